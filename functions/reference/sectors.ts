@@ -1,0 +1,8 @@
+import { listSectorsRoute } from '../../shared/api/reference';
+import { httpHandler } from '../../shared/http/handler';
+import { sectorList } from '../../shared/reference/search';
+
+export const handler = httpHandler(listSectorsRoute, async () => ({
+  status: 200,
+  body: { items: sectorList() },
+}));

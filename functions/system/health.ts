@@ -1,0 +1,7 @@
+import { healthRoute } from '../../shared/api/system';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(healthRoute, async () => ({
+  status: 200,
+  body: { status: 'ok', version: process.env.BASSIN_VERSION ?? 'dev' },
+}));

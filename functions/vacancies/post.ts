@@ -1,0 +1,14 @@
+import { vacancyDeps } from '../../shared/adapters/dependencies';
+import { postVacancyRoute } from '../../shared/api/vacancies';
+import { postVacancy } from '../../shared/domain/vacancy-operations';
+import { httpHandler } from '../../shared/http/handler';
+import { etag } from '../../shared/http/versions';
+
+export const handler = httpHandler(postVacancyRoute, async ({ body, caller }) => {
+  const created = await postVacancy(vacancyDeps(), caller.sub, body);
+  return {
+    status: 201,
+    body: created,
+    headers: { location: `/v1/vacancies/${created.id}`, etag: etag(created.version) },
+  };
+});

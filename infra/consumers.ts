@@ -1,0 +1,16 @@
+/**
+ * Stream consumers: functions fed by the table's change stream (DynamoDB Streams in AWS,
+ * the local change feed in `npm start`). Matching, offers and statistics hang here.
+ */
+export interface StreamConsumerEntry {
+  /** Stable name: the CDK construct id and the local runtime's log label. */
+  name: string;
+  /** Function entry file, relative to the project root. */
+  entry: string;
+  /** Records per invocation. */
+  batchSize: number;
+  /** Only records whose item `entity` attribute is one of these reach the function. */
+  entities?: string[];
+}
+
+export const streamConsumers: StreamConsumerEntry[] = [];

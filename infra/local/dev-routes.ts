@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { zodIssues } from '../../shared/domain/validation';
+import { problem } from '../../shared/http/problem';
+import { groups } from '../../shared/http/route-contract';
+import type { DevIdentity } from './identity';
+
+const tokenRequest = z.strictObject({
+  sub: z.string().regex(/^[\w.@:-]{1,128}$/, 'letters, digits and . _ @ : - only, at most 128'),
+  groups: z.array(z.enum(groups)).min(1).max(4),
+  ttlSeconds: z.number().int().min(60).max(86_400).optional(),
+});
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+
+/** `/dev/*`: sign-in for the local runtime only. Nothing here exists in AWS. */
+export function devRoutes(identity: DevIdentity) {
+  return async (
+    request: IncomingMessage,
+    body: Buffer,
+  ): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/dev/jwks.json' && request.method === 'GET') return json(200, identity.jwks());
+    if (path !== '/dev/token') return undefined;
+    if (request.method !== 'POST') return problem(405, 'Use POST', { headers: { allow: 'POST' } });
+    let input: unknown;
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch {
+      return problem(400, 'Send JSON like {"sub":"acme","groups":["employer"]}', {
+        issues: [{ field: 'body', message: 'malformed JSON' }],
+      });
+    }
+    const parsed = tokenRequest.safeParse(input);
+    if (!parsed.success) {
+      return problem(400, 'Invalid token request', { issues: zodIssues(parsed.error, 'body') });
+    }
+    const expiresIn = parsed.data.ttlSeconds ?? 3600;
+    return json(200, { token: await identity.issue(parsed.data), tokenType: 'Bearer', expiresIn });
+  };
+}

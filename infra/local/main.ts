@@ -1,0 +1,29 @@
+/** `npm start`: the whole of Bassin on this machine, data kept under BASSIN_DATA_DIR. */
+import { resolve } from 'node:path';
+import { startLocalRuntime } from './runtime';
+
+const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
+
+const runtime = await startLocalRuntime({ dataDir, port });
+console.log(`
+Bassin is running at ${runtime.url}   (data: ${dataDir})
+
+  API description   ${runtime.url}/openapi.json
+  Get a token       curl -s -X POST ${runtime.url}/dev/token -H 'content-type: application/json' \\
+                         -d '{"sub":"acme","groups":["employer"]}'
+  Use it            curl -H "authorization: Bearer $TOKEN" ${runtime.url}/v1/ref/sectors
+
+Ctrl-C stops it; the data stays for the next start.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping Bassin…');
+    await runtime.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,9 @@
+/**
+ * Every key a seeker's items carry. All items that belong to one person share the
+ * partition `SEEKER#<id>`, so erasure is one Query plus deletes (no Scan).
+ */
+export const seekerKeys = {
+  entity: 'SeekerProfile',
+  partition: (id: string) => `SEEKER#${id}`,
+  profile: (id: string) => ({ PK: seekerKeys.partition(id), SK: 'PROFILE' }),
+} as const;

@@ -1,0 +1,98 @@
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { SeekerProfile } from '../../domain/seeker';
+import type { SeekerStore } from '../../ports/store';
+import type { TableClient } from './client';
+import { conditionally, domainOf } from './items';
+import { seekerKeys } from './keys/seeker-keys';
+
+export function dynamoSeekerStore({ doc, tableName }: TableClient): SeekerStore {
+  const toItem = (profile: SeekerProfile) => ({
+    ...seekerKeys.profile(profile.id),
+    entity: seekerKeys.entity,
+    ...profile,
+  });
+
+  return {
+    async get(id) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: seekerKeys.profile(id), ConsistentRead: true }),
+      );
+      return Item && domainOf<SeekerProfile>(Item);
+    },
+
+    async create(profile) {
+      await conditionally(() =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toItem(profile),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+      );
+    },
+
+    async replace(profile, expectedVersion) {
+      await conditionally(() =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toItem(profile),
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+        ),
+      );
+    },
+
+    async erase(id) {
+      // The profile goes first: its REMOVE record is what downstream consumers react to.
+      const { Attributes } = await doc.send(
+        new DeleteCommand({ TableName: tableName, Key: seekerKeys.profile(id), ReturnValues: 'ALL_OLD' }),
+      );
+      let removed = Attributes ? 1 : 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': seekerKeys.partition(id) },
+            ProjectionExpression: 'PK, SK',
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        const keys = page.Items ?? [];
+        for (let i = 0; i < keys.length; i += 25) {
+          await batchDelete(
+            doc,
+            tableName,
+            keys.slice(i, i + 25).map((key) => ({ PK: key.PK, SK: key.SK })),
+          );
+        }
+        removed += keys.length;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return removed;
+    },
+  };
+}
+
+/** BatchWrite may leave items unprocessed under load: retry those with backoff until done. */
+async function batchDelete(doc: TableClient['doc'], tableName: string, keys: Record<string, unknown>[]) {
+  let requests = keys.map((Key) => ({ DeleteRequest: { Key } }));
+  for (let attempt = 0; requests.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+    if (attempt > 8) throw new Error('BatchWrite kept leaving items unprocessed');
+    const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+    requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+  }
+}

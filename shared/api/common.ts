@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const problemDocument = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), detail: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const idParams = z.strictObject({ id: z.uuid() });
+
+export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional() }).meta({ id });
+
+/** Responses every signed-in route can give besides its own. */
+export const commonProblems = {
+  400: { description: 'Invalid input; `errors` names each offending field', schema: problemDocument },
+  401: { description: 'Missing or invalid bearer token', schema: problemDocument },
+  403: { description: 'Your role may not call this route', schema: problemDocument },
+} as const;
+
+export const ifMatchHeader = (required: boolean) => ({
+  name: 'if-match',
+  required,
+  description: 'The version you read (ETag), e.g. "3"',
+});

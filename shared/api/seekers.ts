@@ -1,0 +1,47 @@
+import { seekerProfile, seekerProfileInput } from '../domain/seeker';
+import { defineRoute } from '../http/route-contract';
+import { commonProblems, ifMatchHeader, problemDocument } from './common';
+
+const seeker = ['seeker'] as const;
+const tags = ['Seekers'];
+
+export const putMyProfileRoute = defineRoute({
+  operationId: 'putMyProfile',
+  method: 'PUT',
+  path: '/v1/seekers/me',
+  summary: 'Create or replace your profile',
+  tags,
+  access: seeker,
+  body: seekerProfileInput,
+  headers: [ifMatchHeader(false)],
+  responses: {
+    200: { description: 'Replaced', schema: seekerProfile },
+    201: { description: 'Created', schema: seekerProfile },
+    ...commonProblems,
+    412: { description: 'Stale If-Match', schema: problemDocument },
+  },
+});
+
+export const getMyProfileRoute = defineRoute({
+  operationId: 'getMyProfile',
+  method: 'GET',
+  path: '/v1/seekers/me',
+  summary: 'Read your profile',
+  tags,
+  access: seeker,
+  responses: {
+    200: { description: 'Your profile; `ETag` is its version', schema: seekerProfile },
+    ...commonProblems,
+    404: { description: 'You have no profile yet', schema: problemDocument },
+  },
+});
+
+export const deleteMyProfileRoute = defineRoute({
+  operationId: 'deleteMyProfile',
+  method: 'DELETE',
+  path: '/v1/seekers/me',
+  summary: 'Erase everything Bassin holds about you',
+  tags,
+  access: seeker,
+  responses: { 204: { description: 'Erased (also when there was nothing)' }, ...commonProblems },
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route-contract';
+
+const tags = ['System'];
+
+export const healthRoute = defineRoute({
+  operationId: 'health',
+  method: 'GET',
+  path: '/health',
+  summary: 'Liveness',
+  tags,
+  access: 'public',
+  responses: {
+    200: { description: 'Up', schema: z.object({ status: z.literal('ok'), version: z.string() }) },
+  },
+});
+
+export const openApiRoute = defineRoute({
+  operationId: 'openApi',
+  method: 'GET',
+  path: '/openapi.json',
+  summary: 'This document',
+  tags,
+  access: 'public',
+  responses: { 200: { description: 'OpenAPI 3.1 document' } },
+});

@@ -1,0 +1,86 @@
+import { vacancy, vacancyDraft, vacancyPatch } from '../domain/vacancy';
+import { defineRoute } from '../http/route-contract';
+import { commonProblems, idParams, ifMatchHeader, pageOf, pageQuery, problemDocument } from './common';
+
+const employer = ['employer'] as const;
+const tags = ['Vacancies'];
+const notFound = { description: 'No such vacancy among yours', schema: problemDocument };
+
+export const postVacancyRoute = defineRoute({
+  operationId: 'postVacancy',
+  method: 'POST',
+  path: '/v1/vacancies',
+  summary: 'Post a vacancy',
+  tags,
+  access: employer,
+  body: vacancyDraft,
+  responses: {
+    201: { description: 'Posted; `Location` and `ETag` headers are set', schema: vacancy },
+    ...commonProblems,
+    413: { description: 'Body over 64 KB', schema: problemDocument },
+    415: { description: 'Body is not JSON', schema: problemDocument },
+  },
+});
+
+export const getVacancyRoute = defineRoute({
+  operationId: 'getVacancy',
+  method: 'GET',
+  path: '/v1/vacancies/{id}',
+  summary: 'Read one of your vacancies',
+  tags,
+  access: employer,
+  params: idParams,
+  responses: {
+    200: { description: 'The vacancy; `ETag` is its version', schema: vacancy },
+    ...commonProblems,
+    404: notFound,
+  },
+});
+
+export const patchVacancyRoute = defineRoute({
+  operationId: 'patchVacancy',
+  method: 'PATCH',
+  path: '/v1/vacancies/{id}',
+  summary: 'Change a vacancy (JSON Merge Patch; null removes an optional field)',
+  tags,
+  access: employer,
+  params: idParams,
+  body: vacancyPatch,
+  headers: [ifMatchHeader(true)],
+  responses: {
+    200: { description: 'Changed', schema: vacancy },
+    ...commonProblems,
+    404: notFound,
+    409: { description: 'The vacancy is closed', schema: problemDocument },
+    412: { description: 'Stale If-Match: someone changed it since you read it', schema: problemDocument },
+    428: { description: 'If-Match is missing', schema: problemDocument },
+  },
+});
+
+export const closeVacancyRoute = defineRoute({
+  operationId: 'closeVacancy',
+  method: 'POST',
+  path: '/v1/vacancies/{id}/close',
+  summary: 'Close a vacancy (closing a closed vacancy changes nothing)',
+  tags,
+  access: employer,
+  params: idParams,
+  headers: [ifMatchHeader(false)],
+  responses: {
+    200: { description: 'Closed', schema: vacancy },
+    ...commonProblems,
+    404: notFound,
+    412: { description: 'Stale If-Match', schema: problemDocument },
+  },
+});
+
+export const listMyVacanciesRoute = defineRoute({
+  operationId: 'listMyVacancies',
+  method: 'GET',
+  path: '/v1/employers/me/vacancies',
+  summary: 'List your vacancies, newest first',
+  tags,
+  access: employer,
+  query: pageQuery,
+  responses: { 200: { description: 'One page', schema: pageOf(vacancy, 'VacancyPage') }, ...commonProblems },
+});

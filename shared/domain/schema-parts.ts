@@ -1,0 +1,52 @@
+/** Field schemas shared by several entities: codes checked against the reference data. */
+import { z } from 'zod';
+import { foldForSearch, isKnownCommune } from '../reference/communes';
+import { isKnownOccupation } from '../reference/occupations';
+import { sectorSlugs } from '../reference/sectors';
+
+export const communeCode = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, {
+    message: 'an INSEE commune code has 5 characters, e.g. 64445',
+    abort: true,
+  })
+  .refine(isKnownCommune, 'unknown INSEE commune code')
+  .meta({ description: 'INSEE commune code (code officiel géographique)', example: '64445' });
+
+export const romeCode = z
+  .string()
+  .regex(/^[A-N]\d{4}$/, { message: 'a ROME code is a letter A–N and 4 digits, e.g. H2913', abort: true })
+  .refine(isKnownOccupation, 'unknown ROME occupation code (see GET /v1/ref/occupations)')
+  .meta({ description: 'ROME occupation code', example: 'H2913' });
+
+export const sectorSlug = z.enum(sectorSlugs).meta({ description: 'Sector slug (see GET /v1/ref/sectors)' });
+
+export const shiftName = z.enum(['day', 'morning', 'afternoon', 'night']);
+export type Shift = z.infer<typeof shiftName>;
+
+export const commuteMode = z.enum(['car', 'transit', 'bike', 'walk']);
+export type CommuteMode = z.infer<typeof commuteMode>;
+
+/** A list without repeated values (compared as written). */
+export const distinctList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((values) => new Set(values).size === values.length, 'values must not repeat');
+
+/** Short skill labels; trimmed, and duplicates (ignoring case and accents) removed. */
+export const skillList = z
+  .array(z.string().trim().min(1).max(60))
+  .max(30)
+  .overwrite((labels) => {
+    const seen = new Set<string>();
+    return labels.filter((label) => {
+      const key = foldForSearch(label);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
+export const isoTimestamp = z.iso.datetime();
+export const version = z.number().int().min(1);

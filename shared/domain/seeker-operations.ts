@@ -1,0 +1,64 @@
+import type { Clock } from '../ports/runtime';
+import { type SeekerStore, StaleWriteError } from '../ports/store';
+import { NotFoundError, PreconditionFailedError } from './errors';
+import type { SeekerProfile, SeekerProfileInput } from './seeker';
+
+export interface SeekerDeps {
+  seekers: SeekerStore;
+  clock: Clock;
+}
+
+/**
+ * Creates or replaces the caller's profile. With If-Match the replace is conditional on
+ * that version (412 when stale); without it, the latest version is replaced, retrying if
+ * another write slips in between (last writer wins, nothing is half-written).
+ */
+export async function saveSeekerProfile(
+  deps: SeekerDeps,
+  id: string,
+  input: SeekerProfileInput,
+  ifMatch: number | undefined,
+): Promise<{ profile: SeekerProfile; created: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await deps.seekers.get(id);
+    const now = deps.clock.now().toISOString();
+    if (ifMatch !== undefined && current?.version !== ifMatch) {
+      throw new PreconditionFailedError(current?.version ?? 0);
+    }
+    try {
+      if (!current) {
+        const profile: SeekerProfile = { ...input, id, version: 1, createdAt: now, updatedAt: now };
+        await deps.seekers.create(profile);
+        return { profile, created: true };
+      }
+      const profile: SeekerProfile = {
+        ...input,
+        id,
+        version: current.version + 1,
+        createdAt: current.createdAt,
+        updatedAt: now,
+      };
+      await deps.seekers.replace(profile, current.version);
+      return { profile, created: false };
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+      if (ifMatch !== undefined || attempt >= 4) {
+        throw new PreconditionFailedError(error.currentVersion ?? (current?.version ?? 0) + 1);
+      }
+    }
+  }
+}
+
+export async function getSeekerProfile(
+  deps: Pick<SeekerDeps, 'seekers'>,
+  id: string,
+): Promise<SeekerProfile> {
+  const profile = await deps.seekers.get(id);
+  if (!profile) throw new NotFoundError('Seeker profile');
+  return profile;
+}
+
+/** Right to erasure: every item of the person goes. Erasing twice is not an error. */
+export async function eraseSeeker(deps: Pick<SeekerDeps, 'seekers'>, id: string): Promise<void> {
+  await deps.seekers.erase(id);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  communeCode,
+  commuteMode,
+  distinctList,
+  isoTimestamp,
+  romeCode,
+  sectorSlug,
+  shiftName,
+  skillList,
+  version,
+} from './schema-parts';
+
+export const contactChannel = z.enum(['sms', 'push', 'none']);
+
+export const seekerContact = z
+  .strictObject({
+    channel: contactChannel,
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{7,14}$/, 'phone must be in E.164 form, e.g. +33612345678')
+      .optional(),
+  })
+  .refine((c) => c.channel !== 'sms' || c.phone !== undefined, {
+    message: 'a phone number is needed to receive offers by SMS',
+    path: ['phone'],
+  });
+
+/** What a seeker says about themselves (PUT /v1/seekers/me). Home is a commune, never an address. */
+export const seekerProfileInput = z
+  .strictObject({
+    sectors: distinctList(sectorSlug, 8).min(1),
+    occupations: distinctList(romeCode, 10).min(1),
+    skills: skillList.default([]),
+    home: z.strictObject({ commune: communeCode }),
+    commute: z.strictObject({
+      maxMinutes: z.number().int().min(5).max(120),
+      modes: distinctList(commuteMode, 4).min(1),
+    }),
+    shifts: distinctList(shiftName, 4).min(1).optional(),
+    contact: seekerContact,
+    consent: z.strictObject({
+      matching: z.boolean().meta({ description: 'Employers may be shown this profile, anonymised' }),
+      statistics: z.boolean().meta({ description: 'This profile may be counted in planning statistics' }),
+    }),
+  })
+  .meta({ id: 'SeekerProfileInput' });
+export type SeekerProfileInput = z.output<typeof seekerProfileInput>;
+
+export const seekerProfile = seekerProfileInput
+  .extend({ id: z.string(), version, createdAt: isoTimestamp, updatedAt: isoTimestamp })
+  .meta({ id: 'SeekerProfile' });
+export type SeekerProfile = z.output<typeof seekerProfile>;

@@ -1,0 +1,143 @@
+import type { Clock, IdGenerator } from '../ports/runtime';
+import {
+  InvalidCursorError,
+  type Page,
+  type PageRequest,
+  StaleWriteError,
+  type VacancyStore,
+} from '../ports/store';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  ValidationError,
+} from './errors';
+import { type Vacancy, type VacancyDraft, type VacancyPatch, vacancyDraft } from './vacancy';
+import { zodIssues } from './validation';
+
+export interface VacancyDeps {
+  vacancies: VacancyStore;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+export async function postVacancy(deps: VacancyDeps, owner: string, draft: VacancyDraft): Promise<Vacancy> {
+  const now = deps.clock.now().toISOString();
+  const created: Vacancy = {
+    ...draft,
+    id: deps.newId(),
+    owner,
+    status: 'open',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.vacancies.create(created);
+  return created;
+}
+
+/** Another owner's vacancy is reported as absent, so ids cannot be probed. */
+export async function getOwnVacancy(deps: Pick<VacancyDeps, 'vacancies'>, owner: string, id: string) {
+  const found = await deps.vacancies.get(id);
+  if (!found || found.owner !== owner) throw new NotFoundError('Vacancy');
+  return found;
+}
+
+export async function amendVacancy(
+  deps: VacancyDeps,
+  owner: string,
+  id: string,
+  patch: VacancyPatch,
+  ifMatch: number | undefined,
+): Promise<Vacancy> {
+  if (ifMatch === undefined) throw new PreconditionRequiredError();
+  const current = await getOwnVacancy(deps, owner, id);
+  if (current.version !== ifMatch) throw new PreconditionFailedError(current.version);
+  if (current.status === 'closed') throw new ConflictError('A closed vacancy cannot be changed');
+  const merged = applyMergePatch(draftOf(current), patch);
+  const checked = vacancyDraft.safeParse(merged);
+  if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
+  const next: Vacancy = {
+    ...checked.data,
+    ...identityOf(current),
+    version: current.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await replaceOrExplain(deps, next, current.version);
+  return next;
+}
+
+/** Closing is idempotent: closing a closed vacancy returns it unchanged. */
+export async function closeVacancy(
+  deps: VacancyDeps,
+  owner: string,
+  id: string,
+  ifMatch: number | undefined,
+): Promise<Vacancy> {
+  const current = await getOwnVacancy(deps, owner, id);
+  if (ifMatch !== undefined && current.version !== ifMatch)
+    throw new PreconditionFailedError(current.version);
+  if (current.status === 'closed') return current;
+  const now = deps.clock.now().toISOString();
+  const next: Vacancy = {
+    ...current,
+    status: 'closed',
+    closedAt: now,
+    updatedAt: now,
+    version: current.version + 1,
+  };
+  await replaceOrExplain(deps, next, current.version);
+  return next;
+}
+
+export async function listOwnVacancies(
+  deps: Pick<VacancyDeps, 'vacancies'>,
+  owner: string,
+  page: PageRequest,
+): Promise<Page<Vacancy>> {
+  try {
+    return await deps.vacancies.listByOwner(owner, page);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) {
+      throw new ValidationError([
+        { field: 'query.cursor', message: 'this cursor was not issued for this list' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+async function replaceOrExplain(deps: VacancyDeps, next: Vacancy, expectedVersion: number) {
+  try {
+    await deps.vacancies.replace(next, expectedVersion);
+  } catch (error) {
+    // Someone else wrote between our read and our conditional write.
+    if (error instanceof StaleWriteError)
+      throw new PreconditionFailedError(error.currentVersion ?? expectedVersion + 1);
+    throw error;
+  }
+}
+
+const identityOf = ({ id, owner, status, createdAt, closedAt }: Vacancy) => ({
+  id,
+  owner,
+  status,
+  createdAt,
+  ...(closedAt ? { closedAt } : {}),
+});
+
+function draftOf(current: Vacancy): Record<string, unknown> {
+  const { id, owner, status, version, createdAt, updatedAt, closedAt, ...draft } = current;
+  return draft;
+}
+
+/** RFC 7396 at the top level of a vacancy: null removes, any other value replaces. */
+function applyMergePatch(target: Record<string, unknown>, patch: VacancyPatch): Record<string, unknown> {
+  const merged = { ...target };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete merged[field];
+    else if (value !== undefined) merged[field] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import {
+  communeCode,
+  distinctList,
+  isoTimestamp,
+  romeCode,
+  sectorSlug,
+  shiftName,
+  skillList,
+  version,
+} from './schema-parts';
+
+export const contractType = z.enum(['CDI', 'CDD', 'interim', 'apprenticeship']);
+export const vacancyStatus = z.enum(['open', 'closed']);
+
+export const salaryRange = z
+  .strictObject({
+    min: z.number().nonnegative().max(1_000_000),
+    max: z.number().nonnegative().max(1_000_000),
+    period: z.enum(['hour', 'month', 'year']),
+    currency: z.literal('EUR').default('EUR'),
+  })
+  .refine((s) => s.min <= s.max, { message: 'min must not exceed max', path: ['max'] })
+  .meta({ description: 'Gross pay range' });
+
+export const vacancySite = z.strictObject({ commune: communeCode });
+
+/** What an employer writes when posting a vacancy. Unknown fields are refused. */
+export const vacancyDraft = z
+  .strictObject({
+    title: z.string().trim().min(3).max(120),
+    description: z.string().trim().max(5_000).optional(),
+    sector: sectorSlug,
+    occupation: romeCode,
+    skills: skillList.default([]),
+    site: vacancySite,
+    contract: contractType,
+    openings: z.number().int().min(1).max(500),
+    shifts: distinctList(shiftName, 4).min(1).optional(),
+    salary: salaryRange.optional(),
+    startDate: z.iso.date().optional(),
+  })
+  .meta({ id: 'VacancyDraft' });
+export type VacancyDraft = z.output<typeof vacancyDraft>;
+
+/**
+ * A PATCH body (JSON Merge Patch, RFC 7396): fields present replace, `null` removes an
+ * optional field. The merged result is validated again as a whole draft.
+ */
+export const vacancyPatch = z
+  .strictObject({
+    title: vacancyDraft.shape.title,
+    description: vacancyDraft.shape.description.nullable(),
+    sector: vacancyDraft.shape.sector,
+    occupation: vacancyDraft.shape.occupation,
+    skills: skillList,
+    site: vacancyDraft.shape.site,
+    contract: vacancyDraft.shape.contract,
+    openings: vacancyDraft.shape.openings,
+    shifts: vacancyDraft.shape.shifts.nullable(),
+    salary: vacancyDraft.shape.salary.nullable(),
+    startDate: vacancyDraft.shape.startDate.nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'a patch must change at least one field')
+  .meta({ id: 'VacancyPatch' });
+export type VacancyPatch = z.output<typeof vacancyPatch>;
+
+export const vacancy = vacancyDraft
+  .extend({
+    id: z.string(),
+    owner: z.string(),
+    status: vacancyStatus,
+    version,
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+    closedAt: isoTimestamp.optional(),
+  })
+  .meta({ id: 'Vacancy' });
+export type Vacancy = z.output<typeof vacancy>;

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { FieldIssue } from './errors';
+
+/** zod issues as field paths a client can act on: "body.site.commune", "query.limit". */
+export function zodIssues(error: z.ZodError, prefix: string): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = [prefix, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: `${path}.${key}`, message: 'unknown field' }));
+    }
+    return [{ field: path, message: issue.message }];
+  });
+}

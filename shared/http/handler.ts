@@ -1,0 +1,126 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { ValidationError } from '../domain/errors';
+import { zodIssues } from '../domain/validation';
+import { type Caller, callerOf } from './caller';
+import { HttpError, problemFromError } from './problem';
+import type { RouteContract } from './route-contract';
+
+export const logger = new Logger({
+  serviceName: 'bassin',
+  logLevel: (process.env.LOG_LEVEL ?? 'INFO') as 'INFO',
+});
+
+/** Bodies above this are refused with 413 before any parsing. */
+export const maxBodyBytes = 64 * 1024;
+const jsonMediaTypes = /^application\/([a-z.+-]*\+)?json\s*(;|$)/i;
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HttpRequest<Body, Query, Params> {
+  body: Parsed<Body>;
+  query: Parsed<Query>;
+  params: Parsed<Params>;
+  /** Lower-case names, as API Gateway HTTP APIs deliver them. */
+  headers: Record<string, string | undefined>;
+  /** The verified caller; undefined only on public routes. */
+  caller: Caller;
+  path: string;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The edge of every HTTP function: checks the caller's group, parses and validates
+ * path, query and body against the route's contract, calls one operation, and maps
+ * whatever it throws to problem+json in one place.
+ */
+export function httpHandler<
+  Body extends z.ZodType | undefined,
+  Query extends z.ZodType | undefined,
+  Params extends z.ZodType | undefined,
+>(
+  contract: RouteContract<Body, Query, Params>,
+  operation: (request: HttpRequest<Body, Query, Params>) => Promise<HttpResult>,
+) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemDetails())
+    .handler(async (event) => {
+      const caller = authorize(contract, event);
+      const request = {
+        params: validate(contract.params, event.pathParameters ?? {}, 'params'),
+        query: validate(contract.query, event.queryStringParameters ?? {}, 'query'),
+        body: contract.body ? validate(contract.body, readJsonBody(event), 'body') : undefined,
+        headers: event.headers ?? {},
+        caller: caller as Caller,
+        path: event.rawPath,
+      } as HttpRequest<Body, Query, Params>;
+      return toResponse(await operation(request));
+    });
+}
+
+function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Caller | undefined {
+  if (contract.access === 'public') return undefined;
+  const caller = callerOf(event as never);
+  if (!caller) throw new HttpError(401, 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });
+  if (contract.access !== 'signed-in' && !caller.groups.some((group) => contract.access.includes(group))) {
+    throw new HttpError(403, `This route is for: ${[contract.access].flat().join(', ')}`);
+  }
+  return caller;
+}
+
+function validate<S extends z.ZodType | undefined>(schema: S, input: unknown, where: string): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(zodIssues(result.error, where));
+  return result.data as Parsed<S>;
+}
+
+function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > maxBodyBytes) {
+    throw new HttpError(413, `The body is ${bytes.byteLength} bytes; the limit is ${maxBodyBytes}`);
+  }
+  if (bytes.byteLength === 0) {
+    throw new ValidationError([{ field: 'body', message: 'a JSON body is required' }]);
+  }
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!jsonMediaTypes.test(contentType)) {
+    throw new HttpError(415, 'Send the body as application/json', { accept: 'application/json' });
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new ValidationError([{ field: 'body', message: `malformed JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function toResponse({ status, body, headers }: HttpResult): APIGatewayProxyStructuredResultV2 {
+  if (body === undefined) return { statusCode: status, headers: headers ?? {} };
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function problemDetails(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: async (request) => {
+      const response = problemFromError(request.error, request.event.rawPath);
+      const status = response.statusCode ?? 500;
+      if (status >= 500) logger.error('request failed', { error: request.error as Error });
+      else logger.info('request refused', { status, detail: request.error?.message });
+      request.response = response;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, type FieldIssue } from '../domain/errors';
+
+/** Errors of the HTTP edge itself (not of the domain): auth, size, media type. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const statusOfKind: Record<DomainError['kind'], number> = {
+  validation: 400,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'precondition-required': 428,
+  unprocessable: 422,
+};
+
+/** RFC 9457 problem details; `errors` lists the offending fields for validation problems. */
+export function problem(
+  status: number,
+  detail: string,
+  options: { instance?: string; issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+): APIGatewayProxyStructuredResultV2 {
+  const body: Record<string, unknown> = {
+    type: 'about:blank',
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+  };
+  if (options.instance) body.instance = options.instance;
+  if (options.issues?.length)
+    body.errors = options.issues.map(({ field, message }) => ({ field, detail: message }));
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/problem+json', ...options.headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The one place where errors become HTTP answers. Unknown errors are a 500 without internals. */
+export function problemFromError(error: unknown, instance?: string): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof HttpError) {
+    return problem(error.status, error.message, { instance, issues: error.issues, headers: error.headers });
+  }
+  if (error instanceof DomainError) {
+    const issues = 'issues' in error ? (error.issues as FieldIssue[]) : [];
+    const headers: Record<string, string> =
+      'currentVersion' in error && typeof error.currentVersion === 'number' && error.currentVersion > 0
+        ? { etag: `"${error.currentVersion}"` }
+        : {};
+    return problem(statusOfKind[error.kind], error.message, { instance, issues, headers });
+  }
+  return problem(500, 'Something went wrong on our side; it has been logged.', { instance });
+}

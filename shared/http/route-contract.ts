@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+
+export const groups = ['employer', 'seeker', 'planner', 'admin'] as const;
+export type Group = (typeof groups)[number];
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Content type when not JSON (e.g. the OpenAPI document). */
+  headers?: string[];
+}
+
+/**
+ * Everything the outside world may know about one route: method, path, who may call it,
+ * what it accepts and answers. The route table (infra/routes.ts) pairs each contract with
+ * the function that serves it; CDK, the local server, the OpenAPI document and the
+ * role-matrix tests are all generated from that table.
+ */
+export interface RouteContract<
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+  Params extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway style, e.g. /v1/vacancies/{id}. */
+  path: string;
+  summary: string;
+  tags: string[];
+  /** 'public': no token; 'signed-in': any valid token; otherwise the groups allowed. */
+  access: 'public' | 'signed-in' | readonly Group[];
+  body?: Body;
+  query?: Query;
+  params?: Params;
+  /** Request headers the route reads, documented in OpenAPI. */
+  headers?: { name: string; required: boolean; description: string }[];
+  responses: Record<number, ResponseSpec>;
+}
+
+export const defineRoute = <
+  Body extends z.ZodType | undefined = undefined,
+  Query extends z.ZodType | undefined = undefined,
+  Params extends z.ZodType | undefined = undefined,
+>(
+  contract: RouteContract<Body, Query, Params>,
+) => contract;
+
+/** Which groups may call a route; 'public' and 'signed-in' mean every group. */
+export function allowedGroups(contract: Pick<RouteContract, 'access'>): readonly Group[] {
+  return typeof contract.access === 'string' ? groups : contract.access;
+}

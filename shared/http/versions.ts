@@ -1,0 +1,14 @@
+import { ValidationError } from '../domain/errors';
+
+/** The version a client read, from `If-Match: "3"` (or W/"3", or 3); undefined when absent. */
+export function ifMatchVersion(headers: Record<string, string | undefined>): number | undefined {
+  const value = headers['if-match'];
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match?.[1] || Number(match[1]) < 1) {
+    throw new ValidationError([{ field: 'headers.if-match', message: 'expected a version such as "3"' }]);
+  }
+  return Number(match[1]);
+}
+
+export const etag = (version: number) => `"${version}"`;

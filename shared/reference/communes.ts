@@ -1,0 +1,82 @@
+import type { CommuneRow, EpciRow } from './commune-rows';
+import communeRows from './data/communes.json';
+import epciRows from './data/epci.json';
+
+export interface Commune {
+  code: string;
+  name: string;
+  postcodes: string[];
+  population: number;
+  departement: string;
+  epci: string | null;
+}
+
+export interface Epci {
+  code: string;
+  name: string;
+  type: string;
+  population: number;
+}
+
+/** Lower-case, accents stripped, punctuation as spaces: "Saint-Pé-de-Bigorre" → "saint pe de bigorre". */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const toCommune = ([code, name, postcodes, population, departement, epci]: CommuneRow): Commune => ({
+  code,
+  name,
+  postcodes: postcodes ? postcodes.split(' ') : [],
+  population,
+  departement,
+  epci: epci || null,
+});
+
+let byCode: Map<string, CommuneRow> | undefined;
+let folded: { key: string; row: CommuneRow }[] | undefined;
+
+function index(): Map<string, CommuneRow> {
+  byCode ??= new Map((communeRows as CommuneRow[]).map((row) => [row[0], row]));
+  return byCode;
+}
+
+export function findCommune(code: string): Commune | undefined {
+  const row = index().get(code);
+  return row && toCommune(row);
+}
+
+export function isKnownCommune(code: string): boolean {
+  return index().has(code);
+}
+
+/**
+ * Name prefix (accent- and case-insensitive, also matching after "Saint-" style hyphens)
+ * or postal-code prefix. Biggest communes first, as people expect from a search box.
+ */
+export function searchCommunes(query: string, limit: number): Commune[] {
+  const q = foldForSearch(query);
+  if (!q) return [];
+  folded ??= (communeRows as CommuneRow[]).map((row) => ({ key: foldForSearch(row[1]), row }));
+  const byPostcode = /^\d{2,5}$/.test(q);
+  const hits = folded.filter(({ key, row }) =>
+    byPostcode
+      ? row[2].split(' ').some((postcode) => postcode.startsWith(q)) || row[0] === q
+      : key.startsWith(q),
+  );
+  return hits
+    .sort((a, b) => b.row[3] - a.row[3] || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map(({ row }) => toCommune(row));
+}
+
+let epciByCode: Map<string, EpciRow> | undefined;
+export function findEpci(code: string): Epci | undefined {
+  epciByCode ??= new Map((epciRows as EpciRow[]).map((row) => [row[0], row]));
+  const row = epciByCode.get(code);
+  return row && { code: row[0], name: row[1], type: row[2], population: row[3] };
+}
