@@ -7,7 +7,7 @@ type Image = Record<string, AttributeValue>;
 export type StreamHandler = (
   event: DynamoDBStreamEvent,
   context: Context,
-) => Promise<DynamoDBBatchResponse | undefined | void>;
+) => Promise<DynamoDBBatchResponse | undefined>;
 
 export interface FeedConsumer {
   name: string;
@@ -74,7 +74,7 @@ export class ChangeFeed {
           const before = await Promise.all(targets.map((t) => this.readImage(t.key)));
           const result = await next(args);
           const after = await Promise.all(targets.map((t) => this.readImage(t.key)));
-          targets.forEach((target, i) => this.emit(target.key, before[i], after[i]));
+          for (const [i, target] of targets.entries()) this.emit(target.key, before[i], after[i]);
           return result;
         } finally {
           release();
