@@ -19,20 +19,22 @@ export interface RouteEntry {
   contract: RouteContract;
   /** Function entry file, relative to the project root. */
   entry: string;
+  /** What the function may do to the table: least privilege is granted from this. */
+  data: 'none' | 'read' | 'write';
 }
 
 export const routes: RouteEntry[] = [
-  { contract: healthRoute, entry: 'functions/system/health.ts' },
-  { contract: openApiRoute, entry: 'functions/system/openapi.ts' },
-  { contract: postVacancyRoute, entry: 'functions/vacancies/post.ts' },
-  { contract: getVacancyRoute, entry: 'functions/vacancies/get.ts' },
-  { contract: patchVacancyRoute, entry: 'functions/vacancies/patch.ts' },
-  { contract: closeVacancyRoute, entry: 'functions/vacancies/close.ts' },
-  { contract: listMyVacanciesRoute, entry: 'functions/vacancies/list-mine.ts' },
-  { contract: putMyProfileRoute, entry: 'functions/seekers/put-me.ts' },
-  { contract: getMyProfileRoute, entry: 'functions/seekers/get-me.ts' },
-  { contract: deleteMyProfileRoute, entry: 'functions/seekers/delete-me.ts' },
-  { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts' },
-  { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts' },
-  { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts' },
+  { contract: healthRoute, entry: 'functions/system/health.ts', data: 'none' },
+  { contract: openApiRoute, entry: 'functions/system/openapi.ts', data: 'none' },
+  { contract: postVacancyRoute, entry: 'functions/vacancies/post.ts', data: 'write' },
+  { contract: getVacancyRoute, entry: 'functions/vacancies/get.ts', data: 'read' },
+  { contract: patchVacancyRoute, entry: 'functions/vacancies/patch.ts', data: 'write' },
+  { contract: closeVacancyRoute, entry: 'functions/vacancies/close.ts', data: 'write' },
+  { contract: listMyVacanciesRoute, entry: 'functions/vacancies/list-mine.ts', data: 'read' },
+  { contract: putMyProfileRoute, entry: 'functions/seekers/put-me.ts', data: 'write' },
+  { contract: getMyProfileRoute, entry: 'functions/seekers/get-me.ts', data: 'read' },
+  { contract: deleteMyProfileRoute, entry: 'functions/seekers/delete-me.ts', data: 'write' },
+  { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts', data: 'none' },
+  { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
+  { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts', data: 'none' },
 ];

@@ -1,0 +1,137 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccountRecovery, CfnUserPoolGroup, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { tableDesign } from '../shared/adapters/dynamodb/table-design';
+import { groups } from '../shared/http/route-contract';
+import { type StreamConsumerEntry, streamConsumers } from './consumers';
+import { BassinFunction } from './function';
+import { type RouteEntry, routes } from './routes';
+
+export interface BassinStackProps extends StackProps {
+  /** Keep the table from being deleted by accident (default true). */
+  deletionProtection?: boolean;
+  /** Defaults to the project's route and consumer tables; tests may pass others. */
+  routes?: RouteEntry[];
+  consumers?: StreamConsumerEntry[];
+}
+
+/** Bassin in one stack: table, identity, API, functions, stream consumers, offers topic. */
+export class BassinStack extends Stack {
+  readonly table: TableV2;
+  readonly api: HttpApi;
+  readonly userPool: UserPool;
+  readonly offersTopic: Topic;
+
+  constructor(scope: Construct, id: string, props: BassinStackProps = {}) {
+    super(scope, id, props);
+    const protect = props.deletionProtection ?? true;
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      deletionProtection: protect,
+      removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      globalSecondaryIndexes: tableDesign.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
+    });
+
+    this.userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true },
+      removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    for (const group of groups) {
+      new CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+      });
+    }
+    const client = this.userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+    });
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
+
+    this.offersTopic = new Topic(this, 'Offers', { displayName: 'Bassin offers', enforceSSL: true });
+
+    this.api = new HttpApi(this, 'Api', { description: 'Bassin HTTP API' });
+    for (const route of props.routes ?? routes) this.addRoute(route, authorizer);
+
+    for (const consumer of props.consumers ?? streamConsumers) this.addStreamConsumer(consumer);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+
+  private addRoute({ contract, entry, data }: RouteEntry, authorizer: IHttpRouteAuthorizer) {
+    const fn = new BassinFunction(this, contract.operationId, {
+      entry,
+      environment: data === 'none' ? {} : { TABLE_NAME: this.table.tableName },
+    });
+    if (data === 'read') this.table.grantReadData(fn);
+    if (data === 'write') this.table.grantReadWriteData(fn);
+    this.api.addRoutes({
+      path: contract.path,
+      methods: [HttpMethod[contract.method]],
+      integration: new HttpLambdaIntegration(`${contract.operationId}Integration`, fn),
+      ...(contract.access === 'public' ? {} : { authorizer }),
+    });
+  }
+
+  private addStreamConsumer({ name, entry, batchSize, entities }: StreamConsumerEntry) {
+    const fn = new BassinFunction(this, name, {
+      entry,
+      environment: { TABLE_NAME: this.table.tableName },
+      timeout: Duration.seconds(60),
+    });
+    this.table.grantReadWriteData(fn);
+    const failures = new Queue(this, `${name}StreamFailures`, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    fn.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(failures),
+        ...(entities
+          ? {
+              filters: [
+                FilterCriteria.filter({
+                  dynamodb: { NewImage: { entity: { S: FilterRule.or(...entities) } } },
+                }),
+                FilterCriteria.filter({
+                  dynamodb: { OldImage: { entity: { S: FilterRule.or(...entities) } } },
+                }),
+              ],
+            }
+          : {}),
+      }),
+    );
+  }
+}

@@ -1,0 +1,24 @@
+/** Valid request bodies used across tests (Pau–Lacq–Tarbes communes, pilot sectors). */
+export const welderVacancy = () => ({
+  title: 'Soudeur·se TIG aéronautique',
+  sector: 'aeronautics',
+  occupation: 'H2913',
+  skills: ['soudage TIG', 'lecture de plans'],
+  site: { commune: '64335' },
+  contract: 'CDI',
+  openings: 2,
+  shifts: ['morning', 'afternoon'],
+  salary: { min: 2100, max: 2600, period: 'month' },
+  startDate: '2027-01-04',
+});
+
+export const paluSeekerProfile = () => ({
+  sectors: ['aeronautics', 'metalworking'],
+  occupations: ['H2913', 'H2902'],
+  skills: ['soudage TIG', 'soudage MIG'],
+  home: { commune: '64445' },
+  commute: { maxMinutes: 40, modes: ['car', 'transit'] },
+  shifts: ['morning', 'afternoon'],
+  contact: { channel: 'sms', phone: '+33612345678' },
+  consent: { matching: true, statistics: true },
+});

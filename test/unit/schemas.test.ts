@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { seekerProfileInput } from '../../shared/domain/seeker';
+import { vacancyDraft, vacancyPatch } from '../../shared/domain/vacancy';
+import { zodIssues } from '../../shared/domain/validation';
+import { paluSeekerProfile, welderVacancy } from '../support/samples';
+
+const fieldsOf = (result: { success: boolean; error?: unknown }) =>
+  result.success ? [] : zodIssues(result.error as never, 'body').map((issue) => issue.field);
+
+describe('vacancy draft', () => {
+  it('accepts a complete vacancy and defaults currency and skills', () => {
+    const parsed = vacancyDraft.parse({ ...welderVacancy(), skills: undefined });
+    expect(parsed.salary?.currency).toBe('EUR');
+    expect(parsed.skills).toEqual([]);
+  });
+
+  it('refuses fields the client may not set', () => {
+    const result = vacancyDraft.safeParse({ ...welderVacancy(), owner: 'x', status: 'closed', version: 9 });
+    expect(fieldsOf(result).sort()).toEqual(['body.owner', 'body.status', 'body.version']);
+  });
+
+  it('names unknown codes', () => {
+    const result = vacancyDraft.safeParse({
+      ...welderVacancy(),
+      site: { commune: '99999' },
+      occupation: 'H9999',
+      sector: 'banking',
+    });
+    expect(fieldsOf(result).sort()).toEqual(['body.occupation', 'body.sector', 'body.site.commune']);
+  });
+
+  it('checks openings, shifts and salary', () => {
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), openings: 501 }))).toEqual([
+      'body.openings',
+    ]);
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), shifts: ['night', 'night'] }))).toEqual([
+      'body.shifts',
+    ]);
+    expect(
+      fieldsOf(
+        vacancyDraft.safeParse({ ...welderVacancy(), salary: { min: 3000, max: 2000, period: 'month' } }),
+      ),
+    ).toEqual(['body.salary.max']);
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), startDate: '2027-02-30' }))).toEqual([
+      'body.startDate',
+    ]);
+  });
+
+  it('removes repeated skills, ignoring case and accents', () => {
+    const parsed = vacancyDraft.parse({
+      ...welderVacancy(),
+      skills: ['Soudage TIG', 'soudage tig', ' Lecture de plans '],
+    });
+    expect(parsed.skills).toEqual(['Soudage TIG', 'Lecture de plans']);
+  });
+
+  it('patches must change something and may remove optional fields with null', () => {
+    expect(vacancyPatch.safeParse({}).success).toBe(false);
+    expect(vacancyPatch.parse({ salary: null, openings: 3 })).toEqual({ salary: null, openings: 3 });
+    expect(fieldsOf(vacancyPatch.safeParse({ title: null }))).toEqual(['body.title']);
+  });
+});
+
+describe('seeker profile', () => {
+  it('accepts a complete profile', () => {
+    expect(seekerProfileInput.parse(paluSeekerProfile()).home.commune).toBe('64445');
+  });
+
+  it('needs a phone in E.164 form to receive offers by SMS', () => {
+    const noPhone = { ...paluSeekerProfile(), contact: { channel: 'sms' } };
+    expect(fieldsOf(seekerProfileInput.safeParse(noPhone))).toEqual(['body.contact.phone']);
+    const badPhone = { ...paluSeekerProfile(), contact: { channel: 'sms', phone: '0612345678' } };
+    expect(fieldsOf(seekerProfileInput.safeParse(badPhone))).toEqual(['body.contact.phone']);
+    expect(
+      seekerProfileInput.safeParse({ ...paluSeekerProfile(), contact: { channel: 'none' } }).success,
+    ).toBe(true);
+  });
+
+  it('bounds the commute and its modes', () => {
+    const tooLong = { ...paluSeekerProfile(), commute: { maxMinutes: 121, modes: ['car'] } };
+    expect(fieldsOf(seekerProfileInput.safeParse(tooLong))).toEqual(['body.commute.maxMinutes']);
+    const noMode = { ...paluSeekerProfile(), commute: { maxMinutes: 30, modes: [] } };
+    expect(fieldsOf(seekerProfileInput.safeParse(noMode))).toEqual(['body.commute.modes']);
+    const plane = { ...paluSeekerProfile(), commute: { maxMinutes: 30, modes: ['plane'] } };
+    expect(fieldsOf(seekerProfileInput.safeParse(plane))).toEqual(['body.commute.modes.0']);
+  });
+
+  it('stores a commune, never an address', () => {
+    const withAddress = { ...paluSeekerProfile(), home: { commune: '64445', street: '1 rue de la Paix' } };
+    expect(fieldsOf(seekerProfileInput.safeParse(withAddress))).toEqual(['body.home.street']);
+  });
+});
