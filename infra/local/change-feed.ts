@@ -202,6 +202,8 @@ class ConsumerLane {
   }
 
   private async pump() {
+    // A one-tick batching window: records emitted by the same write travel together.
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.consumer.batchSize);
       await this.deliver(batch);

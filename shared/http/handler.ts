@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { ValidationError } from '../domain/errors';
+import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Caller, callerOf } from './caller';
 import { HttpError, problemFromError } from './problem';
@@ -55,14 +55,16 @@ export function httpHandler<
     .use(problemDetails())
     .handler(async (event) => {
       const caller = authorize(contract, event);
+      const issues: FieldIssue[] = [];
       const request = {
-        params: validate(contract.params, event.pathParameters ?? {}, 'params'),
-        query: validate(contract.query, event.queryStringParameters ?? {}, 'query'),
-        body: contract.body ? validate(contract.body, readJsonBody(event), 'body') : undefined,
+        params: validate(contract.params, event.pathParameters ?? {}, 'params', issues),
+        query: validate(contract.query, event.queryStringParameters ?? {}, 'query', issues),
+        body: contract.body ? validate(contract.body, readJsonBody(event), 'body', issues) : undefined,
         headers: event.headers ?? {},
         caller: caller as Caller,
         path: event.rawPath,
       } as HttpRequest<Body, Query, Params>;
+      if (issues.length > 0) throw new ValidationError(issues);
       return toResponse(await operation(request));
     });
 }
@@ -77,10 +79,16 @@ function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Call
   return caller;
 }
 
-function validate<S extends z.ZodType | undefined>(schema: S, input: unknown, where: string): Parsed<S> {
+/** Validates one part of the request, adding its problems to `issues` so all parts are reported at once. */
+function validate<S extends z.ZodType | undefined>(
+  schema: S,
+  input: unknown,
+  where: string,
+  issues: FieldIssue[],
+): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(zodIssues(result.error, where));
+  if (!result.success) issues.push(...zodIssues(result.error, where));
   return result.data as Parsed<S>;
 }
 

@@ -134,7 +134,7 @@ describe('listing', () => {
     await postVacancy(deps, 'rival', draft());
     const first = await listOwnVacancies(deps, 'acme', { limit: 2 });
     expect(first.items).toHaveLength(2);
-    expect(first.items[0]?.createdAt > (first.items[1]?.createdAt ?? '')).toBe(true);
+    expect((first.items[0]?.createdAt ?? '') > (first.items[1]?.createdAt ?? '')).toBe(true);
     const second = await listOwnVacancies(deps, 'acme', { limit: 2, cursor: first.nextCursor });
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeUndefined();
