@@ -26,14 +26,15 @@ async function feedWith(...handlers: { handler: StreamHandler; batchSize?: numbe
     maxAttempts: 2,
     failureLog,
   });
-  handlers.forEach((h, i) =>
+  for (const [i, h] of handlers.entries()) {
     feed.subscribe({
       name: `c${i}`,
       batchSize: h.batchSize ?? 10,
       handler: h.handler,
       ...(h.entities ? { entities: h.entities } : {}),
-    }),
-  );
+    });
+  }
+
   const base = new DynamoDBClient(localClientConfig(local.endpoint));
   feed.attach(base);
   return { feed, doc: documentClient(base), failureLog };

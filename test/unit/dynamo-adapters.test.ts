@@ -63,11 +63,9 @@ describe('vacancy store', () => {
   });
 
   it('reads consistently and strips storage attributes', async () => {
-    ddb
-      .on(GetCommand)
-      .resolves({
-        Item: { PK: 'VACANCY#v1', SK: 'VACANCY', GSI1PK: 'x', GSI1SK: 'y', entity: 'Vacancy', ...vacancy },
-      });
+    ddb.on(GetCommand).resolves({
+      Item: { PK: 'VACANCY#v1', SK: 'VACANCY', GSI1PK: 'x', GSI1SK: 'y', entity: 'Vacancy', ...vacancy },
+    });
     expect(await dynamoVacancyStore(table).get('v1')).toEqual(vacancy);
     expect(ddb).toHaveReceivedCommandWith(GetCommand, {
       ConsistentRead: true,
