@@ -34,9 +34,24 @@ export const distinctList = <T extends z.ZodType<string>>(item: T, max: number) 
     .max(max)
     .refine((values) => new Set(values).size === values.length, 'values must not repeat');
 
+/**
+ * Human text: trimmed, without control characters or broken UTF-16 (lone surrogates),
+ * which would corrupt SMS, CSV exports and logs. Multi-line text may keep line breaks and tabs.
+ */
+export const plainText = (min: number, max: number, options: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine(
+      (text) => /^[^\p{Cc}\p{Cs}]*$/u.test(options.multiline ? text.replace(/[\n\r\t]/g, '') : text),
+      'control characters and broken unicode are not allowed',
+    );
+
 /** Short skill labels; trimmed, and duplicates (ignoring case and accents) removed. */
 export const skillList = z
-  .array(z.string().trim().min(1).max(60))
+  .array(plainText(1, 60))
   .max(30)
   .overwrite((labels) => {
     const seen = new Set<string>();

@@ -3,6 +3,7 @@ import {
   communeCode,
   distinctList,
   isoTimestamp,
+  plainText,
   romeCode,
   sectorSlug,
   shiftName,
@@ -28,8 +29,8 @@ export const vacancySite = z.strictObject({ commune: communeCode });
 /** What an employer writes when posting a vacancy. Unknown fields are refused. */
 export const vacancyDraft = z
   .strictObject({
-    title: z.string().trim().min(3).max(120),
-    description: z.string().trim().max(5_000).optional(),
+    title: plainText(3, 120),
+    description: plainText(0, 5_000, { multiline: true }).optional(),
     sector: sectorSlug,
     occupation: romeCode,
     skills: skillList.default([]),

@@ -46,6 +46,23 @@ describe('vacancy draft', () => {
     ]);
   });
 
+  it('refuses control characters and broken unicode in text, but keeps line breaks in descriptions', () => {
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), title: 'Soudeur\u0000' }))).toEqual([
+      'body.title',
+    ]);
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), title: 'Soudeur \ud800' }))).toEqual([
+      'body.title',
+    ]);
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), skills: ['ok', 'bad\u0007'] }))).toEqual([
+      'body.skills.1',
+    ]);
+    const described = vacancyDraft.parse({
+      ...welderVacancy(),
+      description: 'Équipe du matin.\nPoste à Lescar 🛩️',
+    });
+    expect(described.description).toContain('\n');
+  });
+
   it('removes repeated skills, ignoring case and accents', () => {
     const parsed = vacancyDraft.parse({
       ...welderVacancy(),

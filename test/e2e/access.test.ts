@@ -1,0 +1,163 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importJWK, type JWK, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localAudience, localIssuer } from '../../infra/local/identity';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
+import { routes } from '../../infra/routes';
+import { allowedGroups, groups } from '../../shared/http/route-contract';
+import { apiClient } from '../support/api';
+import { concretePath, validBodies } from '../support/route-fixtures';
+import { welderVacancy } from '../support/samples';
+
+let runtime: LocalRuntime;
+let api: ReturnType<typeof apiClient>;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'bassin-access-'));
+  runtime = await startLocalRuntime({ dataDir });
+  api = apiClient(runtime.url);
+});
+afterAll(() => runtime.stop());
+
+const protectedRoutes = routes.filter((route) => route.contract.access !== 'public');
+const callRoute = (route: (typeof routes)[number], token?: string) =>
+  api.request(route.contract.method, concretePath(route.contract.path), {
+    ...(token ? { token } : {}),
+    ...(validBodies[route.contract.operationId] ? { body: validBodies[route.contract.operationId]?.() } : {}),
+  });
+
+describe('route × role matrix (generated from the route table)', () => {
+  for (const route of protectedRoutes) {
+    const { method, path } = route.contract;
+    const allowed = allowedGroups(route.contract);
+
+    it(`${method} ${path}: 401 without a token`, async () => {
+      const answer = await callRoute(route);
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+    });
+
+    for (const group of groups) {
+      const may = allowed.includes(group);
+      it(`${method} ${path}: ${group} ${may ? 'may' : 'may not'} call it`, async () => {
+        const answer = await callRoute(route, await api.token(`${group}-user`, group));
+        if (may) expect([401, 403]).not.toContain(answer.status);
+        else expect(answer.status).toBe(403);
+      });
+    }
+  }
+});
+
+describe('object-level access on every {id} route', () => {
+  const idRoutes = routes.filter((route) => route.contract.path.includes('{id}'));
+
+  it('covers at least the vacancy routes', () => {
+    expect(idRoutes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const route of idRoutes) {
+    it(`${route.contract.method} ${route.contract.path}: another owner's id answers 404`, async () => {
+      const owner = await api.token('owner-co', 'employer');
+      const other = await api.token('other-co', 'employer');
+      const posted = await api.request('POST', '/v1/vacancies', { token: owner, body: welderVacancy() });
+      const answer = await api.request(
+        route.contract.method,
+        concretePath(route.contract.path, posted.body.id),
+        {
+          token: other,
+          headers: { 'if-match': '"1"' },
+          ...(validBodies[route.contract.operationId]
+            ? { body: validBodies[route.contract.operationId]?.() }
+            : {}),
+        },
+      );
+      expect(answer.status).toBe(404);
+      const unchanged = await api.request('GET', `/v1/vacancies/${posted.body.id}`, { token: owner });
+      expect(unchanged.body).toEqual(posted.body);
+    });
+  }
+});
+
+describe('token verification', () => {
+  let key: Awaited<ReturnType<typeof importJWK>>;
+  let kid: string;
+  const now = () => Math.floor(Date.now() / 1000);
+  const claims = () => ({
+    sub: 'mallory',
+    'cognito:groups': ['planner'],
+    token_use: 'access',
+    client_id: localAudience,
+  });
+  const sign = (
+    payload: Record<string, unknown>,
+    options: { iss?: string; aud?: string; exp?: number; nbf?: number } = {},
+  ) =>
+    new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setIssuer(options.iss ?? localIssuer)
+      .setAudience(options.aud ?? localAudience)
+      .setIssuedAt()
+      .setNotBefore(options.nbf ?? now() - 5)
+      .setExpirationTime(options.exp ?? now() + 600)
+      .sign(key);
+  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const sectors = (token: string) => api.request('GET', '/v1/ref/sectors', { token });
+
+  beforeAll(async () => {
+    const jwk = JSON.parse(await readFile(join(dataDir, 'dev-signing-key.json'), 'utf8')) as JWK;
+    kid = jwk.kid as string;
+    key = await importJWK(jwk, 'RS256');
+  });
+
+  it('accepts a token signed by the runtime key (control)', async () => {
+    expect((await sectors(await sign(claims()))).status).toBe(200);
+  });
+
+  it.each([
+    ['expired', async () => sign(claims(), { exp: now() - 10 })],
+    ['not yet valid', async () => sign(claims(), { nbf: now() + 600 })],
+    ['for another audience', async () => sign(claims(), { aud: 'someone-else' })],
+    ['from another issuer', async () => sign(claims(), { iss: 'https://evil.example/' })],
+    ['an ID token, not an access token', async () => sign({ ...claims(), token_use: 'id' })],
+    [
+      'unsigned (alg: none)',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims(), iss: localIssuer, aud: localAudience, exp: now() + 600 })}.`,
+    ],
+    [
+      'HS256-signed',
+      async () =>
+        new SignJWT(claims())
+          .setProtectedHeader({ alg: 'HS256', kid })
+          .setIssuer(localIssuer)
+          .setAudience(localAudience)
+          .setExpirationTime(now() + 600)
+          .sign(new TextEncoder().encode('a-shared-secret-that-nobody-should-trust')),
+    ],
+    [
+      'tampered (groups raised after signing)',
+      async () => {
+        const [header, , signature] = (await api.token('mallory', 'seeker')).split('.');
+        return `${header}.${b64({ ...claims(), 'cognito:groups': ['admin'], iss: localIssuer, aud: localAudience, exp: now() + 600 })}.${signature}`;
+      },
+    ],
+    ['garbage', async () => 'not-a-jwt'],
+  ])('refuses a token that is %s with 401', async (_, make) => {
+    const answer = await sectors(await make());
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses a token request with an unknown group or a bad subject', async () => {
+    expect((await api.request('POST', '/dev/token', { body: { sub: 'x', groups: ['root'] } })).status).toBe(
+      400,
+    );
+    expect((await api.request('POST', '/dev/token', { body: { sub: '', groups: ['seeker'] } })).status).toBe(
+      400,
+    );
+    expect((await api.request('POST', '/dev/token', { rawBody: '{' })).status).toBe(400);
+  });
+});

@@ -1,0 +1,14 @@
+import type { RouteEntry } from '../../infra/routes';
+import { allowedGroups } from '../../shared/http/route-contract';
+import { paluSeekerProfile, welderVacancy } from './samples';
+
+/** A valid body for every route that takes one; a new route without one fails the generated tests. */
+export const validBodies: Record<string, () => unknown> = {
+  postVacancy: welderVacancy,
+  patchVacancy: () => ({ openings: 3 }),
+  putMyProfile: paluSeekerProfile,
+};
+
+export const anyId = '6f1c1f9e-3b1a-4a53-9d4f-0a7f4b1c2d3e';
+export const concretePath = (path: string, id = anyId) => path.replace('{id}', id);
+export const firstGroup = (route: RouteEntry) => allowedGroups(route.contract)[0] ?? 'employer';
