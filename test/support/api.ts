@@ -3,6 +3,7 @@ import type { Group } from '../../shared/http/route-contract';
 export interface ApiAnswer {
   status: number;
   headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests inspect JSON answers freely
   body: any;
 }
 

@@ -1,0 +1,185 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../infra/routes';
+import { BassinStack } from '../../infra/stack';
+import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+
+const synth = (props: ConstructorParameters<typeof BassinStack>[2] = {}) => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  return Template.fromStack(new BassinStack(app, 'Test', props));
+};
+
+let template: Template;
+beforeAll(() => {
+  template = synth();
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are inspected freely
+type Resource = { Type: string; Properties: Record<string, any> };
+const resources = (type: string) => Object.entries(template.findResources(type)) as [string, Resource][];
+
+describe('table', () => {
+  it('is on-demand with PITR, NEW_AND_OLD_IMAGES stream, TTL, deletion protection and the shared key design', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableDesign.indexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+      Replicas: [
+        Match.objectLike({
+          DeletionProtectionEnabled: true,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ],
+    });
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
+  });
+
+  it('can be made disposable for test stacks', () => {
+    synth({ deletionProtection: false }).hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Delete',
+    });
+  });
+});
+
+describe('functions', () => {
+  it('one per route, Node.js 22 on ARM64, traced, with a log group kept one month', () => {
+    const functions = resources('AWS::Lambda::Function').filter(
+      ([, f]) => f.Properties.Handler === 'index.handler',
+    );
+    expect(functions).toHaveLength(routes.length);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: 512,
+        Timeout: 10,
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
+    }
+    for (const [, group] of resources('AWS::Logs::LogGroup'))
+      expect(group.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('grant table access by least privilege: none, read-only or read/write as the route table says', () => {
+    const policies = resources('AWS::IAM::Policy');
+    const actionsOf = (operationId: string) => {
+      const role = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(operationId))?.[1]
+        .Properties.Role;
+      const roleId = role?.['Fn::GetAtt']?.[0];
+      return policies
+        .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+        .flatMap(([, p]) =>
+          p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action),
+        );
+    };
+    for (const { contract, data } of routes) {
+      const actions = actionsOf(contract.operationId);
+      const dynamo = actions.filter((a: string) => a.startsWith('dynamodb:'));
+      if (data === 'none') expect(dynamo, contract.operationId).toEqual([]);
+      if (data === 'read') {
+        expect(dynamo, contract.operationId).toContain('dynamodb:Query');
+        expect(dynamo, contract.operationId).not.toContain('dynamodb:PutItem');
+      }
+      if (data === 'write') expect(dynamo, contract.operationId).toContain('dynamodb:PutItem');
+      expect(
+        dynamo.some((a: string) => a.includes('*') && a !== 'dynamodb:*'),
+        contract.operationId,
+      ).toBe(false);
+      expect(dynamo, contract.operationId).not.toContain('dynamodb:*');
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('has exactly the routes of the route table', () => {
+    const keys = resources('AWS::ApiGatewayV2::Route')
+      .map(([, r]) => r.Properties.RouteKey)
+      .sort();
+    expect(keys).toEqual(routes.map(({ contract }) => `${contract.method} ${contract.path}`).sort());
+  });
+
+  it('puts the Cognito JWT authorizer on every /v1 route and on no public one', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: Match.anyValue(), Issuer: Match.anyValue() },
+    });
+    for (const [, route] of resources('AWS::ApiGatewayV2::Route')) {
+      const key: string = route.Properties.RouteKey;
+      const entry = routes.find(({ contract }) => `${contract.method} ${contract.path}` === key);
+      if (entry?.contract.access === 'public')
+        expect(route.Properties.AuthorizationType ?? 'NONE', key).toBe('NONE');
+      else expect(route.Properties.AuthorizationType, key).toBe('JWT');
+      if (key.includes(' /v1/')) expect(route.Properties.AuthorizerId, key).toBeDefined();
+    }
+  });
+});
+
+describe('identity', () => {
+  it('has a user pool without self sign-up and the four groups', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    const groups = resources('AWS::Cognito::UserPoolGroup')
+      .map(([, g]) => g.Properties.GroupName)
+      .sort();
+    expect(groups).toEqual(['admin', 'employer', 'planner', 'seeker']);
+  });
+});
+
+describe('offers topic', () => {
+  it('exists and refuses non-TLS publishers', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('stream consumers', () => {
+  it('are attached with bisect, bounded retries and age, partial failures and an on-failure queue', () => {
+    const withConsumer = synth({
+      consumers: [
+        { name: 'sampleConsumer', entry: 'functions/system/health.ts', batchSize: 25, entities: ['Vacancy'] },
+      ],
+    });
+    withConsumer.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 25,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 21600,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['Vacancy'] } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { OldImage: { entity: { S: ['Vacancy'] } } } }) },
+        ],
+      },
+    });
+    withConsumer.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 1209600,
+      SqsManagedSseEnabled: true,
+    });
+  });
+});
