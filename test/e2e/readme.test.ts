@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
+
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await startLocalRuntime();
+});
+afterAll(() => runtime.stop());
+
+describe('README', () => {
+  it('starts with the two commands', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const head = readme.split('\n').slice(0, 6).join('\n');
+    expect(head).toContain('npm ci && npm start');
+    expect(head).toContain('npm test');
+  });
+
+  it('curl examples work as written (against the local runtime)', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const block = /<!-- readme-examples:start -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const script = `set -euo pipefail\n${(block ?? '').replaceAll('http://localhost:3000', runtime.url)}`;
+    const { stdout } = await promisify(execFile)('bash', ['-c', script]);
+    expect(stdout).toContain('HTTP/1.1 201 Created');
+    expect(stdout).toContain('"status":"closed"');
+    expect(stdout).toContain('"home":{"commune":"64445"}');
+    expect(stdout).toContain('"field":"body.site.commune"');
+    expect(stdout).toContain('"field":"body.owner"');
+  });
+});
