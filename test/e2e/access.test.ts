@@ -2,29 +2,24 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJWK, type JWK, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localAudience, localIssuer } from '../../infra/local/identity';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
 import { routes } from '../../infra/routes';
 import { allowedGroups, groups } from '../../shared/http/route-contract';
-import { apiClient } from '../support/api';
 import { concretePath, validBodies } from '../support/route-fixtures';
+import { useLocalRuntime } from '../support/runtime';
 import { welderVacancy } from '../support/samples';
 
-let runtime: LocalRuntime;
-let api: ReturnType<typeof apiClient>;
 let dataDir: string;
 
-beforeAll(async () => {
+const local = useLocalRuntime(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'bassin-access-'));
-  runtime = await startLocalRuntime({ dataDir });
-  api = apiClient(runtime.url);
+  return { dataDir };
 });
-afterAll(() => runtime.stop());
 
 const protectedRoutes = routes.filter((route) => route.contract.access !== 'public');
 const callRoute = (route: (typeof routes)[number], token?: string) =>
-  api.request(route.contract.method, concretePath(route.contract.path), {
+  local.api.request(route.contract.method, concretePath(route.contract.path), {
     ...(token ? { token } : {}),
     ...(validBodies[route.contract.operationId] ? { body: validBodies[route.contract.operationId]?.() } : {}),
   });
@@ -43,7 +38,7 @@ describe('route × role matrix (generated from the route table)', () => {
     for (const group of groups) {
       const may = allowed.includes(group);
       it(`${method} ${path}: ${group} ${may ? 'may' : 'may not'} call it`, async () => {
-        const answer = await callRoute(route, await api.token(`${group}-user`, group));
+        const answer = await callRoute(route, await local.api.token(`${group}-user`, group));
         if (may) expect([401, 403]).not.toContain(answer.status);
         else expect(answer.status).toBe(403);
       });
@@ -60,10 +55,13 @@ describe('object-level access on every {id} route', () => {
 
   for (const route of idRoutes) {
     it(`${route.contract.method} ${route.contract.path}: another owner's id answers 404`, async () => {
-      const owner = await api.token('owner-co', 'employer');
-      const other = await api.token('other-co', 'employer');
-      const posted = await api.request('POST', '/v1/vacancies', { token: owner, body: welderVacancy() });
-      const answer = await api.request(
+      const owner = await local.api.token('owner-co', 'employer');
+      const other = await local.api.token('other-co', 'employer');
+      const posted = await local.api.request('POST', '/v1/vacancies', {
+        token: owner,
+        body: welderVacancy(),
+      });
+      const answer = await local.api.request(
         route.contract.method,
         concretePath(route.contract.path, posted.body.id),
         {
@@ -75,7 +73,7 @@ describe('object-level access on every {id} route', () => {
         },
       );
       expect(answer.status).toBe(404);
-      const unchanged = await api.request('GET', `/v1/vacancies/${posted.body.id}`, { token: owner });
+      const unchanged = await local.api.request('GET', `/v1/vacancies/${posted.body.id}`, { token: owner });
       expect(unchanged.body).toEqual(posted.body);
     });
   }
@@ -104,7 +102,7 @@ describe('token verification', () => {
       .setExpirationTime(options.exp ?? now() + 600)
       .sign(key);
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const sectors = (token: string) => api.request('GET', '/v1/ref/sectors', { token });
+  const sectors = (token: string) => local.api.request('GET', '/v1/ref/sectors', { token });
 
   beforeAll(async () => {
     const jwk = JSON.parse(await readFile(join(dataDir, 'dev-signing-key.json'), 'utf8')) as JWK;
@@ -140,7 +138,7 @@ describe('token verification', () => {
     [
       'tampered (groups raised after signing)',
       async () => {
-        const [header, , signature] = (await api.token('mallory', 'seeker')).split('.');
+        const [header, , signature] = (await local.api.token('mallory', 'seeker')).split('.');
         return `${header}.${b64({ ...claims(), 'cognito:groups': ['admin'], iss: localIssuer, aud: localAudience, exp: now() + 600 })}.${signature}`;
       },
     ],
@@ -152,12 +150,12 @@ describe('token verification', () => {
   });
 
   it('refuses a token request with an unknown group or a bad subject', async () => {
-    expect((await api.request('POST', '/dev/token', { body: { sub: 'x', groups: ['root'] } })).status).toBe(
-      400,
-    );
-    expect((await api.request('POST', '/dev/token', { body: { sub: '', groups: ['seeker'] } })).status).toBe(
-      400,
-    );
-    expect((await api.request('POST', '/dev/token', { rawBody: '{' })).status).toBe(400);
+    expect(
+      (await local.api.request('POST', '/dev/token', { body: { sub: 'x', groups: ['root'] } })).status,
+    ).toBe(400);
+    expect(
+      (await local.api.request('POST', '/dev/token', { body: { sub: '', groups: ['seeker'] } })).status,
+    ).toBe(400);
+    expect((await local.api.request('POST', '/dev/token', { rawBody: '{' })).status).toBe(400);
   });
 });

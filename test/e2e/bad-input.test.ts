@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../infra/routes';
-import { apiClient } from '../support/api';
 import { concretePath, firstGroup, validBodies } from '../support/route-fixtures';
+import { useLocalRuntime } from '../support/runtime';
 
-let runtime: LocalRuntime;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  runtime = await startLocalRuntime();
-  api = apiClient(runtime.url);
-});
-afterAll(() => runtime.stop());
+const local = useLocalRuntime();
 
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 
 /** Bad input on every route: always a 4xx problem+json naming the field, never a 5xx. */
 describe.each(routes.filter((route) => route.contract.body))('$contract.method $contract.path', (route) => {
   const { method, path, operationId } = route.contract;
-  const send = async (options: Parameters<ReturnType<typeof apiClient>['request']>[2]) =>
-    api.request(method, concretePath(path), {
-      token: await api.token('bad-input', firstGroup(route)),
+  const send = async (options: Parameters<typeof local.api.request>[2]) =>
+    local.api.request(method, concretePath(path), {
+      token: await local.api.token('bad-input', firstGroup(route)),
       headers: { 'if-match': '"1"', ...options?.headers },
       ...options,
     });
@@ -98,8 +90,8 @@ describe.each(routes.filter((route) => route.contract.body))('$contract.method $
 
 describe('unknown reference codes', () => {
   it('vacancy: unknown commune, ROME code and sector are named', async () => {
-    const token = await api.token('codes', 'employer');
-    const answer = await api.request('POST', '/v1/vacancies', {
+    const token = await local.api.token('codes', 'employer');
+    const answer = await local.api.request('POST', '/v1/vacancies', {
       token,
       body: {
         ...(validBodies.postVacancy?.() as object),
@@ -113,8 +105,8 @@ describe('unknown reference codes', () => {
   });
 
   it('seeker: unknown home commune and occupation are named', async () => {
-    const token = await api.token('codes', 'seeker');
-    const answer = await api.request('PUT', '/v1/seekers/me', {
+    const token = await local.api.token('codes', 'seeker');
+    const answer = await local.api.request('PUT', '/v1/seekers/me', {
       token,
       body: {
         ...(validBodies.putMyProfile?.() as object),
@@ -129,7 +121,7 @@ describe('unknown reference codes', () => {
 
 describe('bad query and path parameters', () => {
   it('are named, never a 5xx', async () => {
-    const employer = await api.token('q', 'employer');
+    const employer = await local.api.token('q', 'employer');
     const cases: [string, string][] = [
       ['/v1/employers/me/vacancies?limit=0', 'query.limit'],
       ['/v1/employers/me/vacancies?limit=abc', 'query.limit'],
@@ -139,15 +131,15 @@ describe('bad query and path parameters', () => {
       ['/v1/vacancies/%E0%A4%A', 'params.id'],
     ];
     for (const [path, field] of cases) {
-      const answer = await api.request('GET', path, { token: employer });
+      const answer = await local.api.request('GET', path, { token: employer });
       expect(answer.status, path).toBe(400);
       expect(fieldsOf(answer.body), path).toContain(field);
     }
   });
 
   it('reject a malformed If-Match', async () => {
-    const employer = await api.token('q', 'employer');
-    const answer = await api.request('PATCH', concretePath('/v1/vacancies/{id}'), {
+    const employer = await local.api.token('q', 'employer');
+    const answer = await local.api.request('PATCH', concretePath('/v1/vacancies/{id}'), {
       token: employer,
       body: { openings: 2 },
       headers: { 'if-match': 'yesterday' },

@@ -1,14 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
+import { describe, expect, it } from 'vitest';
+import { useLocalRuntime } from '../support/runtime';
 
-let runtime: LocalRuntime;
-beforeAll(async () => {
-  runtime = await startLocalRuntime();
-});
-afterAll(() => runtime.stop());
+const local = useLocalRuntime();
 
 describe('README', () => {
   it('starts with the two commands', async () => {
@@ -22,7 +18,7 @@ describe('README', () => {
     const readme = await readFile('README.md', 'utf8');
     const block = /<!-- readme-examples:start -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
-    const script = `set -euo pipefail\n${(block ?? '').replaceAll('http://localhost:3000', runtime.url)}`;
+    const script = `set -euo pipefail\n${(block ?? '').replaceAll('http://localhost:3000', local.runtime.url)}`;
     const { stdout } = await promisify(execFile)('bash', ['-c', script]);
     expect(stdout).toContain('HTTP/1.1 201 Created');
     expect(stdout).toContain('"status":"closed"');

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../infra/routes';
-import { apiClient } from '../support/api';
+import { useLocalRuntime } from '../support/runtime';
 
-let runtime: LocalRuntime;
-let api: ReturnType<typeof apiClient>;
 let token: string;
 
+const local = useLocalRuntime();
 beforeAll(async () => {
-  runtime = await startLocalRuntime();
-  api = apiClient(runtime.url);
-  token = await api.token('planner-1', 'planner');
+  token = await local.api.token('planner-1', 'planner');
 });
-afterAll(() => runtime.stop());
 
 describe('reference data through the local API', () => {
   it('lists sectors with their NAF codes', async () => {
-    const answer = await api.request('GET', '/v1/ref/sectors', { token });
+    const answer = await local.api.request('GET', '/v1/ref/sectors', { token });
     expect(answer.status).toBe(200);
     expect(answer.body.items.map((s: { slug: string }) => s.slug)).toEqual(
       expect.arrayContaining(['aeronautics', 'agrifood', 'chemistry', 'geoscience', 'energy', 'logistics']),
@@ -24,31 +19,37 @@ describe('reference data through the local API', () => {
   });
 
   it('searches occupations', async () => {
-    const answer = await api.request('GET', '/v1/ref/occupations?q=soudage', { token });
+    const answer = await local.api.request('GET', '/v1/ref/occupations?q=soudage', { token });
     expect(answer.body.items).toEqual([{ code: 'H2913', label: 'Soudage manuel', domain: 'H29' }]);
   });
 
   it('searches communes by accent-free name or postal code, with their EPCI', async () => {
-    const byName = await api.request('GET', `/v1/ref/communes?q=${encodeURIComponent('oloron sainte')}`, {
-      token,
-    });
+    const byName = await local.api.request(
+      'GET',
+      `/v1/ref/communes?q=${encodeURIComponent('oloron sainte')}`,
+      {
+        token,
+      },
+    );
     expect(byName.body.items[0]).toMatchObject({ code: '64422', name: 'Oloron-Sainte-Marie' });
-    const byPostcode = await api.request('GET', '/v1/ref/communes?q=65000', { token });
+    const byPostcode = await local.api.request('GET', '/v1/ref/communes?q=65000', { token });
     expect(byPostcode.body.items[0]).toMatchObject({
       name: 'Tarbes',
       epci: { name: 'CA Tarbes-Lourdes-Pyrénées' },
     });
-    expect((await api.request('GET', '/v1/ref/communes', { token })).body.errors[0].field).toBe('query.q');
+    expect((await local.api.request('GET', '/v1/ref/communes', { token })).body.errors[0].field).toBe(
+      'query.q',
+    );
   });
 });
 
 describe('system routes', () => {
   it('answers /health without a token', async () => {
-    expect(await api.request('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await local.api.request('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it('serves an OpenAPI 3.1 document generated from the route table', async () => {
-    const answer = await api.request('GET', '/openapi.json');
+    const answer = await local.api.request('GET', '/openapi.json');
     expect(answer.status).toBe(200);
     const doc = answer.body;
     expect(doc.openapi).toBe('3.1.0');
@@ -71,8 +72,8 @@ describe('system routes', () => {
   });
 
   it('answers unknown paths with 404 and wrong methods with 405', async () => {
-    expect((await api.request('GET', '/v1/nothing', { token })).status).toBe(404);
-    const wrong = await api.request('DELETE', '/v1/vacancies', { token });
+    expect((await local.api.request('GET', '/v1/nothing', { token })).status).toBe(404);
+    const wrong = await local.api.request('DELETE', '/v1/vacancies', { token });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
   });

@@ -1,38 +1,33 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime';
-import { apiClient } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalRuntime } from '../support/runtime';
 import { welderVacancy } from '../support/samples';
 
-let runtime: LocalRuntime;
-let api: ReturnType<typeof apiClient>;
 let acme: string;
 let rival: string;
 const streamRecords: DynamoDBRecord[] = [];
 
-beforeAll(async () => {
-  runtime = await startLocalRuntime({
-    extraConsumers: [
-      {
-        name: 'test-recorder',
-        batchSize: 10,
-        entities: ['Vacancy'],
-        handler: async (event) => {
-          streamRecords.push(...event.Records);
-          return { batchItemFailures: [] };
-        },
+const local = useLocalRuntime({
+  extraConsumers: [
+    {
+      name: 'test-recorder',
+      batchSize: 10,
+      entities: ['Vacancy'],
+      handler: async (event) => {
+        streamRecords.push(...event.Records);
+        return { batchItemFailures: [] };
       },
-    ],
-  });
-  api = apiClient(runtime.url);
-  acme = await api.token('acme', 'employer');
-  rival = await api.token('rival', 'employer');
+    },
+  ],
 });
-afterAll(() => runtime.stop());
+beforeAll(async () => {
+  acme = await local.api.token('acme', 'employer');
+  rival = await local.api.token('rival', 'employer');
+});
 
 describe('vacancies through the local API', () => {
   it('posts, reads, amends with If-Match and closes', async () => {
-    const posted = await api.request('POST', '/v1/vacancies', { token: acme, body: welderVacancy() });
+    const posted = await local.api.request('POST', '/v1/vacancies', { token: acme, body: welderVacancy() });
     expect(posted.status).toBe(201);
     expect(posted.body).toMatchObject({
       status: 'open',
@@ -44,15 +39,15 @@ describe('vacancies through the local API', () => {
     expect(posted.headers.get('etag')).toBe('"1"');
 
     const location = posted.headers.get('location') as string;
-    const read = await api.request('GET', location, { token: acme });
+    const read = await local.api.request('GET', location, { token: acme });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(posted.body);
 
-    const noIfMatch = await api.request('PATCH', location, { token: acme, body: { openings: 3 } });
+    const noIfMatch = await local.api.request('PATCH', location, { token: acme, body: { openings: 3 } });
     expect(noIfMatch.status).toBe(428);
     expect(noIfMatch.headers.get('content-type')).toBe('application/problem+json');
 
-    const amended = await api.request('PATCH', location, {
+    const amended = await local.api.request('PATCH', location, {
       token: acme,
       body: { openings: 3, salary: null },
       headers: { 'if-match': '"1"', 'content-type': 'application/merge-patch+json' },
@@ -62,20 +57,20 @@ describe('vacancies through the local API', () => {
     expect(amended.body.salary).toBeUndefined();
     expect(amended.headers.get('etag')).toBe('"2"');
 
-    const stale = await api.request('PATCH', location, {
+    const stale = await local.api.request('PATCH', location, {
       token: acme,
       body: { openings: 7 },
       headers: { 'if-match': '"1"' },
     });
     expect(stale.status).toBe(412);
-    expect((await api.request('GET', location, { token: acme })).body.openings).toBe(3);
+    expect((await local.api.request('GET', location, { token: acme })).body.openings).toBe(3);
 
-    const closed = await api.request('POST', `${location}/close`, { token: acme });
+    const closed = await local.api.request('POST', `${location}/close`, { token: acme });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', version: 3 });
-    expect((await api.request('POST', `${location}/close`, { token: acme })).body.version).toBe(3);
+    expect((await local.api.request('POST', `${location}/close`, { token: acme })).body.version).toBe(3);
 
-    const afterClose = await api.request('PATCH', location, {
+    const afterClose = await local.api.request('PATCH', location, {
       token: acme,
       body: { openings: 1 },
       headers: { 'if-match': '"3"' },
@@ -84,39 +79,39 @@ describe('vacancies through the local API', () => {
   });
 
   it("hides another employer's vacancy behind 404 on every {id} route", async () => {
-    const posted = await api.request('POST', '/v1/vacancies', { token: acme, body: welderVacancy() });
+    const posted = await local.api.request('POST', '/v1/vacancies', { token: acme, body: welderVacancy() });
     const location = posted.headers.get('location') as string;
-    expect((await api.request('GET', location, { token: rival })).status).toBe(404);
-    const patch = await api.request('PATCH', location, {
+    expect((await local.api.request('GET', location, { token: rival })).status).toBe(404);
+    const patch = await local.api.request('PATCH', location, {
       token: rival,
       body: { openings: 9 },
       headers: { 'if-match': '"1"' },
     });
     expect(patch.status).toBe(404);
-    expect((await api.request('POST', `${location}/close`, { token: rival })).status).toBe(404);
-    expect((await api.request('GET', location, { token: acme })).body).toMatchObject({
+    expect((await local.api.request('POST', `${location}/close`, { token: rival })).status).toBe(404);
+    expect((await local.api.request('GET', location, { token: acme })).body).toMatchObject({
       status: 'open',
       openings: 2,
     });
   });
 
   it('lists my vacancies, newest first, page by page', async () => {
-    const lister = await api.token('lister', 'employer');
+    const lister = await local.api.token('lister', 'employer');
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const posted = await api.request('POST', '/v1/vacancies', {
+      const posted = await local.api.request('POST', '/v1/vacancies', {
         token: lister,
         body: { ...welderVacancy(), title: `Poste ${i}` },
       });
       ids.push(posted.body.id);
     }
-    const first = await api.request('GET', '/v1/employers/me/vacancies?limit=2', { token: lister });
+    const first = await local.api.request('GET', '/v1/employers/me/vacancies?limit=2', { token: lister });
     expect(first.status).toBe(200);
     expect(first.body.items.map((v: { title: string }) => v.title)).toEqual(['Poste 4', 'Poste 3']);
     const seen = [...first.body.items];
     let cursor = first.body.nextCursor;
     while (cursor) {
-      const page = await api.request('GET', `/v1/employers/me/vacancies?limit=2&cursor=${cursor}`, {
+      const page = await local.api.request('GET', `/v1/employers/me/vacancies?limit=2&cursor=${cursor}`, {
         token: lister,
       });
       seen.push(...page.body.items);
@@ -124,21 +119,25 @@ describe('vacancies through the local API', () => {
     }
     expect(seen.map((v) => v.id).sort()).toEqual(ids.sort());
 
-    const foreign = await api.request('GET', `/v1/employers/me/vacancies?cursor=${first.body.nextCursor}`, {
-      token: acme,
-    });
+    const foreign = await local.api.request(
+      'GET',
+      `/v1/employers/me/vacancies?cursor=${first.body.nextCursor}`,
+      {
+        token: acme,
+      },
+    );
     expect(foreign.status).toBe(400);
     expect(foreign.body.errors[0].field).toBe('query.cursor');
-    const tooMany = await api.request('GET', '/v1/employers/me/vacancies?limit=101', { token: lister });
+    const tooMany = await local.api.request('GET', '/v1/employers/me/vacancies?limit=101', { token: lister });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors[0].field).toBe('query.limit');
   });
 
   it('feeds every vacancy write to the stream consumers, in order', async () => {
-    const posted = await api.request('POST', '/v1/vacancies', { token: acme, body: welderVacancy() });
+    const posted = await local.api.request('POST', '/v1/vacancies', { token: acme, body: welderVacancy() });
     const location = posted.headers.get('location') as string;
-    await api.request('POST', `${location}/close`, { token: acme });
-    await runtime.feed.idle();
+    await local.api.request('POST', `${location}/close`, { token: acme });
+    await local.runtime.feed.idle();
     const mine = streamRecords.filter((r) => r.dynamodb?.Keys?.PK?.S === `VACANCY#${posted.body.id}`);
     expect(mine.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
     expect(mine[1]?.dynamodb?.OldImage?.status?.S).toBe('open');

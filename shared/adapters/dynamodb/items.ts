@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleWriteError } from '../../ports/store';
+import type { TableClient } from './client';
 import { keyAttributes, tableDesign } from './table-design';
 
 /** The domain object stored in an item: everything but keys and storage bookkeeping. */
@@ -30,4 +32,32 @@ export async function conditionally<T>(write: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** Create-if-absent: the one-item command write of a new entity. */
+export function putIfAbsent({ doc, tableName }: TableClient, item: Record<string, unknown>) {
+  return conditionally(() =>
+    doc.send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    ),
+  );
+}
+
+/** Update-if-version: optimistic concurrency on the `version` attribute. */
+export function putIfVersion(
+  { doc, tableName }: TableClient,
+  item: Record<string, unknown>,
+  expectedVersion: number,
+) {
+  return conditionally(() =>
+    doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: item,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }),
+    ),
+  );
 }

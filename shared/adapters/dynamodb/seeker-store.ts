@@ -1,17 +1,12 @@
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
-import { conditionally, domainOf } from './items';
+import { domainOf, putIfAbsent, putIfVersion } from './items';
 import { seekerKeys } from './keys/seeker-keys';
 
-export function dynamoSeekerStore({ doc, tableName }: TableClient): SeekerStore {
+export function dynamoSeekerStore(table: TableClient): SeekerStore {
+  const { doc, tableName } = table;
   const toItem = (profile: SeekerProfile) => ({
     ...seekerKeys.profile(profile.id),
     entity: seekerKeys.entity,
@@ -27,29 +22,11 @@ export function dynamoSeekerStore({ doc, tableName }: TableClient): SeekerStore 
     },
 
     async create(profile) {
-      await conditionally(() =>
-        doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(profile),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        ),
-      );
+      await putIfAbsent(table, toItem(profile));
     },
 
     async replace(profile, expectedVersion) {
-      await conditionally(() =>
-        doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(profile),
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }),
-        ),
-      );
+      await putIfVersion(table, toItem(profile), expectedVersion);
     },
 
     async erase(id) {

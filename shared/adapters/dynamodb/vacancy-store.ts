@@ -1,12 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Vacancy } from '../../domain/vacancy';
 import type { Page, PageRequest, VacancyStore } from '../../ports/store';
 import type { TableClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { conditionally, domainOf } from './items';
+import { domainOf, putIfAbsent, putIfVersion } from './items';
 import { vacancyKeys } from './keys/vacancy-keys';
 
-export function dynamoVacancyStore({ doc, tableName }: TableClient): VacancyStore {
+export function dynamoVacancyStore(table: TableClient): VacancyStore {
+  const { doc, tableName } = table;
   const toItem = (vacancy: Vacancy) => ({
     ...vacancyKeys.primary(vacancy.id),
     ...vacancyKeys.byOwner(vacancy.owner, vacancy.createdAt, vacancy.id),
@@ -16,15 +17,7 @@ export function dynamoVacancyStore({ doc, tableName }: TableClient): VacancyStor
 
   return {
     async create(vacancy) {
-      await conditionally(() =>
-        doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(vacancy),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        ),
-      );
+      await putIfAbsent(table, toItem(vacancy));
     },
 
     async get(id) {
@@ -35,17 +28,7 @@ export function dynamoVacancyStore({ doc, tableName }: TableClient): VacancyStor
     },
 
     async replace(vacancy, expectedVersion) {
-      await conditionally(() =>
-        doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(vacancy),
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }),
-        ),
-      );
+      await putIfVersion(table, toItem(vacancy), expectedVersion);
     },
 
     async listByOwner(owner, { limit, cursor }: PageRequest): Promise<Page<Vacancy>> {
