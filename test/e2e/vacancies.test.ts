@@ -1,5 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { entityImage, tableStreamEvent } from '../../events/table-stream';
+import { vacancy } from '../../shared/domain/vacancy';
 import { useLocalRuntime } from '../support/runtime';
 import { welderVacancy } from '../support/samples';
 
@@ -142,5 +144,8 @@ describe('vacancies through the local API', () => {
     expect(mine.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
     expect(mine[1]?.dynamodb?.OldImage?.status?.S).toBe('open');
     expect(mine[1]?.dynamodb?.NewImage?.status?.S).toBe('closed');
+    // The local records have the exact shape Lambda delivers, images included.
+    const parsed = tableStreamEvent.parse({ Records: mine });
+    expect(entityImage(parsed.Records[0]?.dynamodb.NewImage, 'Vacancy', vacancy)).toEqual(posted.body);
   });
 });

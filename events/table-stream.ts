@@ -1,0 +1,24 @@
+/**
+ * What stream consumers receive: DynamoDB stream records (NEW_AND_OLD_IMAGES) of the
+ * single table, from DynamoDB Streams in AWS and from the local change feed in
+ * `npm start`. Powertools' schema validates the envelope and unmarshalls the images;
+ * `entityImage` then reads an image as the domain object of the entity it holds.
+ * Samples: events/samples/stream-*.json.
+ */
+import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+import type { z } from 'zod';
+import { domainOf } from '../shared/adapters/dynamodb/items';
+
+export const tableStreamEvent = DynamoDBStreamSchema;
+export type TableStreamEvent = z.infer<typeof tableStreamEvent>;
+export type TableStreamRecord = TableStreamEvent['Records'][number];
+
+/** The domain object in an unmarshalled image, if the image holds that entity. */
+export function entityImage<T extends z.ZodType>(
+  image: Record<string, unknown> | undefined,
+  entity: string,
+  schema: T,
+): z.output<T> | undefined {
+  if (!image || image.entity !== entity) return undefined;
+  return schema.parse(domainOf(image));
+}
