@@ -3,7 +3,18 @@
  * CDK creates one Lambda and one HTTP API route per entry; the local runtime serves the
  * same entries; the OpenAPI document and the route × role tests are generated from it.
  */
-import { listSectorsRoute, searchCommunesRoute, searchOccupationsRoute } from '../shared/api/reference';
+import {
+  acceptMatchRoute,
+  declineMatchRoute,
+  listCandidatesRoute,
+  listMyMatchesRoute,
+} from '../shared/api/matches';
+import {
+  commuteRoute,
+  listSectorsRoute,
+  searchCommunesRoute,
+  searchOccupationsRoute,
+} from '../shared/api/reference';
 import { deleteMyProfileRoute, getMyProfileRoute, putMyProfileRoute } from '../shared/api/seekers';
 import { healthRoute, openApiRoute } from '../shared/api/system';
 import {
@@ -21,6 +32,8 @@ export interface RouteEntry {
   entry: string;
   /** What the function may do to the table: least privilege is granted from this. */
   data: 'none' | 'read' | 'write';
+  /** Extra permissions besides the table. */
+  needs?: 'amazon-location'[];
 }
 
 export const routes: RouteEntry[] = [
@@ -37,4 +50,15 @@ export const routes: RouteEntry[] = [
   { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts', data: 'none' },
   { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
   { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts', data: 'none' },
+  {
+    contract: commuteRoute,
+    entry: 'functions/reference/commute.ts',
+    // The route cache is written when Amazon Location is used.
+    data: 'write',
+    needs: ['amazon-location'],
+  },
+  { contract: listMyMatchesRoute, entry: 'functions/matches/list-mine.ts', data: 'read' },
+  { contract: listCandidatesRoute, entry: 'functions/matches/list-candidates.ts', data: 'read' },
+  { contract: acceptMatchRoute, entry: 'functions/matches/accept.ts', data: 'write' },
+  { contract: declineMatchRoute, entry: 'functions/matches/decline.ts', data: 'write' },
 ];

@@ -4,6 +4,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, CfnUserPoolGroup, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -21,6 +22,10 @@ export interface BassinStackProps extends StackProps {
   /** Defaults to the project's route and consumer tables; tests may pass others. */
   routes?: RouteEntry[];
   consumers?: StreamConsumerEntry[];
+  /** Commute times: the offline estimator (default) or Amazon Location Service, cached in the table. */
+  travelTime?: 'estimator' | 'amazon-location';
+  /** Public transport hours for the estimator, e.g. "6-21" (the default). */
+  transitServiceHours?: string;
 }
 
 /** Bassin in one stack: table, identity, API, functions, stream consumers, offers topic. */
@@ -30,9 +35,14 @@ export class BassinStack extends Stack {
   readonly userPool: UserPool;
   readonly offersTopic: Topic;
 
+  private readonly travelTime: 'estimator' | 'amazon-location';
+  private readonly transitServiceHours: string;
+
   constructor(scope: Construct, id: string, props: BassinStackProps = {}) {
     super(scope, id, props);
     const protect = props.deletionProtection ?? true;
+    this.travelTime = props.travelTime ?? 'estimator';
+    this.transitServiceHours = props.transitServiceHours ?? '6-21';
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
@@ -83,13 +93,14 @@ export class BassinStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 
-  private addRoute({ contract, entry, data }: RouteEntry, authorizer: IHttpRouteAuthorizer) {
+  private addRoute({ contract, entry, data, needs }: RouteEntry, authorizer: IHttpRouteAuthorizer) {
     const fn = new BassinFunction(this, contract.operationId, {
       entry,
       environment: data === 'none' ? {} : { TABLE_NAME: this.table.tableName },
     });
     if (data === 'read') this.table.grantReadData(fn);
     if (data === 'write') this.table.grantReadWriteData(fn);
+    this.grantNeeds(fn, needs);
     this.api.addRoutes({
       path: contract.path,
       methods: [HttpMethod[contract.method]],
@@ -98,13 +109,14 @@ export class BassinStack extends Stack {
     });
   }
 
-  private addStreamConsumer({ name, entry, batchSize, entities }: StreamConsumerEntry) {
+  private addStreamConsumer({ name, entry, batchSize, entities, needs }: StreamConsumerEntry) {
     const fn = new BassinFunction(this, name, {
       entry,
       environment: { TABLE_NAME: this.table.tableName },
       timeout: Duration.seconds(60),
     });
     this.table.grantReadWriteData(fn);
+    this.grantNeeds(fn, needs);
     const failures = new Queue(this, `${name}StreamFailures`, {
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
@@ -131,6 +143,20 @@ export class BassinStack extends Stack {
               ],
             }
           : {}),
+      }),
+    );
+  }
+
+  /** Commute configuration, and Amazon Location's route matrix when it is the source. */
+  private grantNeeds(fn: BassinFunction, needs: 'amazon-location'[] | undefined) {
+    if (!needs?.includes('amazon-location')) return;
+    fn.addEnvironment('TRAVEL_TIME', this.travelTime);
+    fn.addEnvironment('TRANSIT_SERVICE_HOURS', this.transitServiceHours);
+    if (this.travelTime !== 'amazon-location') return;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['geo-routes:CalculateRouteMatrix'],
+        resources: [`arn:${this.partition}:geo-routes:${this.region}::provider/default`],
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { communeCode, commuteMode } from '../domain/schema-parts';
 import { defineRoute } from '../http/route-contract';
-import { commonProblems } from './common';
+import { commonProblems, problemDocument } from './common';
 
 const tags = ['Reference data'];
 
@@ -67,5 +68,36 @@ export const searchCommunesRoute = defineRoute({
   responses: {
     200: { description: 'Matching communes', schema: z.object({ items: z.array(communeView) }) },
     ...commonProblems,
+  },
+});
+
+export const commuteView = z
+  .object({
+    minutes: z.number().nullable().meta({ description: 'null when the mode does not run for this trip' }),
+    distanceKm: z.number(),
+    mode: commuteMode,
+    method: z.enum(['estimate', 'amazon-location']),
+    confidence: z.enum(['low', 'medium', 'high']),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'Commute' });
+
+export const commuteRoute = defineRoute({
+  operationId: 'commute',
+  method: 'GET',
+  path: '/v1/ref/commute',
+  summary: 'Door-to-door commute between two communes by a mode, leaving at an hour',
+  tags,
+  access: 'signed-in',
+  query: z.strictObject({
+    from: communeCode,
+    to: communeCode,
+    mode: commuteMode.default('car'),
+    hour: z.coerce.number().int().min(0).max(23).default(8),
+  }),
+  responses: {
+    200: { description: 'The estimate, with its method, confidence and warnings', schema: commuteView },
+    ...commonProblems,
+    422: { description: 'A commune has no known coordinates', schema: problemDocument },
   },
 });

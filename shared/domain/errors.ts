@@ -33,6 +33,14 @@ export class ConflictError extends DomainError {
   readonly kind = 'conflict';
 }
 
+/** Well-formed input that cannot be acted on, e.g. a commune with no known coordinates. */
+export class UnprocessableError extends DomainError {
+  readonly kind = 'unprocessable';
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+}
+
 /** The caller's If-Match version is not the stored one. */
 export class PreconditionFailedError extends DomainError {
   readonly kind = 'precondition-failed';

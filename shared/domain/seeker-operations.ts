@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/runtime';
 import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { NotFoundError, PreconditionFailedError } from './errors';
+import { locateHome } from './locate';
 import type { SeekerProfile, SeekerProfileInput } from './seeker';
 
 export interface SeekerDeps {
@@ -19,6 +20,7 @@ export async function saveSeekerProfile(
   input: SeekerProfileInput,
   ifMatch: number | undefined,
 ): Promise<{ profile: SeekerProfile; created: boolean }> {
+  locateHome(input.home);
   for (let attempt = 0; ; attempt++) {
     const current = await deps.seekers.get(id);
     const now = deps.clock.now().toISOString();

@@ -10,6 +10,7 @@ import {
   skillList,
   version,
 } from './schema-parts';
+import { contractType } from './vacancy';
 
 export const contactChannel = z.enum(['sms', 'push', 'none']);
 
@@ -38,6 +39,10 @@ export const seekerProfileInput = z
       modes: distinctList(commuteMode, 4).min(1),
     }),
     shifts: distinctList(shiftName, 4).min(1).optional(),
+    contracts: distinctList(contractType, 4)
+      .min(1)
+      .optional()
+      .meta({ description: 'Contract types wanted; all when absent' }),
     contact: seekerContact,
     consent: z.strictObject({
       matching: z.boolean().meta({ description: 'Employers may be shown this profile, anonymised' }),
@@ -51,3 +56,6 @@ export const seekerProfile = seekerProfileInput
   .extend({ id: z.string(), version, createdAt: isoTimestamp, updatedAt: isoTimestamp })
   .meta({ id: 'SeekerProfile' });
 export type SeekerProfile = z.output<typeof seekerProfile>;
+
+/** What matching reads of a seeker: everything but how to contact them. */
+export type MatchableSeeker = Omit<SeekerProfile, 'contact'>;

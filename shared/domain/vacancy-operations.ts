@@ -1,11 +1,5 @@
 import type { Clock, IdGenerator } from '../ports/runtime';
-import {
-  InvalidCursorError,
-  type Page,
-  type PageRequest,
-  StaleWriteError,
-  type VacancyStore,
-} from '../ports/store';
+import { type Page, type PageRequest, StaleWriteError, type VacancyStore } from '../ports/store';
 import {
   ConflictError,
   NotFoundError,
@@ -13,6 +7,8 @@ import {
   PreconditionRequiredError,
   ValidationError,
 } from './errors';
+import { locateSite } from './locate';
+import { pageOrExplain } from './paging';
 import { type Vacancy, type VacancyDraft, type VacancyPatch, vacancyDraft } from './vacancy';
 import { zodIssues } from './validation';
 
@@ -23,6 +19,7 @@ export interface VacancyDeps {
 }
 
 export async function postVacancy(deps: VacancyDeps, owner: string, draft: VacancyDraft): Promise<Vacancy> {
+  locateSite(draft.site);
   const now = deps.clock.now().toISOString();
   const created: Vacancy = {
     ...draft,
@@ -58,6 +55,7 @@ export async function amendVacancy(
   const merged = applyMergePatch(draftOf(current), patch);
   const checked = vacancyDraft.safeParse(merged);
   if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
+  locateSite(checked.data.site);
   const next: Vacancy = {
     ...checked.data,
     ...identityOf(current),
@@ -91,21 +89,12 @@ export async function closeVacancy(
   return next;
 }
 
-export async function listOwnVacancies(
+export function listOwnVacancies(
   deps: Pick<VacancyDeps, 'vacancies'>,
   owner: string,
   page: PageRequest,
 ): Promise<Page<Vacancy>> {
-  try {
-    return await deps.vacancies.listByOwner(owner, page);
-  } catch (error) {
-    if (error instanceof InvalidCursorError) {
-      throw new ValidationError([
-        { field: 'query.cursor', message: 'this cursor was not issued for this list' },
-      ]);
-    }
-    throw error;
-  }
+  return pageOrExplain(() => deps.vacancies.listByOwner(owner, page));
 }
 
 async function replaceOrExplain(deps: VacancyDeps, next: Vacancy, expectedVersion: number) {

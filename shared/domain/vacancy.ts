@@ -24,7 +24,11 @@ export const salaryRange = z
   .refine((s) => s.min <= s.max, { message: 'min must not exceed max', path: ['max'] })
   .meta({ description: 'Gross pay range' });
 
-export const vacancySite = z.strictObject({ commune: communeCode });
+export const coordinates = z
+  .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+  .meta({ description: 'WGS 84 coordinates of the site entrance (optional; the commune is used otherwise)' });
+
+export const vacancySite = z.strictObject({ commune: communeCode, coordinates: coordinates.optional() });
 
 /** What an employer writes when posting a vacancy. Unknown fields are refused. */
 export const vacancyDraft = z

@@ -1,20 +1,36 @@
 /**
- * Rebuilds the compact commune and EPCI tables in shared/reference/data/ from
- * @etalab/decoupage-administratif (Licence Ouverte 2.0). The package ships 12 MB of JSON;
- * functions only need code, name, postcodes, population, département and EPCI, so the
- * compact tables keep cold starts and bundles small. A test checks they are in sync.
+ * `npm run reference:build`: rebuilds shared/reference/data/ from the packages.
+ *  - communes.json, epci.json: compact tables from @etalab/decoupage-administratif
+ *    (Licence Ouverte 2.0). The package ships 12 MB of JSON; functions need only code,
+ *    name, postcodes, population, département and EPCI, so bundles and cold starts stay small.
+ *  - commune-coordinates.json: GeoNames (CC BY 4.0) for the communes it knows, keeping
+ *    every row that came from the official file (see import-coordinates.ts).
+ * Tests check the committed files are what this script makes.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildCompactReference } from './compact';
+import { type CoordinateRow, geonamesCoordinates, mergeCoordinates } from './coordinates-sources';
+
+const dir = new URL('./data/', import.meta.url);
+const write = (name: string, value: unknown) =>
+  writeFileSync(new URL(name, dir), `${JSON.stringify(value)}\n`);
 
 const { communes, epcis, version } = buildCompactReference();
-const dir = new URL('./data/', import.meta.url);
-writeFileSync(new URL('communes.json', dir), `${JSON.stringify(communes)}\n`);
-writeFileSync(new URL('epci.json', dir), `${JSON.stringify(epcis)}\n`);
+write('communes.json', communes);
+write('epci.json', epcis);
 writeFileSync(
   new URL('source.json', dir),
   `${JSON.stringify({ package: '@etalab/decoupage-administratif', version, licence: 'Licence Ouverte 2.0' }, null, 2)}\n`,
 );
+
+const coordinatesFile = new URL('commune-coordinates.json', dir);
+const current: Record<string, CoordinateRow> = existsSync(coordinatesFile)
+  ? JSON.parse(readFileSync(coordinatesFile, 'utf8'))
+  : {};
+const coordinates = mergeCoordinates(geonamesCoordinates(new Set(communes.map((c) => c[0]))), current);
+write('commune-coordinates.json', coordinates);
+
 console.log(
-  `communes: ${communes.length}, EPCI: ${epcis.length} (from @etalab/decoupage-administratif ${version})`,
+  `communes: ${communes.length}, EPCI: ${epcis.length} (@etalab/decoupage-administratif ${version})`,
 );
+console.log(`coordinates: ${Object.keys(coordinates).length} communes`);

@@ -8,7 +8,7 @@ import { routes } from '../../infra/routes';
 import { allowedGroups, groups } from '../../shared/http/route-contract';
 import { concretePath, validBodies } from '../support/route-fixtures';
 import { useLocalRuntime } from '../support/runtime';
-import { welderVacancy } from '../support/samples';
+import { paluSeekerProfile, welderVacancy } from '../support/samples';
 
 let dataDir: string;
 
@@ -46,26 +46,51 @@ describe('route × role matrix (generated from the route table)', () => {
   }
 });
 
-describe('object-level access on every {id} route', () => {
-  const idRoutes = routes.filter((route) => route.contract.path.includes('{id}'));
-
-  it('covers at least the vacancy routes', () => {
-    expect(idRoutes.length).toBeGreaterThanOrEqual(3);
-  });
-
-  for (const route of idRoutes) {
-    it(`${route.contract.method} ${route.contract.path}: another owner's id answers 404`, async () => {
+/**
+ * How to make an object owned by someone, for each kind of {id}: a new {id} route whose
+ * kind is not here fails the test below, so it cannot skip the ownership check.
+ */
+const owned: Record<string, () => Promise<{ id: string; other: string; unchanged: () => Promise<unknown> }>> =
+  {
+    '/v1/vacancies/': async () => {
       const owner = await local.api.token('owner-co', 'employer');
-      const other = await local.api.token('other-co', 'employer');
       const posted = await local.api.request('POST', '/v1/vacancies', {
         token: owner,
         body: welderVacancy(),
       });
+      const read = async () =>
+        (await local.api.request('GET', `/v1/vacancies/${posted.body.id}`, { token: owner })).body;
+      return { id: posted.body.id, other: await local.api.token('other-co', 'employer'), unchanged: read };
+    },
+    '/v1/matches/': async () => {
+      const owner = await local.api.token('matched-seeker', 'seeker');
+      const employer = await local.api.token('owner-co', 'employer');
+      await local.api.request('PUT', '/v1/seekers/me', { token: owner, body: paluSeekerProfile() });
+      await local.api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+      await local.runtime.feed.idle();
+      const read = async () =>
+        (await local.api.request('GET', '/v1/seekers/me/matches', { token: owner })).body.items[0];
+      const match = (await read()) as { id: string };
+      return { id: match.id, other: await local.api.token('other-seeker', 'seeker'), unchanged: read };
+    },
+  };
+
+describe('object-level access on every {id} route', () => {
+  const idRoutes = routes.filter((route) => route.contract.path.includes('{id}'));
+
+  for (const route of idRoutes) {
+    it(`${route.contract.method} ${route.contract.path}: another owner's id answers 404`, async () => {
+      const kind = Object.keys(owned).find((prefix) => route.contract.path.startsWith(prefix));
+      expect(kind, 'add a fixture for this kind of {id} to `owned`').toBeDefined();
+      const resource = await owned[kind as string]?.();
+      if (!resource) throw new Error('no fixture');
+      const before = await resource.unchanged();
+      expect(before).toBeDefined();
       const answer = await local.api.request(
         route.contract.method,
-        concretePath(route.contract.path, posted.body.id),
+        concretePath(route.contract.path, resource.id),
         {
-          token: other,
+          token: resource.other,
           headers: { 'if-match': '"1"' },
           ...(validBodies[route.contract.operationId]
             ? { body: validBodies[route.contract.operationId]?.() }
@@ -73,8 +98,7 @@ describe('object-level access on every {id} route', () => {
         },
       );
       expect(answer.status).toBe(404);
-      const unchanged = await local.api.request('GET', `/v1/vacancies/${posted.body.id}`, { token: owner });
-      expect(unchanged.body).toEqual(posted.body);
+      expect(await resource.unchanged()).toEqual(before);
     });
   }
 });

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { streamConsumers } from '../../infra/consumers';
 import { routes } from '../../infra/routes';
 import { BassinStack } from '../../infra/stack';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
@@ -56,18 +57,18 @@ describe('table', () => {
 });
 
 describe('functions', () => {
-  it('one per route, Node.js 22 on ARM64, traced, with a log group kept one month', () => {
+  it('one per route and per stream consumer, Node.js 22 on ARM64, traced, logs kept one month', () => {
     const functions = resources('AWS::Lambda::Function').filter(
       ([, f]) => f.Properties.Handler === 'index.handler',
     );
-    expect(functions).toHaveLength(routes.length);
-    for (const [, fn] of functions) {
+    expect(functions).toHaveLength(routes.length + streamConsumers.length);
+    for (const [id, fn] of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         MemorySize: 512,
-        Timeout: 10,
+        Timeout: streamConsumers.some((c) => id.startsWith(c.name)) ? 60 : 10,
         LoggingConfig: { LogFormat: 'JSON' },
       });
     }
@@ -102,6 +103,30 @@ describe('functions', () => {
       ).toBe(false);
       expect(dynamo, contract.operationId).not.toContain('dynamodb:*');
     }
+  });
+});
+
+describe('commute source', () => {
+  it('uses the estimator by default, with no Amazon Location permission', () => {
+    for (const [, fn] of resources('AWS::Lambda::Function')) {
+      if (fn.Properties.Environment?.Variables?.TRAVEL_TIME)
+        expect(fn.Properties.Environment.Variables.TRAVEL_TIME).toBe('estimator');
+    }
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('geo-routes');
+  });
+
+  it('grants the route matrix to the commute route and the matcher only, when Amazon Location is chosen', () => {
+    const located = synth({ travelTime: 'amazon-location' });
+    const policies = Object.values(located.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p).includes('geo-routes:CalculateRouteMatrix'),
+    );
+    const needing = [...routes.filter((r) => r.needs), ...streamConsumers.filter((c) => c.needs)];
+    expect(policies).toHaveLength(needing.length);
+    located.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ TRAVEL_TIME: 'amazon-location', TRANSIT_SERVICE_HOURS: '6-21' }),
+      },
+    });
   });
 });
 

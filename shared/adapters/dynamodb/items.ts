@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
 import { keyAttributes, tableDesign } from './table-design';
@@ -60,4 +60,39 @@ export function putIfVersion(
       }),
     ),
   );
+}
+
+/** Counts what queries cost, for benchmarks and fan-out measurements. */
+export interface QueryMeter {
+  requests: number;
+  items: number;
+  capacityUnits: number;
+}
+export const newMeter = (): QueryMeter => ({ requests: 0, items: 0, capacityUnits: 0 });
+
+/** Runs a Query to its last page and returns every item. */
+export async function queryAll(
+  { doc }: TableClient,
+  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'ExclusiveStartKey'>,
+  meter?: QueryMeter,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        ...input,
+        ExclusiveStartKey: startKey,
+        ...(meter ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    if (meter) {
+      meter.requests++;
+      meter.items += page.Items?.length ?? 0;
+      meter.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

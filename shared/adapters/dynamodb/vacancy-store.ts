@@ -11,6 +11,7 @@ export function dynamoVacancyStore(table: TableClient): VacancyStore {
   const toItem = (vacancy: Vacancy) => ({
     ...vacancyKeys.primary(vacancy.id),
     ...vacancyKeys.byOwner(vacancy.owner, vacancy.createdAt, vacancy.id),
+    ...vacancyKeys.open(vacancy),
     entity: vacancyKeys.entity,
     ...vacancy,
   });

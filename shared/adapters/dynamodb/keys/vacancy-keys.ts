@@ -1,4 +1,14 @@
-/** Every key a vacancy item carries. Access patterns: by id; by owner, newest first (GSI1). */
+import { cellId, cellOf } from '../../../domain/geo';
+import { locateSite } from '../../../domain/locate';
+import type { Vacancy } from '../../../domain/vacancy';
+
+/** The cell level of the open-vacancy index: about 78 km north–south. */
+export const openVacancyLevel = 8;
+
+/**
+ * Every key a vacancy item carries. Access patterns: by id; by owner, newest first (GSI1);
+ * open vacancies by sector and cell (GSI3, present only while open).
+ */
 export const vacancyKeys = {
   entity: 'Vacancy',
   primary: (id: string) => ({ PK: `VACANCY#${id}`, SK: 'VACANCY' }),
@@ -7,4 +17,15 @@ export const vacancyKeys = {
     GSI1PK: vacancyKeys.byOwnerPartition(owner),
     GSI1SK: `VACANCY#${createdAt}#${id}`,
   }),
+  openPartition: (sector: string, cell: ReturnType<typeof cellOf>) => `OPEN#${sector}#${cellId(cell)}`,
+  open: (vacancy: Vacancy) =>
+    vacancy.status === 'open'
+      ? {
+          GSI3PK: vacancyKeys.openPartition(
+            vacancy.sector,
+            cellOf(locateSite(vacancy.site).point, openVacancyLevel),
+          ),
+          GSI3SK: `VACANCY#${vacancy.id}`,
+        }
+      : {},
 } as const;

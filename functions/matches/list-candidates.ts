@@ -1,0 +1,9 @@
+import { matchReadDeps } from '../../shared/adapters/dependencies';
+import { listCandidatesRoute } from '../../shared/api/matches';
+import { listCandidates } from '../../shared/domain/match-operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(listCandidatesRoute, async ({ params, query, caller }) => ({
+  status: 200,
+  body: await listCandidates(matchReadDeps(), caller.sub, params.id, query),
+}));

@@ -1,0 +1,9 @@
+import { matchReadDeps } from '../../shared/adapters/dependencies';
+import { listMyMatchesRoute } from '../../shared/api/matches';
+import { listMyMatches } from '../../shared/domain/match-operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(listMyMatchesRoute, async ({ query, caller }) => ({
+  status: 200,
+  body: await listMyMatches(matchReadDeps(), caller.sub, query),
+}));

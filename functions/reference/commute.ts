@@ -1,0 +1,9 @@
+import { travelTime } from '../../shared/adapters/dependencies';
+import { commuteRoute } from '../../shared/api/reference';
+import { commuteBetween } from '../../shared/domain/match-operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(commuteRoute, async ({ query }) => ({
+  status: 200,
+  body: await commuteBetween(travelTime(), query),
+}));

@@ -1,0 +1,30 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { matchingDeps } from '../../shared/adapters/dependencies';
+import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
+import { logger } from '../../shared/http/handler';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+/**
+ * Keeps matches in line with vacancies and seeker profiles. Each record only names what
+ * changed; the lifecycle reads the current state, so redelivered, reordered or replayed
+ * records converge to the same matches. A record that fails is reported alone.
+ */
+async function onChange(record: DynamoDBRecord) {
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  const id = image?.id?.S;
+  if (!id) return;
+  if (image.entity?.S === 'Vacancy')
+    logger.debug('rematch vacancy', { result: await rematchVacancy(matchingDeps(), id) });
+  if (image.entity?.S === 'SeekerProfile')
+    logger.debug('rematch seeker', { result: await rematchSeeker(matchingDeps(), id) });
+}
+
+export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler((event, context) =>
+    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+  );

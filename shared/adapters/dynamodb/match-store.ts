@@ -1,0 +1,161 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Match } from '../../domain/match';
+import type { MatchStore } from '../../ports/matching';
+import { type Page, StaleWriteError } from '../../ports/store';
+import type { TableClient } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { conditionally, domainOf, queryAll } from './items';
+import { matchKeys } from './keys/match-keys';
+
+/** Fields the matcher owns; the seeker's answer (response, contact, respondedAt) and createdAt are never overwritten. */
+const computedFields = [
+  'id',
+  'vacancyId',
+  'seekerId',
+  'employerId',
+  'status',
+  'score',
+  'explanation',
+  'commute',
+  'vacancy',
+  'candidate',
+  'updatedAt',
+] as const;
+
+export function dynamoMatchStore(table: TableClient): MatchStore {
+  const { doc, tableName } = table;
+
+  const page = async (
+    index: 'GSI1' | 'GSI3',
+    partition: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Match>> => {
+    const pk = `${index}PK`;
+    const startKey = decodeCursor(cursor, {
+      attributes: ['PK', 'SK', pk, `${index}SK`],
+      partition: [pk, partition],
+    });
+    const result = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: `${pk} = :p`,
+        ExpressionAttributeValues: { ':p': partition },
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const items = (result.Items ?? []).map((item) => domainOf<Match>(item));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return nextCursor ? { items, nextCursor } : { items };
+  };
+
+  const all = async (index: 'GSI1' | 'GSI3', partition: string) =>
+    (
+      await queryAll(table, {
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}PK = :p`,
+        ExpressionAttributeValues: { ':p': partition },
+      })
+    ).map((item) => domainOf<Match>(item));
+
+  return {
+    async get(id) {
+      const [item] = await queryAll(table, {
+        TableName: tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :id',
+        ExpressionAttributeValues: { ':id': matchKeys.byIdPartition(id) },
+      });
+      return item && domainOf<Match>(item);
+    },
+
+    activeForVacancy: (vacancyId) => all('GSI3', matchKeys.byVacancyPartition(vacancyId)),
+    activeForSeeker: (seekerId) => all('GSI1', matchKeys.bySeekerPartition(seekerId)),
+
+    async save(match) {
+      const values: Record<string, unknown> = {
+        ...Object.fromEntries(computedFields.map((field) => [field, match[field]])),
+        ...matchKeys.byId(match.id),
+        ...matchKeys.bySeeker(match.seekerId, match.score, match.vacancyId),
+        ...matchKeys.byVacancy(match.vacancyId, match.score, match.id),
+        entity: matchKeys.entity,
+      };
+      const names = Object.keys(values);
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: matchKeys.primary(match.seekerId, match.vacancyId),
+          UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}, #response = if_not_exists(#response, :pending), #createdAt = if_not_exists(#createdAt, :createdAt) REMOVE #withdrawnReason`,
+          ExpressionAttributeNames: {
+            ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+            '#response': 'response',
+            '#createdAt': 'createdAt',
+            '#withdrawnReason': 'withdrawnReason',
+          },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(names.map((name, i) => [`:v${i}`, values[name]])),
+            ':pending': 'pending',
+            ':createdAt': match.createdAt,
+          },
+        }),
+      );
+    },
+
+    async withdraw(match, reason, at) {
+      try {
+        await conditionally(() =>
+          doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: matchKeys.primary(match.seekerId, match.vacancyId),
+              UpdateExpression: `SET #status = :withdrawn, withdrawnReason = :reason, updatedAt = :at REMOVE ${matchKeys.listedAttributes.join(', ')}`,
+              ConditionExpression: '#status = :active',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':withdrawn': 'withdrawn',
+                ':active': 'active',
+                ':reason': reason,
+                ':at': at,
+              },
+            }),
+          ),
+        );
+      } catch (error) {
+        // Already withdrawn, or erased with its seeker: nothing left to do.
+        if (!(error instanceof StaleWriteError)) throw error;
+      }
+    },
+
+    async respond(match, response, contact, at) {
+      const { Attributes } = await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: matchKeys.primary(match.seekerId, match.vacancyId),
+            UpdateExpression: contact
+              ? 'SET #response = :response, respondedAt = :at, updatedAt = :at, contact = :contact'
+              : 'SET #response = :response, respondedAt = :at, updatedAt = :at REMOVE contact',
+            ConditionExpression: '#status = :active',
+            ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
+            ExpressionAttributeValues: {
+              ':response': response,
+              ':at': at,
+              ':active': 'active',
+              ...(contact ? { ':contact': contact } : {}),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
+      );
+      return domainOf<Match>(Attributes ?? {});
+    },
+
+    pageForSeeker: (seekerId, { limit, cursor }) =>
+      page('GSI1', matchKeys.bySeekerPartition(seekerId), limit, cursor),
+    pageForVacancy: (vacancyId, { limit, cursor }) =>
+      page('GSI3', matchKeys.byVacancyPartition(vacancyId), limit, cursor),
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { candidateView, seekerMatchView } from '../domain/match';
+import { defineRoute } from '../http/route-contract';
+import { commonProblems, idParams, pageOf, pageQuery, problemDocument } from './common';
+
+const tags = ['Matches'];
+const matchIdParams = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a match id has 22 characters'),
+});
+
+export const listMyMatchesRoute = defineRoute({
+  operationId: 'listMyMatches',
+  method: 'GET',
+  path: '/v1/seekers/me/matches',
+  summary: 'Your matches, best first, each explained',
+  tags,
+  access: ['seeker'],
+  query: pageQuery,
+  responses: {
+    200: { description: 'One page', schema: pageOf(seekerMatchView, 'SeekerMatchPage') },
+    ...commonProblems,
+  },
+});
+
+export const listCandidatesRoute = defineRoute({
+  operationId: 'listCandidates',
+  method: 'GET',
+  path: '/v1/vacancies/{id}/matches',
+  summary: 'Anonymised candidates for your vacancy, best first; contact appears once a candidate accepts',
+  tags,
+  access: ['employer'],
+  params: idParams,
+  query: pageQuery,
+  responses: {
+    200: { description: 'One page', schema: pageOf(candidateView, 'CandidatePage') },
+    ...commonProblems,
+    404: { description: 'No such vacancy among yours', schema: problemDocument },
+  },
+});
+
+const respondRoute = (answer: 'accept' | 'decline') =>
+  defineRoute({
+    operationId: `${answer}Match`,
+    method: 'POST',
+    path: `/v1/matches/{id}/${answer}`,
+    summary:
+      answer === 'accept'
+        ? 'Accept a match: the employer then sees the contact channel you chose'
+        : 'Decline a match (withdraws your contact if you had accepted)',
+    tags,
+    access: ['seeker'],
+    params: matchIdParams,
+    responses: {
+      200: { description: 'Your answer is recorded', schema: seekerMatchView },
+      ...commonProblems,
+      404: { description: 'No such match among yours', schema: problemDocument },
+      409: { description: 'The match was withdrawn', schema: problemDocument },
+    },
+  });
+
+export const acceptMatchRoute = respondRoute('accept');
+export const declineMatchRoute = respondRoute('decline');

@@ -1,0 +1,88 @@
+import type { MatchStore } from '../ports/matching';
+import type { Clock } from '../ports/runtime';
+import { type PageRequest, type SeekerStore, StaleWriteError, type VacancyStore } from '../ports/store';
+import type { TravelTime } from '../ports/travel-time';
+import { ConflictError, NotFoundError } from './errors';
+import { locateCommune } from './locate';
+import { toCandidateView, toSeekerView } from './match';
+import { pageOrExplain } from './paging';
+import type { CommuteMode } from './schema-parts';
+import { getOwnVacancy } from './vacancy-operations';
+
+export interface MatchReadDeps {
+  matches: MatchStore;
+  vacancies: VacancyStore;
+  seekers: SeekerStore;
+  clock: Clock;
+}
+
+export async function listMyMatches(
+  deps: Pick<MatchReadDeps, 'matches'>,
+  seekerId: string,
+  page: PageRequest,
+) {
+  const found = await pageOrExplain(() => deps.matches.pageForSeeker(seekerId, page));
+  return { ...found, items: found.items.map(toSeekerView) };
+}
+
+/** Only the vacancy's owner sees its candidates, anonymised. */
+export async function listCandidates(
+  deps: MatchReadDeps,
+  owner: string,
+  vacancyId: string,
+  page: PageRequest,
+) {
+  await getOwnVacancy(deps, owner, vacancyId);
+  const found = await pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page));
+  return { ...found, items: found.items.map(toCandidateView) };
+}
+
+/**
+ * The seeker accepts or declines a match. Accepting shares the contact channel they chose
+ * (and the phone only when that channel is SMS) with the employer; declining takes it back.
+ */
+export async function respondToMatch(
+  deps: MatchReadDeps,
+  seekerId: string,
+  matchId: string,
+  response: 'accepted' | 'declined',
+) {
+  const found = await deps.matches.get(matchId);
+  if (!found || found.seekerId !== seekerId) throw new NotFoundError('Match');
+  if (found.status !== 'active')
+    throw new ConflictError(`This match was withdrawn: ${found.withdrawnReason ?? ''}`.trim());
+  let contact: { channel: 'sms' | 'push' | 'none'; phone?: string } | undefined;
+  if (response === 'accepted') {
+    const profile = await deps.seekers.get(seekerId);
+    if (!profile) throw new NotFoundError('Seeker profile');
+    contact = {
+      channel: profile.contact.channel,
+      ...(profile.contact.channel === 'sms' && profile.contact.phone ? { phone: profile.contact.phone } : {}),
+    };
+  }
+  try {
+    const updated = await deps.matches.respond(found, response, contact, deps.clock.now().toISOString());
+    return toSeekerView(updated);
+  } catch (error) {
+    if (error instanceof StaleWriteError) throw new ConflictError('This match was withdrawn meanwhile');
+    throw error;
+  }
+}
+
+/** Commute between two communes, for anyone checking reach before posting or applying. */
+export async function commuteBetween(
+  travel: TravelTime,
+  query: { from: string; to: string; mode: CommuteMode; hour: number },
+) {
+  const from = locateCommune(query.from, 'query.from');
+  const to = locateCommune(query.to, 'query.to');
+  return travel.estimate({
+    from: from.point,
+    to: to.point,
+    mode: query.mode,
+    hour: query.hour,
+    imprecise: true,
+    fromCommune: query.from,
+    toCommune: query.to,
+  });
+}

@@ -1,0 +1,143 @@
+import type { MatchIndex, MatchStore } from '../../ports/matching';
+import type { Clock } from '../../ports/runtime';
+import type { SeekerStore, VacancyStore } from '../../ports/store';
+import type { TravelTime } from '../../ports/travel-time';
+import { findCommune, findEpci } from '../../reference/communes';
+import { reachKm } from '../commute/estimator';
+import { locateHome, locateSite } from '../locate';
+import { commuteBand, type Match, matchId } from '../match';
+import type { MatchableSeeker } from '../seeker';
+import type { Vacancy } from '../vacancy';
+import { evaluateMatch } from './evaluate';
+
+export interface MatchingDeps {
+  vacancies: VacancyStore;
+  seekers: SeekerStore;
+  index: MatchIndex;
+  matches: MatchStore;
+  travel: TravelTime;
+  clock: Clock;
+}
+
+/** The farthest (straight-line km) a seeker could travel with any of their modes. */
+export const seekerReachKm = (profile: MatchableSeeker) =>
+  Math.max(...profile.commute.modes.map((mode) => reachKm(mode, profile.commute.maxMinutes)));
+
+/**
+ * Brings a vacancy's matches in line with its current state: reads the vacancy as it is
+ * now (so a late or repeated stream record cannot resurrect anything), finds the seekers
+ * in reach, keeps those who fit, and withdraws the others. Safe to run any number of times.
+ */
+export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
+  const vacancy = await deps.vacancies.get(vacancyId);
+  const existing = await deps.matches.activeForVacancy(vacancyId);
+  const now = deps.clock.now().toISOString();
+  if (vacancy?.status !== 'open') {
+    const reason = vacancy ? 'the vacancy was closed' : 'the vacancy was removed';
+    await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
+    return { kept: 0, withdrawn: existing.length };
+  }
+  const site = locateSite(vacancy.site);
+  const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
+  const fitting = new Map<string, Match>();
+  for (const seeker of candidates) {
+    const found = await buildMatch(deps, vacancy, seeker, now);
+    if (found) fitting.set(found.id, found);
+  }
+  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy');
+}
+
+/** The same for a seeker: reindex their reach, then match them against open vacancies in reach. */
+export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
+  const profile = await deps.seekers.get(seekerId);
+  const existing = await deps.matches.activeForSeeker(seekerId);
+  const now = deps.clock.now().toISOString();
+  if (!profile?.consent.matching) {
+    await deps.index.reindexSeeker(seekerId, undefined, undefined, 0);
+    const reason = profile ? 'the seeker withdrew consent to matching' : 'the seeker deleted their profile';
+    await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
+    return { kept: 0, withdrawn: existing.length };
+  }
+  const home = locateHome(profile.home);
+  const reach = seekerReachKm(profile);
+  await deps.index.reindexSeeker(seekerId, profile, home.point, reach);
+  const fitting = new Map<string, Match>();
+  for (const sector of profile.sectors) {
+    for (const vacancy of await deps.index.openVacanciesInReach(sector, home.point, reach)) {
+      const found = await buildMatch(deps, vacancy, profile, now);
+      if (found) fitting.set(found.id, found);
+    }
+  }
+  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy');
+}
+
+async function buildMatch(deps: MatchingDeps, vacancy: Vacancy, seeker: MatchableSeeker, now: string) {
+  const evaluation = await evaluateMatch(
+    { vacancy, site: locateSite(vacancy.site), seeker, home: locateHome(seeker.home) },
+    deps.travel,
+  );
+  if (!evaluation.fits) return undefined;
+  const siteCommune = findCommune(vacancy.site.commune);
+  return {
+    id: matchId(vacancy.id, seeker.id),
+    vacancyId: vacancy.id,
+    seekerId: seeker.id,
+    employerId: vacancy.owner,
+    status: 'active',
+    response: 'pending',
+    score: evaluation.score,
+    explanation: evaluation.explanation,
+    commute: evaluation.commute,
+    vacancy: {
+      title: vacancy.title,
+      sector: vacancy.sector,
+      occupation: vacancy.occupation,
+      contract: vacancy.contract,
+      openings: vacancy.openings,
+      commune: { code: vacancy.site.commune, name: siteCommune?.name ?? vacancy.site.commune },
+    },
+    candidate: {
+      area: publicArea(seeker.home.commune),
+      commuteBand: commuteBand(evaluation.commute.minutes),
+      occupations: seeker.occupations,
+      skillsMatched: evaluation.skills.matched,
+      skillsMissing: evaluation.skills.missing,
+    },
+    createdAt: now,
+    updatedAt: now,
+  } satisfies Match;
+}
+
+/** Saves what fits (only when it changed, so replays write nothing) and withdraws the rest. */
+async function reconcile(
+  deps: MatchingDeps,
+  existing: Match[],
+  fitting: Map<string, Match>,
+  now: string,
+  reason: string,
+) {
+  const current = new Map(existing.map((m) => [m.id, m]));
+  let saved = 0;
+  for (const next of fitting.values()) {
+    const before = current.get(next.id);
+    if (before && sameContent(before, next)) continue;
+    await deps.matches.save(next);
+    saved++;
+  }
+  const gone = existing.filter((m) => !fitting.has(m.id));
+  await Promise.all(gone.map((m) => deps.matches.withdraw(m, reason, now)));
+  return { kept: fitting.size, saved, withdrawn: gone.length };
+}
+
+const sameContent = (a: Match, b: Match) =>
+  a.score === b.score &&
+  JSON.stringify([a.explanation, a.commute, a.vacancy, a.candidate]) ===
+    JSON.stringify([b.explanation, b.commute, b.vacancy, b.candidate]);
+
+/** A place name that does not single anyone out: the commune if 5,000+ people live there, else its EPCI. */
+export function publicArea(communeCode: string): string {
+  const commune = findCommune(communeCode);
+  if (!commune) return 'unknown';
+  if (commune.population >= 5000) return commune.name;
+  return (commune.epci && findEpci(commune.epci)?.name) || `département ${commune.departement}`;
+}

@@ -1,0 +1,39 @@
+import type { Point } from '../domain/geo';
+import type { Match } from '../domain/match';
+import type { MatchableSeeker, SeekerProfile } from '../domain/seeker';
+import type { Vacancy } from '../domain/vacancy';
+import type { Page, PageRequest } from './store';
+
+/** Candidate retrieval by sector and place: costs what is near, never the whole table. */
+export interface MatchIndex {
+  /** Seekers of `sector` who consented and whose reach disc may contain `site`. */
+  seekersInReach(sector: string, site: Point): Promise<MatchableSeeker[]>;
+  /** Open vacancies of `sector` within `reachKm` (straight line) of `home`. */
+  openVacanciesInReach(sector: string, home: Point, reachKm: number): Promise<Vacancy[]>;
+  /** Indexes the seeker under each sector with their reach; removes them everywhere when `profile` is undefined. */
+  reindexSeeker(
+    seekerId: string,
+    profile: SeekerProfile | undefined,
+    home: Point | undefined,
+    reachKm: number,
+  ): Promise<void>;
+}
+
+export interface MatchStore {
+  get(id: string): Promise<Match | undefined>;
+  activeForVacancy(vacancyId: string): Promise<Match[]>;
+  activeForSeeker(seekerId: string): Promise<Match[]>;
+  /** Creates or refreshes a match; keeps the seeker's response, contact and createdAt. */
+  save(match: Match): Promise<void>;
+  /** Withdraws an active match (no-op if it is already withdrawn or gone). */
+  withdraw(match: Match, reason: string, at: string): Promise<void>;
+  /** Records the seeker's answer; fails with StaleWriteError if the match is no longer active. */
+  respond(
+    match: Match,
+    response: 'accepted' | 'declined',
+    contact: Match['contact'],
+    at: string,
+  ): Promise<Match>;
+  pageForSeeker(seekerId: string, page: PageRequest): Promise<Page<Match>>;
+  pageForVacancy(vacancyId: string, page: PageRequest): Promise<Page<Match>>;
+}
