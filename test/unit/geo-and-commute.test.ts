@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultServiceHours,
+  estimateCommute,
+  estimateMinutes,
+  reachKm,
+} from '../../shared/domain/commute/estimator';
+import {
+  cellHeightKm,
+  cellLevels,
+  cellOf,
+  coverLevel,
+  distanceKm,
+  minDistanceToCellKm,
+  neighbourhood,
+} from '../../shared/domain/geo';
+import { communeLocation } from '../../shared/reference/coordinates';
+
+const at = (code: string) => {
+  const location = communeLocation(code);
+  if (!location) throw new Error(`no coordinates for ${code}`);
+  return { lat: location.lat, lon: location.lon };
+};
+const pau = at('64445');
+const lescar = at('64335');
+const bayonne = at('64102');
+const tarbes = at('65440');
+
+/** A tiny deterministic PRNG so property tests are repeatable. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+}
+
+describe('distances and cells', () => {
+  it('measures great-circle distances', () => {
+    expect(distanceKm(pau, lescar)).toBeGreaterThan(6);
+    expect(distanceKm(pau, lescar)).toBeLessThan(8);
+    expect(distanceKm(pau, bayonne)).toBeGreaterThan(85);
+    expect(distanceKm(pau, bayonne)).toBeLessThan(100);
+  });
+
+  it('covers any reach disc with the 3×3 cells around home at the chosen level (10,000 random cases)', () => {
+    const next = random(42);
+    for (let i = 0; i < 10_000; i++) {
+      // Homes over metropolitan France and Corsica; reaches up to the 120-minute car reach.
+      const home = { lat: 41.3 + next() * 9.8, lon: -5 + next() * 14.6 };
+      const reach = next() * reachKm('car', 120);
+      const bearing = next() * 2 * Math.PI;
+      const d = next() * reach;
+      const site = {
+        lat: home.lat + (d / 111.2) * Math.cos(bearing),
+        lon: home.lon + (d / (111.2 * Math.cos((home.lat * Math.PI) / 180))) * Math.sin(bearing),
+      };
+      if (distanceKm(home, site) > reach) continue;
+      const level = coverLevel(home, reach);
+      const around = neighbourhood(site, level).map((c) => `${c.x}:${c.y}`);
+      const homeCell = cellOf(home, level);
+      expect(around, `home ${JSON.stringify(home)} reach ${reach}`).toContain(`${homeCell.x}:${homeCell.y}`);
+      // And the pruning bound never exceeds the true distance from the site to the home's cell.
+      expect(minDistanceToCellKm(site, homeCell)).toBeLessThanOrEqual(distanceKm(home, site) + 1e-9);
+      expect(reach).toBeLessThanOrEqual(cellHeightKm(level));
+    }
+  });
+
+  it('uses finer cells for shorter reaches', () => {
+    expect(coverLevel(pau, 10)).toBe(10);
+    expect(coverLevel(pau, 30)).toBe(9);
+    expect(coverLevel(pau, 60)).toBe(8);
+    expect(coverLevel(pau, reachKm('car', 120))).toBe(7);
+    expect(cellLevels.at(-1)).toBe(6);
+  });
+});
+
+describe('commute estimator', () => {
+  it('gives plausible car times in the pilot territory', () => {
+    const car = (to: { lat: number; lon: number }, hour: number) =>
+      estimateCommute({ from: pau, to, mode: 'car', hour, imprecise: true }).minutes ?? Number.NaN;
+    expect(car(lescar, 11)).toBeGreaterThanOrEqual(12);
+    expect(car(lescar, 11)).toBeLessThanOrEqual(22);
+    expect(car(tarbes, 11)).toBeGreaterThanOrEqual(38);
+    expect(car(tarbes, 11)).toBeLessThanOrEqual(55);
+    expect(car(bayonne, 11)).toBeGreaterThanOrEqual(70);
+    expect(car(bayonne, 11)).toBeLessThanOrEqual(95);
+    expect(car(tarbes, 8)).toBeGreaterThan(car(tarbes, 11));
+  });
+
+  it('never gets faster with distance, for every mode and hour', () => {
+    for (const mode of ['car', 'transit', 'bike', 'walk'] as const) {
+      for (const hour of [undefined, 3, 8, 12, 17]) {
+        let previous = 0;
+        for (let km = 0; km <= 200; km += 0.5) {
+          const minutes = estimateMinutes(mode, km, hour);
+          expect(minutes).toBeGreaterThanOrEqual(previous);
+          previous = minutes;
+        }
+      }
+    }
+  });
+
+  it('reach is the exact inverse of the estimate at the fastest hour', () => {
+    for (const mode of ['car', 'transit', 'bike', 'walk'] as const) {
+      for (const minutes of [20, 40, 90]) {
+        const km = reachKm(mode, minutes);
+        if (km === 0) {
+          expect(estimateMinutes(mode, 0, undefined)).toBeGreaterThan(minutes);
+          continue;
+        }
+        expect(estimateMinutes(mode, km * 0.999, undefined)).toBeLessThanOrEqual(minutes + 0.5);
+        expect(estimateMinutes(mode, km * 1.01 + 0.01, undefined)).toBeGreaterThan(minutes);
+      }
+    }
+  });
+
+  it('marks transit as a low-confidence estimate, unavailable outside service hours', () => {
+    const day = estimateCommute({ from: pau, to: lescar, mode: 'transit', hour: 8, imprecise: true });
+    expect(day).toMatchObject({ method: 'estimate', confidence: 'low' });
+    expect(day.minutes).toBeGreaterThan(20);
+    expect(day.warnings.join(' ')).toMatch(/estimate without timetables/);
+    for (const hour of [4, 5, 21, 23]) {
+      const night = estimateCommute({ from: pau, to: lescar, mode: 'transit', hour, imprecise: true });
+      expect(night.minutes, `hour ${hour}`).toBeNull();
+      expect(night.warnings.join(' ')).toMatch(/No public transport/);
+    }
+    // A trip leaving at 20:00 that would end after 21:00 is not possible either.
+    expect(estimateCommute({ from: pau, to: tarbes, mode: 'transit', hour: 20 }).minutes).toBeNull();
+    expect(defaultServiceHours).toEqual({ start: 6, end: 21 });
+  });
+
+  it('warns about walking and cycling, and about commune-level precision', () => {
+    expect(estimateCommute({ from: pau, to: lescar, mode: 'bike', hour: 8 }).warnings.join(' ')).toMatch(
+      /bike lanes/,
+    );
+    expect(estimateCommute({ from: pau, to: lescar, mode: 'walk', hour: 8 }).warnings.join(' ')).toMatch(
+      /4.5 km\/h/,
+    );
+    const sameTown = estimateCommute({ from: pau, to: pau, mode: 'car', hour: 11, imprecise: true });
+    expect(sameTown.distanceKm).toBeGreaterThan(0);
+    expect(sameTown.warnings.join(' ')).toMatch(/commune level/);
+    expect(estimateCommute({ from: pau, to: lescar, mode: 'car', hour: 11 }).confidence).toBe('high');
+  });
+});
