@@ -96,13 +96,11 @@ describe('Amazon Location travel time', () => {
 
   it('falls back to the estimate, saying so, when the service finds no route', async () => {
     ddb.on(GetCommand).resolves({});
-    geo
-      .on(CalculateRouteMatrixCommand)
-      .resolves({
-        RouteMatrix: [[{ Distance: 0, Duration: 0, Error: 'NoRoute' }]],
-        ErrorCount: 1,
-        RoutingBoundary: {},
-      });
+    geo.on(CalculateRouteMatrixCommand).resolves({
+      RouteMatrix: [[{ Distance: 0, Duration: 0, Error: 'NoRoute' }]],
+      ErrorCount: 1,
+      RoutingBoundary: {},
+    });
     const answer = await travel.estimate(query({ mode: 'walk' }));
     expect(answer.method).toBe('estimate');
     expect(answer.warnings.join(' ')).toMatch(/Amazon Location found no route \(NoRoute\)/);

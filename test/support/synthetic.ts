@@ -1,0 +1,124 @@
+/**
+ * SYNTHETIC data for tests and benchmarks: plausible seekers and vacancies over the pilot
+ * territory (Pyrénées-Atlantiques and Hautes-Pyrénées), homes weighted by commune
+ * population. None of it describes real people or employers.
+ */
+
+import type { CommuteMode, Shift } from '../../shared/domain/schema-parts';
+import type { SeekerProfile } from '../../shared/domain/seeker';
+import type { Vacancy } from '../../shared/domain/vacancy';
+import type { CommuneRow } from '../../shared/reference/commune-rows';
+import { communeLocation } from '../../shared/reference/coordinates';
+import communeRows from '../../shared/reference/data/communes.json';
+import type { SectorSlug } from '../../shared/reference/sectors';
+
+export function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pilotCommunes = (communeRows as unknown as CommuneRow[]).filter(
+  (row) => (row[4] === '64' || row[4] === '65') && communeLocation(row[0]),
+);
+const totalPopulation = pilotCommunes.reduce((sum, row) => sum + row[3], 0);
+
+/** Sector shares loosely following the territory's industrial employment (synthetic). */
+const sectorMix: [SectorSlug, number, string[]][] = [
+  ['aeronautics', 0.16, ['H2913', 'H2909', 'I1602', 'H3203', 'H1404']],
+  ['agrifood', 0.14, ['H2102', 'H3301', 'H2101']],
+  ['chemistry', 0.12, ['H2301', 'H1503', 'H1303']],
+  ['geoscience', 0.06, ['F1105', 'F1401', 'H1210']],
+  ['energy', 0.06, ['H2701', 'I1309']],
+  ['metalworking', 0.1, ['H2902', 'H2913', 'H2903']],
+  ['logistics', 0.14, ['N1101', 'N1103', 'N4101']],
+  ['construction', 0.12, ['F1703', 'F1602', 'F1201']],
+  ['health', 0.1, ['J1501', 'J1506']],
+];
+const skillPool = [
+  'soudage TIG',
+  'soudage MIG MAG',
+  'lecture de plans',
+  'CACES R489',
+  'habilitation électrique',
+  'HACCP',
+  'usinage CN',
+  'composites',
+  'contrôle non destructif',
+  'anglais technique',
+];
+const shiftsPool: Shift[] = ['day', 'morning', 'afternoon', 'night'];
+
+export function pick<T>(next: () => number, items: readonly T[]): T {
+  return items[Math.floor(next() * items.length)] as T;
+}
+
+function pickSome<T>(next: () => number, items: readonly T[], max: number): T[] {
+  const count = 1 + Math.floor(next() * max);
+  return [...new Set(Array.from({ length: count }, () => pick(next, items)))];
+}
+
+export function weightedCommune(next: () => number): string {
+  let target = next() * totalPopulation;
+  for (const row of pilotCommunes) {
+    target -= row[3];
+    if (target <= 0) return row[0];
+  }
+  return pilotCommunes[0]?.[0] ?? '64445';
+}
+
+function weightedSector(next: () => number) {
+  let target = next();
+  for (const entry of sectorMix) {
+    target -= entry[1];
+    if (target <= 0) return entry;
+  }
+  return sectorMix[0] as (typeof sectorMix)[number];
+}
+
+const at = '2026-11-26T08:00:00.000Z';
+
+export function syntheticSeeker(next: () => number, id: string): SeekerProfile {
+  const [sector, , occupations] = weightedSector(next);
+  const second = next() < 0.3 ? weightedSector(next)[0] : undefined;
+  const modes: CommuteMode[] = next() < 0.8 ? ['car'] : [];
+  if (next() < 0.35) modes.push('transit');
+  if (next() < 0.15) modes.push('bike');
+  if (modes.length === 0) modes.push('transit');
+  return {
+    id,
+    sectors: second && second !== sector ? [sector, second] : [sector],
+    occupations: pickSome(next, occupations, 2),
+    skills: pickSome(next, skillPool, 3),
+    home: { commune: weightedCommune(next) },
+    commute: { maxMinutes: pick(next, [15, 20, 30, 30, 40, 45, 60]), modes },
+    ...(next() < 0.5 ? { shifts: pickSome(next, shiftsPool, 3) } : {}),
+    contact: { channel: 'none' },
+    consent: { matching: next() < 0.95, statistics: next() < 0.8 },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export function syntheticVacancy(next: () => number, id: string, owner = 'synthetic-employer'): Vacancy {
+  const [sector, , occupations] = weightedSector(next);
+  return {
+    id,
+    owner,
+    title: `Poste synthétique ${id}`,
+    sector,
+    occupation: pick(next, occupations),
+    skills: pickSome(next, skillPool, 3),
+    site: { commune: weightedCommune(next) },
+    contract: pick(next, ['CDI', 'CDD', 'interim', 'apprenticeship'] as const),
+    openings: 1 + Math.floor(next() * 5),
+    ...(next() < 0.6 ? { shifts: pickSome(next, shiftsPool, 2) } : {}),
+    status: 'open',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
