@@ -66,3 +66,104 @@ describe('matching on the local runtime (the done-when scenario)', () => {
     expect(late.status).toBe(409);
   });
 });
+
+describe('matching from the seeker side', () => {
+  it('a seeker who joins after the vacancy is matched too; a profile that stops fitting is withdrawn; erasure removes all', async () => {
+    const { api, runtime } = local;
+    const employer = await api.token('late-co', 'employer');
+    const seeker = await api.token('late-seeker', 'seeker');
+    const vacancy = await post(employer, {
+      ...welderVacancy(),
+      sector: 'energy',
+      occupation: 'H2701',
+      shifts: undefined,
+    });
+    await runtime.feed.idle();
+    const profile = {
+      ...paluSeekerProfile(),
+      sectors: ['energy'],
+      occupations: ['H2701'],
+      commute: { maxMinutes: 30, modes: ['car'] },
+    };
+    await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
+    await runtime.feed.idle();
+    const found = await api.request('GET', '/v1/seekers/me/matches', { token: seeker });
+    expect(found.body.items.map((m: { vacancyId: string }) => m.vacancyId)).toEqual([vacancy]);
+
+    // Walking only, 15 minutes: Lescar is out of reach now.
+    await api.request('PUT', '/v1/seekers/me', {
+      token: seeker,
+      body: { ...profile, commute: { maxMinutes: 15, modes: ['walk'] } },
+    });
+    await runtime.feed.idle();
+    expect((await api.request('GET', '/v1/seekers/me/matches', { token: seeker })).body.items).toEqual([]);
+    expect(
+      (await api.request('GET', `/v1/vacancies/${vacancy}/matches`, { token: employer })).body.items,
+    ).toEqual([]);
+
+    await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
+    await runtime.feed.idle();
+    expect(
+      (await api.request('GET', `/v1/vacancies/${vacancy}/matches`, { token: employer })).body.items,
+    ).toHaveLength(1);
+    expect((await api.request('DELETE', '/v1/seekers/me', { token: seeker })).status).toBe(204);
+    await runtime.feed.idle();
+    expect(
+      (await api.request('GET', `/v1/vacancies/${vacancy}/matches`, { token: employer })).body.items,
+    ).toEqual([]);
+  });
+});
+
+describe('GET /v1/ref/commute', () => {
+  it('answers minutes, distance, method, confidence and warnings', async () => {
+    const token = await local.api.token('anyone', 'planner');
+    const car = await local.api.request('GET', '/v1/ref/commute?from=64445&to=64335&mode=car&hour=8', {
+      token,
+    });
+    expect(car.status).toBe(200);
+    expect(car.body).toMatchObject({ mode: 'car', method: 'estimate', confidence: 'medium' });
+    expect(car.body.minutes).toBeGreaterThan(10);
+    expect(car.body.distanceKm).toBeGreaterThan(5);
+    const night = await local.api.request('GET', '/v1/ref/commute?from=64445&to=64335&mode=transit&hour=23', {
+      token,
+    });
+    expect(night.body.minutes).toBeNull();
+    expect(night.body.warnings.join(' ')).toMatch(/No public transport/);
+  });
+
+  it('names a bad or unknown commune (400) and a commune without coordinates (422)', async () => {
+    const token = await local.api.token('anyone', 'employer');
+    const unknown = await local.api.request('GET', '/v1/ref/commute?from=99999&to=64335&hour=25', { token });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'query.from',
+      'query.hour',
+    ]);
+    const noCoordinates = await local.api.request('GET', '/v1/ref/commute?from=64001&to=64335', { token });
+    expect(noCoordinates.status).toBe(422);
+    expect(noCoordinates.body.errors[0].field).toBe('query.from');
+    expect(noCoordinates.body.detail).toMatch(/no known coordinates/);
+  });
+
+  it('refuses a vacancy or a home in a commune without coordinates, unless the site gives its own', async () => {
+    const employer = await local.api.token('aast-co', 'employer');
+    const refused = await local.api.request('POST', '/v1/vacancies', {
+      token: employer,
+      body: { ...welderVacancy(), site: { commune: '64001' } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].field).toBe('body.site.commune');
+    const precise = await local.api.request('POST', '/v1/vacancies', {
+      token: employer,
+      body: { ...welderVacancy(), site: { commune: '64001', coordinates: { lat: 43.29, lon: -0.088 } } },
+    });
+    expect(precise.status).toBe(201);
+    const seeker = await local.api.token('aast-seeker', 'seeker');
+    const home = await local.api.request('PUT', '/v1/seekers/me', {
+      token: seeker,
+      body: { ...paluSeekerProfile(), home: { commune: '64001' } },
+    });
+    expect(home.status).toBe(422);
+    expect(home.body.errors[0].field).toBe('body.home.commune');
+  });
+});
