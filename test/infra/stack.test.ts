@@ -181,6 +181,20 @@ describe('offers topic', () => {
 });
 
 describe('stream consumers', () => {
+  it('every event source mapping of the real stack is bounded and has an on-failure destination', () => {
+    const mappings = resources('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(streamConsumers.length);
+    for (const [, mapping] of mappings) {
+      expect(mapping.Properties).toMatchObject({
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        MaximumRecordAgeInSeconds: 21600,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+      });
+    }
+  });
+
   it('are attached with bisect, bounded retries and age, partial failures and an on-failure queue', () => {
     const withConsumer = synth({
       consumers: [

@@ -1,0 +1,232 @@
+/**
+ * `npm run bench:match -- --seekers 100000 --vacancies 200 --out bench/results/match.json`
+ *
+ * Loads SYNTHETIC seekers (homes weighted by commune population over Pyrénées-Atlantiques
+ * and Hautes-Pyrénées, a plausible sector mix) into an in-memory dynalite, posts
+ * vacancies, and for each vacancy measures the indexed matcher (DynamoDB requests, items
+ * read, consumed read capacity, wall time) against a Scan-based baseline, plus the
+ * indexed matcher's recall against brute force over all seekers.
+ * The Scan baseline reads the whole table each time, so it runs on `--scan-vacancies`
+ * of them (default 5): its cost per vacancy does not depend on the vacancy.
+ */
+import { writeFileSync } from 'node:fs';
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { newMeter } from '../shared/adapters/dynamodb/items';
+import { seekerKeys } from '../shared/adapters/dynamodb/keys/seeker-keys';
+import { seekerReachKeys } from '../shared/adapters/dynamodb/keys/seeker-reach-keys';
+import { vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
+import { dynamoMatchIndex } from '../shared/adapters/dynamodb/match-index';
+import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
+import { cellOf, coverLevel } from '../shared/domain/geo';
+import { locateHome, locateSite } from '../shared/domain/locate';
+import { evaluateMatch } from '../shared/domain/matching/evaluate';
+import { seekerReachKm } from '../shared/domain/matching/lifecycle';
+import type { MatchableSeeker, SeekerProfile } from '../shared/domain/seeker';
+import type { Vacancy } from '../shared/domain/vacancy';
+import { startLocalTable } from '../test/support/local-table';
+import { prng, syntheticSeeker, syntheticVacancy } from '../test/support/synthetic';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]?.replace(/^--/, '') ?? '', process.argv[i + 1] ?? '');
+const seekerCount = Number(args.get('seekers') ?? 100_000);
+const vacancyCount = Number(args.get('vacancies') ?? 200);
+const scanVacancies = Math.min(vacancyCount, Number(args.get('scan-vacancies') ?? 5));
+const out = args.get('out');
+
+function progress(label: string, done: number, total: number) {
+  if (!process.stderr.isTTY && done !== total && done % Math.max(1, Math.floor(total / 10)) !== 0) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(
+    `\r${label.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+  );
+}
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p95: at(0.95) };
+};
+
+const travel = estimatorTravelTime();
+async function fitsOf(vacancy: Vacancy, seekers: MatchableSeeker[]) {
+  const site = locateSite(vacancy.site);
+  const ids: string[] = [];
+  for (const seeker of seekers) {
+    if (!seeker.sectors.includes(vacancy.sector)) continue;
+    const result = await evaluateMatch({ vacancy, site, seeker, home: locateHome(seeker.home) }, travel);
+    if (result.fits) ids.push(seeker.id);
+  }
+  return ids;
+}
+
+async function main() {
+  const local = await startLocalTable();
+  const { doc, tableName } = local.table;
+  const next = prng(2026);
+
+  // Load: the profile item and its reach-index items, as the matcher would have written them.
+  const seekers: SeekerProfile[] = [];
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < seekerCount; i++) {
+    const seeker = syntheticSeeker(next, `s${i}`);
+    seekers.push(seeker);
+    items.push({ ...seekerKeys.profile(seeker.id), entity: seekerKeys.entity, ...seeker });
+    if (!seeker.consent.matching) continue;
+    const home = locateHome(seeker.home).point;
+    const reach = seekerReachKm(seeker);
+    const cell = cellOf(home, coverLevel(home, reach));
+    const { contact: _contact, ...profile } = seeker;
+    for (const sector of seeker.sectors) {
+      items.push({
+        ...seekerReachKeys.primary(seeker.id, sector),
+        ...seekerReachKeys.byCell(sector, cell, reach, seeker.id),
+        entity: seekerReachKeys.entity,
+        profile,
+      });
+    }
+  }
+  const vacancies = Array.from({ length: vacancyCount }, (_, i) => syntheticVacancy(next, `v${i}`));
+  for (const vacancy of vacancies)
+    items.push({
+      ...vacancyKeys.primary(vacancy.id),
+      ...vacancyKeys.open(vacancy),
+      entity: 'Vacancy',
+      ...vacancy,
+    });
+  const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) =>
+    items.slice(i * 25, i * 25 + 25),
+  );
+  let loaded = 0;
+  const started = Date.now();
+  const worker = async () => {
+    for (let batch = batches.pop(); batch; batch = batches.pop()) {
+      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length) {
+        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+      }
+      loaded += batch.length;
+      progress('loading items', loaded, items.length);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  const loadSeconds = (Date.now() - started) / 1000;
+
+  const indexed = {
+    items: [] as number[],
+    requests: [] as number[],
+    capacity: [] as number[],
+    ms: [] as number[],
+  };
+  let expected = 0;
+  let found = 0;
+  for (const [i, vacancy] of vacancies.entries()) {
+    const meter = newMeter();
+    const t0 = performance.now();
+    const candidates = await dynamoMatchIndex(local.table, { meter }).seekersInReach(
+      vacancy.sector,
+      locateSite(vacancy.site).point,
+    );
+    const matched = new Set(await fitsOf(vacancy, candidates));
+    indexed.ms.push(performance.now() - t0);
+    indexed.items.push(meter.items);
+    indexed.requests.push(meter.requests);
+    indexed.capacity.push(meter.capacityUnits);
+    const truth = await fitsOf(vacancy, seekers);
+    expected += truth.length;
+    found += truth.filter((id) => matched.has(id)).length;
+    progress('indexed matcher', i + 1, vacancies.length);
+  }
+
+  const scan = {
+    items: [] as number[],
+    requests: [] as number[],
+    capacity: [] as number[],
+    ms: [] as number[],
+  };
+  for (const [i, vacancy] of vacancies.slice(0, scanVacancies).entries()) {
+    const t0 = performance.now();
+    let read = 0;
+    let requests = 0;
+    let capacity = 0;
+    const profiles: MatchableSeeker[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: tableName,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      requests++;
+      read += page.Count ?? 0;
+      capacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const item of page.Items ?? [])
+        if (item.entity === seekerKeys.entity && item.consent?.matching) profiles.push(item as SeekerProfile);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    await fitsOf(vacancy, profiles);
+    scan.ms.push(performance.now() - t0);
+    scan.items.push(read);
+    scan.requests.push(requests);
+    scan.capacity.push(capacity);
+    progress('scan baseline', i + 1, scanVacancies);
+  }
+
+  const summary = (m: typeof indexed) => ({
+    itemsReadPerVacancy: stats(m.items),
+    requestsPerVacancy: stats(m.requests),
+    readCapacityPerVacancy: stats(m.capacity),
+    msPerVacancy: stats(m.ms.map((ms) => Math.round(ms))),
+  });
+  const result = {
+    seekers: seekerCount,
+    vacancies: vacancyCount,
+    tableItems: items.length,
+    loadSeconds,
+    matchesPerVacancy: expected / vacancyCount,
+    itemsReadRatio: 0,
+    bestPossibleRatio: 0,
+    indexed: { ...summary(indexed), recall: expected === 0 ? 1 : found / expected },
+    scan: { ...summary(scan), vacanciesMeasured: scanVacancies },
+    synthetic: true,
+    machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+  };
+  const ratio =
+    result.scan.itemsReadPerVacancy.median / Math.max(1, result.indexed.itemsReadPerVacancy.median);
+  result.itemsReadRatio = Math.round(ratio * 10) / 10;
+  // Reading only the true matches is the best any index could do with recall 1.0.
+  result.bestPossibleRatio =
+    Math.round((result.scan.itemsReadPerVacancy.median / Math.max(1, result.matchesPerVacancy)) * 10) / 10;
+  console.table({
+    indexed: {
+      'items read (median)': result.indexed.itemsReadPerVacancy.median,
+      'items read (p95)': result.indexed.itemsReadPerVacancy.p95,
+      'requests (median)': result.indexed.requestsPerVacancy.median,
+      'RCU (median)': result.indexed.readCapacityPerVacancy.median,
+      'ms (median)': result.indexed.msPerVacancy.median,
+      'ms (p95)': result.indexed.msPerVacancy.p95,
+    },
+    scan: {
+      'items read (median)': result.scan.itemsReadPerVacancy.median,
+      'items read (p95)': result.scan.itemsReadPerVacancy.p95,
+      'requests (median)': result.scan.requestsPerVacancy.median,
+      'RCU (median)': result.scan.readCapacityPerVacancy.median,
+      'ms (median)': result.scan.msPerVacancy.median,
+      'ms (p95)': result.scan.msPerVacancy.p95,
+    },
+  });
+  console.log(
+    `recall ${result.indexed.recall.toFixed(4)}; ${result.itemsReadRatio}× fewer items read than the scan ` +
+      `(reading only the ${result.matchesPerVacancy.toFixed(1)} true matches per vacancy would be ${result.bestPossibleRatio}×)`,
+  );
+  if (out) writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  await local.stop();
+  return result;
+}
+
+export const benchmark = main;
+if (import.meta.url === `file://${process.argv[1]}`) await main();
