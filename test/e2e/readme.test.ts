@@ -23,6 +23,10 @@ describe('README', () => {
     expect(stdout).toContain('HTTP/1.1 201 Created');
     expect(stdout).toContain('"status":"closed"');
     expect(stdout).toContain('"home":{"commune":"64445"}');
+    expect(stdout).toContain('"response":"accepted"');
+    expect(stdout).toContain('"contact":{"channel":"sms","phone":"+33612345678"}');
+    expect(stdout).toContain('"detail":"same ROME code H2913"');
+    expect(stdout).toContain('{"items":[]}');
     expect(stdout).toContain('"field":"body.site.commune"');
     expect(stdout).toContain('"field":"body.owner"');
   });

@@ -83,7 +83,7 @@ describe('vacancy store', () => {
       IndexName: 'GSI1',
       ScanIndexForward: false,
       Limit: 1,
-      ExpressionAttributeValues: { ':owner': 'EMPLOYER#acme', ':prefix': 'VACANCY#' },
+      ExpressionAttributeValues: { ':p': 'EMPLOYER#acme', ':s': 'VACANCY#' },
     });
     await dynamoVacancyStore(table).listByOwner('acme', { limit: 1, cursor: page.nextCursor });
     expect(ddb).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });

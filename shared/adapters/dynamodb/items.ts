@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
 import { keyAttributes, tableDesign } from './table-design';
 
 /** The domain object stored in an item: everything but keys and storage bookkeeping. */
@@ -95,4 +96,44 @@ export async function queryAll(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/**
+ * One page of a GSI query, with an opaque cursor that is only accepted back for the same
+ * index and partition (a forged or foreign cursor is an InvalidCursorError, not a 500).
+ */
+export async function queryPage<T>(
+  { doc, tableName }: TableClient,
+  spec: {
+    index: 'GSI1' | 'GSI2' | 'GSI3';
+    partition: string;
+    sortPrefix?: string;
+    newestFirst?: boolean;
+    limit: number;
+    cursor?: string | undefined;
+  },
+): Promise<{ items: T[]; nextCursor?: string }> {
+  const pk = `${spec.index}PK`;
+  const sk = `${spec.index}SK`;
+  const startKey = decodeCursor(spec.cursor, {
+    attributes: ['PK', 'SK', pk, sk],
+    partition: [pk, spec.partition],
+  });
+  const result = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: spec.index,
+      KeyConditionExpression: spec.sortPrefix ? `${pk} = :p AND begins_with(${sk}, :s)` : `${pk} = :p`,
+      ExpressionAttributeValues: {
+        ':p': spec.partition,
+        ...(spec.sortPrefix ? { ':s': spec.sortPrefix } : {}),
+      },
+      ScanIndexForward: !spec.newestFirst,
+      Limit: spec.limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const items = (result.Items ?? []).map((item) => domainOf<T>(item));
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return nextCursor ? { items, nextCursor } : { items };
 }

@@ -1,10 +1,9 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Match } from '../../domain/match';
 import type { MatchStore } from '../../ports/matching';
-import { type Page, StaleWriteError } from '../../ports/store';
+import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
-import { conditionally, domainOf, queryAll } from './items';
+import { conditionally, domainOf, queryAll, queryPage } from './items';
 import { matchKeys } from './keys/match-keys';
 
 /** Fields the matcher owns; the seeker's answer (response, contact, respondedAt) and createdAt are never overwritten. */
@@ -24,32 +23,6 @@ const computedFields = [
 
 export function dynamoMatchStore(table: TableClient): MatchStore {
   const { doc, tableName } = table;
-
-  const page = async (
-    index: 'GSI1' | 'GSI3',
-    partition: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<Page<Match>> => {
-    const pk = `${index}PK`;
-    const startKey = decodeCursor(cursor, {
-      attributes: ['PK', 'SK', pk, `${index}SK`],
-      partition: [pk, partition],
-    });
-    const result = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: index,
-        KeyConditionExpression: `${pk} = :p`,
-        ExpressionAttributeValues: { ':p': partition },
-        Limit: limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const items = (result.Items ?? []).map((item) => domainOf<Match>(item));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return nextCursor ? { items, nextCursor } : { items };
-  };
 
   const all = async (index: 'GSI1' | 'GSI3', partition: string) =>
     (
@@ -154,8 +127,18 @@ export function dynamoMatchStore(table: TableClient): MatchStore {
     },
 
     pageForSeeker: (seekerId, { limit, cursor }) =>
-      page('GSI1', matchKeys.bySeekerPartition(seekerId), limit, cursor),
+      queryPage<Match>(table, {
+        index: 'GSI1',
+        partition: matchKeys.bySeekerPartition(seekerId),
+        limit,
+        cursor,
+      }),
     pageForVacancy: (vacancyId, { limit, cursor }) =>
-      page('GSI3', matchKeys.byVacancyPartition(vacancyId), limit, cursor),
+      queryPage<Match>(table, {
+        index: 'GSI3',
+        partition: matchKeys.byVacancyPartition(vacancyId),
+        limit,
+        cursor,
+      }),
   };
 }

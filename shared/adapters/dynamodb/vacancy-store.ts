@@ -1,9 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Vacancy } from '../../domain/vacancy';
 import type { Page, PageRequest, VacancyStore } from '../../ports/store';
 import type { TableClient } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
-import { domainOf, putIfAbsent, putIfVersion } from './items';
+import { domainOf, putIfAbsent, putIfVersion, queryPage } from './items';
 import { vacancyKeys } from './keys/vacancy-keys';
 
 export function dynamoVacancyStore(table: TableClient): VacancyStore {
@@ -32,27 +31,15 @@ export function dynamoVacancyStore(table: TableClient): VacancyStore {
       await putIfVersion(table, toItem(vacancy), expectedVersion);
     },
 
-    async listByOwner(owner, { limit, cursor }: PageRequest): Promise<Page<Vacancy>> {
-      const partition = vacancyKeys.byOwnerPartition(owner);
-      const startKey = decodeCursor(cursor, {
-        attributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
-        partition: ['GSI1PK', partition],
+    listByOwner(owner, { limit, cursor }: PageRequest): Promise<Page<Vacancy>> {
+      return queryPage<Vacancy>(table, {
+        index: 'GSI1',
+        partition: vacancyKeys.byOwnerPartition(owner),
+        sortPrefix: 'VACANCY#',
+        newestFirst: true,
+        limit,
+        cursor,
       });
-      const result = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
-          ExpressionAttributeValues: { ':owner': partition, ':prefix': 'VACANCY#' },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const page: Page<Vacancy> = { items: (result.Items ?? []).map((item) => domainOf<Vacancy>(item)) };
-      const nextCursor = encodeCursor(result.LastEvaluatedKey);
-      if (nextCursor) page.nextCursor = nextCursor;
-      return page;
     },
   };
 }
