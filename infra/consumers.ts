@@ -1,7 +1,12 @@
 /**
- * Stream consumers: functions fed by the table's change stream (DynamoDB Streams in AWS,
- * the local change feed in `npm start`). Offers and statistics hang here next.
+ * Everything that runs without an HTTP request: stream consumers (DynamoDB Streams in
+ * AWS, the local change feed in `npm start`), queue consumers (SQS in AWS, the local
+ * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
+
+/** Permissions and configuration a function needs besides the table. */
+export type Need = 'amazon-location' | 'offers' | 'send-messages';
+
 export interface StreamConsumerEntry {
   /** Stable name: the CDK construct id and the local runtime's log label. */
   name: string;
@@ -11,8 +16,7 @@ export interface StreamConsumerEntry {
   batchSize: number;
   /** Only records whose item `entity` attribute is one of these reach the function. */
   entities?: string[];
-  /** Extra permissions the function needs besides the table. */
-  needs?: 'amazon-location'[];
+  needs?: Need[];
 }
 
 export const streamConsumers: StreamConsumerEntry[] = [
@@ -22,5 +26,50 @@ export const streamConsumers: StreamConsumerEntry[] = [
     batchSize: 20,
     entities: ['Vacancy', 'SeekerProfile'],
     needs: ['amazon-location'],
+  },
+  {
+    name: 'offers',
+    entry: 'functions/stream/offers.ts',
+    batchSize: 25,
+    entities: ['Match', 'Offer'],
+    needs: ['offers'],
+  },
+];
+
+export interface QueueConsumerEntry {
+  name: string;
+  entry: string;
+  batchSize: number;
+  /** Deliveries before a message is moved to the dead-letter queue. */
+  maxReceiveCount: number;
+  /** The SNS filter policy of the queue's subscription to the offers topic. */
+  filterPolicy: Record<string, string[]>;
+  needs?: Need[];
+}
+
+export const queueConsumers: QueueConsumerEntry[] = [
+  {
+    name: 'deliverer',
+    entry: 'functions/queue/deliver-offers.ts',
+    batchSize: 10,
+    maxReceiveCount: 5,
+    filterPolicy: { eventType: ['OfferPublished'], channel: ['sms', 'push'] },
+    needs: ['offers', 'send-messages'],
+  },
+];
+
+export interface ScheduledJobEntry {
+  name: string;
+  entry: string;
+  everyMinutes: number;
+  needs?: Need[];
+}
+
+export const scheduledJobs: ScheduledJobEntry[] = [
+  {
+    name: 'releaseOffers',
+    entry: 'functions/schedule/release-offers.ts',
+    everyMinutes: 15,
+    needs: ['offers', 'send-messages'],
   },
 ];

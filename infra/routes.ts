@@ -10,6 +10,12 @@ import {
   listMyMatchesRoute,
 } from '../shared/api/matches';
 import {
+  listMyNotificationsRoute,
+  oneClickUnsubscribeRoute,
+  registerDeviceRoute,
+  unsubscribeMeRoute,
+} from '../shared/api/notifications';
+import {
   commuteRoute,
   listSectorsRoute,
   searchCommunesRoute,
@@ -25,6 +31,7 @@ import {
   postVacancyRoute,
 } from '../shared/api/vacancies';
 import type { RouteContract } from '../shared/http/route-contract';
+import type { Need } from './consumers';
 
 export interface RouteEntry {
   contract: RouteContract;
@@ -33,7 +40,7 @@ export interface RouteEntry {
   /** What the function may do to the table: least privilege is granted from this. */
   data: 'none' | 'read' | 'write';
   /** Extra permissions besides the table. */
-  needs?: 'amazon-location'[];
+  needs?: Need[];
 }
 
 export const routes: RouteEntry[] = [
@@ -61,4 +68,23 @@ export const routes: RouteEntry[] = [
   { contract: listCandidatesRoute, entry: 'functions/matches/list-candidates.ts', data: 'read' },
   { contract: acceptMatchRoute, entry: 'functions/matches/accept.ts', data: 'write' },
   { contract: declineMatchRoute, entry: 'functions/matches/decline.ts', data: 'write' },
+  {
+    contract: listMyNotificationsRoute,
+    entry: 'functions/notifications/list-mine.ts',
+    data: 'read',
+    needs: ['offers'],
+  },
+  { contract: unsubscribeMeRoute, entry: 'functions/notifications/unsubscribe-me.ts', data: 'write' },
+  {
+    contract: oneClickUnsubscribeRoute,
+    entry: 'functions/notifications/one-click-unsubscribe.ts',
+    data: 'write',
+    needs: ['offers'],
+  },
+  {
+    contract: registerDeviceRoute,
+    entry: 'functions/notifications/register-device.ts',
+    data: 'write',
+    needs: ['offers'],
+  },
 ];

@@ -4,15 +4,27 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, CfnUserPoolGroup, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription, SqsSubscription, UrlSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/adapters/dynamodb/table-design';
 import { groups } from '../shared/http/route-contract';
-import { type StreamConsumerEntry, streamConsumers } from './consumers';
+import {
+  type Need,
+  type QueueConsumerEntry,
+  queueConsumers,
+  type ScheduledJobEntry,
+  type StreamConsumerEntry,
+  scheduledJobs,
+  streamConsumers,
+} from './consumers';
 import { BassinFunction } from './function';
 import { type RouteEntry, routes } from './routes';
 
@@ -26,6 +38,24 @@ export interface BassinStackProps extends StackProps {
   travelTime?: 'estimator' | 'amazon-location';
   /** Public transport hours for the estimator, e.g. "6-21" (the default). */
   transitServiceHours?: string;
+  offers?: OffersConfig;
+  /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
+  partners?: PartnerSubscription[];
+}
+
+export interface OffersConfig {
+  /** Matches scoring at least this are offered (default 60). */
+  notifyThreshold: number;
+  /** Base of the links in messages (default: the API URL). */
+  publicUrl?: string;
+  /** SNS platform application ARNs for push. */
+  pushApplications?: Partial<Record<'android' | 'ios', string>>;
+}
+
+export interface PartnerSubscription {
+  protocol: 'https' | 'email';
+  endpoint: string;
+  filterPolicy: Record<string, string[]>;
 }
 
 /** Bassin in one stack: table, identity, API, functions, stream consumers, offers topic. */
@@ -35,6 +65,8 @@ export class BassinStack extends Stack {
   readonly userPool: UserPool;
   readonly offersTopic: Topic;
 
+  readonly unsubscribeSecret: Secret;
+  private readonly offersConfig: OffersConfig;
   private readonly travelTime: 'estimator' | 'amazon-location';
   private readonly transitServiceHours: string;
 
@@ -43,6 +75,7 @@ export class BassinStack extends Stack {
     const protect = props.deletionProtection ?? true;
     this.travelTime = props.travelTime ?? 'estimator';
     this.transitServiceHours = props.transitServiceHours ?? '6-21';
+    this.offersConfig = props.offers ?? { notifyThreshold: 60 };
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
@@ -81,11 +114,18 @@ export class BassinStack extends Stack {
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
 
     this.offersTopic = new Topic(this, 'Offers', { displayName: 'Bassin offers', enforceSSL: true });
+    this.unsubscribeSecret = new Secret(this, 'UnsubscribeSecret', {
+      description: 'HMAC key of the one-click unsubscribe links in offers',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
 
     this.api = new HttpApi(this, 'Api', { description: 'Bassin HTTP API' });
     for (const route of props.routes ?? routes) this.addRoute(route, authorizer);
 
     for (const consumer of props.consumers ?? streamConsumers) this.addStreamConsumer(consumer);
+    for (const consumer of queueConsumers) this.addQueueConsumer(consumer);
+    for (const job of scheduledJobs) this.addScheduledJob(job);
+    for (const [i, partner] of (props.partners ?? []).entries()) this.addPartner(partner, i);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -147,8 +187,99 @@ export class BassinStack extends Stack {
     );
   }
 
+  private grantOffers(fn: BassinFunction) {
+    fn.addEnvironment('OFFERS_TOPIC_ARN', this.offersTopic.topicArn);
+    fn.addEnvironment('UNSUBSCRIBE_SECRET_ARN', this.unsubscribeSecret.secretArn);
+    fn.addEnvironment('NOTIFY_THRESHOLD', String(this.offersConfig.notifyThreshold));
+    fn.addEnvironment('PUBLIC_URL', this.offersConfig.publicUrl ?? this.api.apiEndpoint);
+    this.offersTopic.grantPublish(fn);
+    this.unsubscribeSecret.grantRead(fn);
+    const applications = Object.entries(this.offersConfig.pushApplications ?? {});
+    for (const [platform, arn] of applications)
+      fn.addEnvironment(`PUSH_APPLICATION_${platform.toUpperCase()}`, arn);
+    if (applications.length > 0) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['sns:CreatePlatformEndpoint'],
+          resources: applications.map(([, arn]) => arn),
+        }),
+      );
+    }
+  }
+
+  private addQueueConsumer(consumer: QueueConsumerEntry) {
+    const fn = new BassinFunction(this, consumer.name, {
+      entry: consumer.entry,
+      environment: { TABLE_NAME: this.table.tableName },
+      timeout: Duration.seconds(30),
+    });
+    this.table.grantReadWriteData(fn);
+    this.grantNeeds(fn, consumer.needs);
+    const deadLetters = new Queue(this, `${consumer.name}DeadLetters`, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const queue = new Queue(this, `${consumer.name}Queue`, {
+      // Six times the function timeout, as Lambda's SQS event source recommends.
+      visibilityTimeout: Duration.seconds(180),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: consumer.maxReceiveCount },
+    });
+    this.offersTopic.addSubscription(
+      new SqsSubscription(queue, {
+        rawMessageDelivery: true,
+        filterPolicy: filterPolicyOf(consumer.filterPolicy),
+        deadLetterQueue: deadLetters,
+      }),
+    );
+    fn.addEventSource(
+      new SqsEventSource(queue, { batchSize: consumer.batchSize, reportBatchItemFailures: true }),
+    );
+  }
+
+  private addScheduledJob(job: ScheduledJobEntry) {
+    const fn = new BassinFunction(this, job.name, {
+      entry: job.entry,
+      environment: { TABLE_NAME: this.table.tableName },
+      timeout: Duration.seconds(120),
+    });
+    this.table.grantReadWriteData(fn);
+    this.grantNeeds(fn, job.needs);
+    const failures = new Queue(this, `${job.name}Failures`, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    new Rule(this, `${job.name}Schedule`, {
+      schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
+      targets: [new LambdaFunction(fn, { retryAttempts: 2, deadLetterQueue: failures })],
+    });
+  }
+
+  /** Partners (job centres, local missions, training bodies) receive the offers their filter policy selects. */
+  private addPartner(partner: PartnerSubscription, index: number) {
+    const deadLetters = new Queue(this, `Partner${index}DeadLetters`, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const options = { filterPolicy: filterPolicyOf(partner.filterPolicy), deadLetterQueue: deadLetters };
+    const subscription =
+      partner.protocol === 'https'
+        ? new UrlSubscription(partner.endpoint, { ...options, rawMessageDelivery: true })
+        : new EmailSubscription(partner.endpoint, options);
+    this.offersTopic.addSubscription(subscription);
+  }
+
   /** Commute configuration, and Amazon Location's route matrix when it is the source. */
-  private grantNeeds(fn: BassinFunction, needs: 'amazon-location'[] | undefined) {
+  private grantNeeds(fn: BassinFunction, needs: Need[] | undefined) {
+    if (needs?.includes('offers')) this.grantOffers(fn);
+    if (needs?.includes('send-messages')) {
+      // SMS are published to phone numbers, which have no ARN: SNS requires "*" here.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    }
     if (!needs?.includes('amazon-location')) return;
     fn.addEnvironment('TRAVEL_TIME', this.travelTime);
     fn.addEnvironment('TRANSIT_SERVICE_HOURS', this.transitServiceHours);
@@ -160,4 +291,13 @@ export class BassinStack extends Stack {
       }),
     );
   }
+}
+
+function filterPolicyOf(policy: Record<string, string[]>) {
+  return Object.fromEntries(
+    Object.entries(policy).map(([name, values]) => [
+      name,
+      SubscriptionFilter.stringFilter({ allowlist: values }),
+    ]),
+  );
 }

@@ -84,6 +84,10 @@ export class ChangeFeed {
     );
   }
 
+  get busy(): boolean {
+    return this.lanes.some((lane) => lane.busy);
+  }
+
   /** Resolves when every record emitted so far has been delivered (or given up on). */
   async idle(): Promise<void> {
     while (this.lanes.some((lane) => lane.busy)) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
+import type { OutboxEntry } from '../../shared/adapters/local/outbox-sender';
 import { zodIssues } from '../../shared/domain/validation';
 import { problem } from '../../shared/http/problem';
 import { groups } from '../../shared/http/route-contract';
@@ -18,14 +19,37 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
   body: JSON.stringify(body),
 });
 
-/** `/dev/*`: sign-in for the local runtime only. Nothing here exists in AWS. */
-export function devRoutes(identity: DevIdentity) {
+export interface DevTools {
+  outbox: () => Promise<OutboxEntry[]>;
+  messaging: { deadLetters(): unknown[]; redrive(): Promise<number> };
+  runJob: (name: string) => Promise<unknown>;
+  jobNames: string[];
+}
+
+/**
+ * `/dev/*`, in the local runtime only (nothing here exists in AWS): sign-in, the outbox of
+ * SMS and push that would have been sent, dead letters and their redrive, scheduled jobs on demand.
+ */
+export function devRoutes(identity: DevIdentity, tools: DevTools) {
   return async (
     request: IncomingMessage,
     body: Buffer,
   ): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/dev/jwks.json' && request.method === 'GET') return json(200, identity.jwks());
+    if (path === '/dev/outbox' && request.method === 'GET') return json(200, { items: await tools.outbox() });
+    if (path === '/dev/dead-letters' && request.method === 'GET') {
+      return json(200, { items: tools.messaging.deadLetters() });
+    }
+    if (path === '/dev/dead-letters/redrive' && request.method === 'POST') {
+      return json(200, { redriven: await tools.messaging.redrive() });
+    }
+    const job = /^\/dev\/jobs\/(\w+)$/.exec(path)?.[1];
+    if (job && request.method === 'POST') {
+      if (!tools.jobNames.includes(job))
+        return problem(404, `No job ${job}; jobs: ${tools.jobNames.join(', ')}`);
+      return json(200, { job, result: await tools.runJob(job) });
+    }
     if (path !== '/dev/token') return undefined;
     if (request.method !== 'POST') return problem(405, 'Use POST', { headers: { allow: 'POST' } });
     let input: unknown;

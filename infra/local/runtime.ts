@@ -1,17 +1,21 @@
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { sharedDynamoClient } from '../../shared/adapters/dynamodb/client';
-import { type StreamConsumerEntry, streamConsumers } from '../consumers';
+import { outboxSender } from '../../shared/adapters/local/outbox-sender';
+import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from '../consumers';
 import { routes } from '../routes';
-import { ChangeFeed, type FeedConsumer, type StreamHandler } from './change-feed';
+import { ChangeFeed, type FeedConsumer, localContext, type StreamHandler } from './change-feed';
 import { devRoutes } from './dev-routes';
 import { ensureTable, localClientConfig, startDynalite } from './dynalite';
 import { createApiAdapter } from './http-adapter';
 import { DevIdentity } from './identity';
+import { startLocalMessaging } from './messaging';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -25,6 +29,8 @@ export interface LocalRuntimeOptions {
   extraConsumers?: FeedConsumer[];
   /** Stream retry tuning (tests shorten the backoff). */
   feed?: { maxAttempts?: number; backoffMs?: number };
+  /** Seconds before a failed queue message is retried, doubled each time (default 2). */
+  queueRetryBaseSeconds?: number;
 }
 
 export interface LocalRuntime {
@@ -33,6 +39,11 @@ export interface LocalRuntime {
   feed: ChangeFeed;
   tableName: string;
   dynamoEndpoint: string;
+  messaging: Awaited<ReturnType<typeof startLocalMessaging>>;
+  /** Resolves when the change feed, the queues and their consumers have nothing left to do. */
+  settled(timeoutMs?: number): Promise<void>;
+  /** Runs a scheduled job now (locally they also run on their timer). */
+  runJob(name: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -57,23 +68,77 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
 
+  const log = (message: string, detail?: Record<string, unknown>) =>
+    console.warn(JSON.stringify({ level: 'WARN', message, ...detail }));
+  const messaging = await startLocalMessaging({
+    projectRoot,
+    consumers: queueConsumers,
+    log,
+    ...(options.queueRetryBaseSeconds !== undefined
+      ? { retryBaseSeconds: options.queueRetryBaseSeconds }
+      : {}),
+  });
+  const outboxDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bassin-outbox-')));
+  const outbox = outboxSender(join(outboxDir, 'outbox.jsonl'));
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SNS: messaging.endpoint,
+    OFFERS_TOPIC_ARN: messaging.topicArn,
+    MESSAGE_SENDER: 'outbox',
+    OUTBOX_FILE: join(outboxDir, 'outbox.jsonl'),
+    UNSUBSCRIBE_SECRET: await localSecret(options.dataDir),
+  });
+
   const imageReader = new DynamoDBClient(localClientConfig(dynamo.endpoint));
   const feed = new ChangeFeed({
     tableName,
     imageReader,
     ...options.feed,
     ...(options.dataDir ? { failureLog: join(options.dataDir, 'stream-failures.jsonl') } : {}),
-    log: (message, detail) => console.warn(JSON.stringify({ level: 'WARN', message, ...detail })),
+    log,
   });
   feed.attach(sharedDynamoClient());
   for (const consumer of await loadConsumers(streamConsumers)) feed.subscribe(consumer);
   for (const consumer of options.extraConsumers ?? []) feed.subscribe(consumer);
 
   const identity = await DevIdentity.load(options.dataDir);
-  const serve = createApiAdapter({ routes, identity, projectRoot, extra: devRoutes(identity) });
+  const jobs = new Map(
+    await Promise.all(
+      scheduledJobs.map(async (job) => {
+        const module = await import(pathToFileURL(resolve(projectRoot, job.entry)).href);
+        const run = () => module.handler({}, localContext(job.name)) as Promise<unknown>;
+        return [job.name, { job, run }] as const;
+      }),
+    ),
+  );
+  const timers = [...jobs.values()].map(({ job, run }) =>
+    setInterval(
+      () => void run().catch((error) => log('scheduled job failed', { job: job.name, error: String(error) })),
+      job.everyMinutes * 60_000,
+    ),
+  );
+  const runJob = async (name: string) => {
+    const found = jobs.get(name);
+    if (!found) throw new Error(`no scheduled job ${name}`);
+    return found.run();
+  };
+  const serve = createApiAdapter({
+    routes,
+    identity,
+    projectRoot,
+    extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
+  });
   const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
+  process.env.PUBLIC_URL ??= `http://localhost:${port}`;
+  const settled = async (timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+      await feed.idle();
+      quiet = messaging.idle() && !feed.busy ? quiet + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  };
 
   return {
     url: `http://localhost:${port}`,
@@ -81,12 +146,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     feed,
     tableName,
     dynamoEndpoint: dynamo.endpoint,
+    messaging,
+    settled,
+    runJob,
     async stop() {
+      for (const timer of timers) clearInterval(timer);
       await new Promise<void>((closed) => {
         server.close(() => closed());
         server.closeAllConnections();
       });
       await feed.idle();
+      await messaging.stop();
       imageReader.destroy();
       await dynamo.stop();
     },
@@ -100,4 +170,14 @@ async function loadConsumers(entries: StreamConsumerEntry[]): Promise<FeedConsum
       return { name, batchSize, handler: module.handler as StreamHandler, ...(entities ? { entities } : {}) };
     }),
   );
+}
+
+/** The unsubscribe-link key: kept in the data directory, so links stay valid across restarts. */
+async function localSecret(dataDir: string | undefined): Promise<string> {
+  const file = dataDir && join(dataDir, 'unsubscribe-secret');
+  const existing = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  if (file) await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }

@@ -1,18 +1,26 @@
 /** Production wiring of ports to adapters, built once per Lambda container. */
 import { randomUUID } from 'node:crypto';
 import { GeoRoutesClient } from '@aws-sdk/client-geo-routes';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
 import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
+import type { OfferDeps } from '../domain/notifications/offers';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
 import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
+import { deviceRegistry } from './device-registry';
 import { tableClientFromEnv } from './dynamodb/client';
 import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
+import { dynamoOfferStore } from './dynamodb/offer-store';
 import { dynamoRouteCache } from './dynamodb/route-cache';
 import { dynamoSeekerStore } from './dynamodb/seeker-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
+import { outboxSender } from './local/outbox-sender';
+import { snsMessageSender } from './sns/message-sender';
+import { snsOfferPublisher } from './sns/offer-publisher';
 import { amazonLocationTravelTime } from './travel/amazon-location';
 import { estimatorTravelTime, serviceHoursFrom } from './travel/estimator';
 
@@ -64,3 +72,57 @@ export const matchingDeps = once(
     travel: travelTime(),
   }),
 );
+
+/** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
+export const offerDeps = once((): OfferDeps => {
+  const table = tableClientFromEnv();
+  const sns = new SNSClient({});
+  const applications = {
+    ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
+    ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
+  };
+  return {
+    ...matchReadDeps(),
+    offers: dynamoOfferStore(table),
+    publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
+    sender:
+      process.env.MESSAGE_SENDER === 'outbox'
+        ? outboxSender(process.env.OUTBOX_FILE).sender
+        : snsMessageSender(sns),
+    devices: deviceRegistry(
+      table,
+      Object.keys(applications).length ? { client: sns, applications } : undefined,
+    ),
+    config: {
+      notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),
+      publicUrl: process.env.PUBLIC_URL ?? 'http://localhost:3000',
+      unsubscribeSecret: '',
+    },
+  };
+});
+
+/** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
+export async function offerDepsWithSecret(): Promise<OfferDeps> {
+  const deps = offerDeps();
+  if (!deps.config.unsubscribeSecret) deps.config.unsubscribeSecret = await unsubscribeSecret();
+  return deps;
+}
+
+let secret: Promise<string> | undefined;
+function unsubscribeSecret(): Promise<string> {
+  secret ??= (async () => {
+    if (process.env.UNSUBSCRIBE_SECRET) return process.env.UNSUBSCRIBE_SECRET;
+    const { SecretString } = await new SecretsManagerClient({}).send(
+      new GetSecretValueCommand({ SecretId: requiredEnv('UNSUBSCRIBE_SECRET_ARN') }),
+    );
+    if (!SecretString) throw new Error('the unsubscribe secret is empty');
+    return SecretString;
+  })();
+  return secret;
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

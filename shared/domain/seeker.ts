@@ -27,6 +27,31 @@ export const seekerContact = z
     path: ['phone'],
   });
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 20:00');
+
+/** How and when offers may reach the seeker; every field has a default. */
+export const notificationPreferences = z.strictObject({
+  quietHours: z
+    .strictObject({ start: clockTime, end: clockTime })
+    .optional()
+    .meta({ description: 'Europe/Paris; offers are held during these hours (default 20:00–08:00)' }),
+  dailyCap: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .meta({ description: 'Offers per day before the digest (default 3)' }),
+  paused: z.boolean().optional().meta({ description: 'No offers at all while true' }),
+});
+export type NotificationPreferences = z.output<typeof notificationPreferences>;
+
+export const notificationDefaults = {
+  quietHours: { start: '20:00', end: '08:00' },
+  dailyCap: 3,
+  paused: false,
+} as const;
+
 /** What a seeker says about themselves (PUT /v1/seekers/me). Home is a commune, never an address. */
 export const seekerProfileInput = z
   .strictObject({
@@ -44,6 +69,7 @@ export const seekerProfileInput = z
       .optional()
       .meta({ description: 'Contract types wanted; all when absent' }),
     contact: seekerContact,
+    notifications: notificationPreferences.optional(),
     consent: z.strictObject({
       matching: z.boolean().meta({ description: 'Employers may be shown this profile, anonymised' }),
       statistics: z.boolean().meta({ description: 'This profile may be counted in planning statistics' }),

@@ -1,0 +1,21 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { offerPublishedV1 } from '../../events/offer-published';
+import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { deliverOffer } from '../../shared/domain/notifications/offers';
+import { logger } from '../../shared/http/handler';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+/** One OfferPublished per message (raw delivery); a failure is retried by SQS, then dead-lettered. */
+async function deliver(record: SQSRecord) {
+  const event = offerPublishedV1.parse(JSON.parse(record.body));
+  const outcome = await deliverOffer(await offerDepsWithSecret(), event.id);
+  logger.info('offer delivery', { offerId: event.id, outcome });
+}
+
+export const handler = middy<SQSEvent, unknown, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler((event, context) => processPartialResponse(event, deliver, processor, { context }));

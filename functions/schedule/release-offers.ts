@@ -1,0 +1,15 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { releaseDueOffers } from '../../shared/domain/notifications/offers';
+import { logger } from '../../shared/http/handler';
+
+/** Every 15 minutes: offers held for quiet hours go out, and yesterday's capped offers as digests. */
+export const handler = middy<unknown, { sent: number; digests: number }, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async () => {
+    const result = await releaseDueOffers(await offerDepsWithSecret());
+    logger.info('released offers', result);
+    return result;
+  });

@@ -1,0 +1,37 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { domainOf } from '../../shared/adapters/dynamodb/items';
+import { onMatchChanged, publishOffer } from '../../shared/domain/notifications/offers';
+import type { Offer } from '../../shared/domain/offer';
+import { logger } from '../../shared/http/handler';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+/**
+ * Matches become offers (once per pair) and new offers are published to the `offers`
+ * topic: the offer item is the outbox, so a failed publish is retried from the stream.
+ */
+async function onChange(record: DynamoDBRecord) {
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  const entity = image?.entity?.S;
+  const deps = await offerDepsWithSecret();
+  if (entity === 'Match' && image?.id?.S) {
+    const match = await deps.matches.get(image.id.S);
+    if (match) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
+  }
+  if (entity === 'Offer' && record.eventName === 'INSERT' && record.dynamodb?.NewImage) {
+    const offer = domainOf<Offer>(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
+    await publishOffer(deps, offer);
+  }
+}
+
+export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler((event, context) =>
+    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+  );

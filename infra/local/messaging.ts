@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  type Message,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { startFauxqs } from 'fauxqs';
+import type { QueueConsumerEntry } from '../consumers';
+import { localContext } from './change-feed';
+
+type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
+
+const region = 'eu-west-3';
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+interface Lane {
+  consumer: QueueConsumerEntry;
+  queueUrl: string;
+  queueArn: string;
+  queueName: string;
+  dlqUrl: string;
+  dlqName: string;
+  busy: boolean;
+}
+
+/**
+ * SNS and SQS for the local runtime (fauxqs, in memory): the offers topic, one queue per
+ * queue consumer subscribed with its filter policy (raw delivery) and a dead-letter queue
+ * after `maxReceiveCount` receives, and a poller per queue that invokes the consumer the
+ * way Lambda's SQS event source does: batches, visibility timeout, partial batch failures,
+ * and a growing delay before a failed message is seen again.
+ */
+export async function startLocalMessaging(options: {
+  projectRoot: string;
+  consumers: QueueConsumerEntry[];
+  /** Seconds before a failed message is retried: base × 2^(receives − 1). */
+  retryBaseSeconds?: number;
+  log: (message: string, detail?: Record<string, unknown>) => void;
+}) {
+  const server = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
+  const endpoint = `http://127.0.0.1:${server.port}`;
+  const sns = new SNSClient({ endpoint, region, credentials });
+  const sqs = new SQSClient({ endpoint, region, credentials, useQueueUrlAsEndpoint: false });
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'bassin-offers' }));
+  if (!TopicArn) throw new Error('fauxqs created no topic');
+
+  const lanes: Lane[] = [];
+  for (const consumer of options.consumers) {
+    const dlqName = `bassin-${consumer.name}-dead-letters`;
+    const queueName = `bassin-${consumer.name}`;
+    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: dlqName }));
+    const dlqArn = await queueArn(sqs, dlq.QueueUrl);
+    const queue = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: queueName,
+        Attributes: {
+          VisibilityTimeout: '30',
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: dlqArn,
+            maxReceiveCount: consumer.maxReceiveCount,
+          }),
+        },
+      }),
+    );
+    const arn = await queueArn(sqs, queue.QueueUrl);
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn,
+        Protocol: 'sqs',
+        Endpoint: arn,
+        Attributes: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify(consumer.filterPolicy) },
+      }),
+    );
+    lanes.push({
+      consumer,
+      queueUrl: queue.QueueUrl as string,
+      queueArn: arn,
+      queueName,
+      dlqUrl: dlq.QueueUrl as string,
+      dlqName,
+      busy: false,
+    });
+  }
+
+  let running = true;
+  const loops = lanes.map(async (lane) => {
+    const module = await import(pathToFileURL(resolve(options.projectRoot, lane.consumer.entry)).href);
+    const handler = module.handler as QueueHandler;
+    while (running) {
+      const { Messages } = await sqs
+        .send(
+          new ReceiveMessageCommand({
+            QueueUrl: lane.queueUrl,
+            MaxNumberOfMessages: lane.consumer.batchSize,
+            WaitTimeSeconds: 1,
+            MessageSystemAttributeNames: ['All'],
+            MessageAttributeNames: ['All'],
+          }),
+        )
+        .catch(() => ({ Messages: undefined }));
+      if (!Messages?.length) continue;
+      lane.busy = true;
+      try {
+        await invoke(lane, handler, Messages);
+      } finally {
+        lane.busy = false;
+      }
+    }
+  });
+
+  async function invoke(lane: Lane, handler: QueueHandler, messages: Message[]) {
+    const event: SQSEvent = { Records: messages.map((m) => toRecord(m, lane.queueArn)) };
+    let failed = new Set<string>();
+    try {
+      const response = await handler(event, localContext(lane.consumer.name));
+      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (error) {
+      options.log('queue consumer threw', { consumer: lane.consumer.name, error: String(error) });
+      failed = new Set(messages.map((m) => m.MessageId ?? ''));
+    }
+    const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
+    if (done.length) {
+      await sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: lane.queueUrl,
+          Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+        }),
+      );
+    }
+    for (const message of messages.filter((m) => failed.has(m.MessageId ?? ''))) {
+      const receives = Number(message.Attributes?.ApproximateReceiveCount ?? 1);
+      const delay = Math.min(900, Math.round((options.retryBaseSeconds ?? 2) * 2 ** (receives - 1)));
+      await sqs.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: lane.queueUrl,
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: delay,
+        }),
+      );
+    }
+  }
+
+  const inspect = (name: string) => server.inspectQueue(name)?.messages;
+
+  return {
+    endpoint,
+    topicArn: TopicArn,
+    /** True when no queue holds a message that will be delivered again, and no invocation runs. */
+    idle() {
+      return lanes.every((lane) => {
+        const messages = inspect(lane.queueName);
+        return (
+          !lane.busy && !messages?.ready.length && !messages?.inflight.length && !messages?.delayed.length
+        );
+      });
+    },
+    deadLetters() {
+      return lanes.flatMap((lane) =>
+        [
+          ...(inspect(lane.dlqName)?.ready ?? []),
+          ...(inspect(lane.dlqName)?.inflight.map((i) => i.message) ?? []),
+        ].map((message) => ({
+          consumer: lane.consumer.name,
+          messageId: message.messageId,
+          body: safeJson(message.body),
+        })),
+      );
+    },
+    /** Moves every dead letter back to its queue, for another round of delivery. */
+    async redrive() {
+      let moved = 0;
+      for (const lane of lanes) {
+        for (;;) {
+          const { Messages } = await sqs.send(
+            new ReceiveMessageCommand({
+              QueueUrl: lane.dlqUrl,
+              MaxNumberOfMessages: 10,
+              VisibilityTimeout: 30,
+            }),
+          );
+          if (!Messages?.length) break;
+          for (const message of Messages) {
+            await sqs.send(
+              new SendMessageCommand({ QueueUrl: lane.queueUrl, MessageBody: message.Body ?? '' }),
+            );
+            await sqs.send(
+              new DeleteMessageCommand({ QueueUrl: lane.dlqUrl, ReceiptHandle: message.ReceiptHandle }),
+            );
+            moved++;
+          }
+        }
+      }
+      return moved;
+    },
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      sns.destroy();
+      sqs.destroy();
+      await server.stop();
+    },
+  };
+}
+
+async function queueArn(sqs: SQSClient, queueUrl: string | undefined): Promise<string> {
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  if (!Attributes?.QueueArn) throw new Error(`no ARN for ${queueUrl}`);
+  return Attributes.QueueArn;
+}
+
+function toRecord(message: Message, queueArn: string): SQSEvent['Records'][number] {
+  return {
+    messageId: message.MessageId ?? randomUUID(),
+    receiptHandle: message.ReceiptHandle ?? '',
+    body: message.Body ?? '',
+    attributes: {
+      ApproximateReceiveCount: message.Attributes?.ApproximateReceiveCount ?? '1',
+      SentTimestamp: message.Attributes?.SentTimestamp ?? String(Date.now()),
+      SenderId: message.Attributes?.SenderId ?? 'local',
+      ApproximateFirstReceiveTimestamp:
+        message.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
+        name,
+        {
+          dataType: value.DataType ?? 'String',
+          stringValue: value.StringValue,
+          stringListValues: [],
+          binaryListValues: [],
+        },
+      ]),
+    ),
+    md5OfBody: message.MD5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: region,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

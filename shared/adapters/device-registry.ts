@@ -1,0 +1,50 @@
+import { CreatePlatformEndpointCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { deviceIdOf } from '../domain/notifications/device-id';
+import type { Device, DeviceRegistry } from '../ports/notifications';
+import type { TableClient } from './dynamodb/client';
+import { domainOf, queryAll } from './dynamodb/items';
+import { deviceKeys } from './dynamodb/keys/device-keys';
+
+/**
+ * Push devices: the token becomes an SNS platform endpoint (when a platform application is
+ * configured for the platform) and the endpoint is kept with the seeker. Without one (the
+ * local runtime), the endpoint is a local name and messages go to the outbox.
+ */
+export function deviceRegistry(
+  table: TableClient,
+  sns: { client: SNSClient; applications: Partial<Record<Device['platform'], string>> } | undefined,
+): DeviceRegistry {
+  return {
+    async register(seekerId, platform, token) {
+      const application = sns?.applications[platform];
+      if (!sns || !application) return `local:${platform}:${deviceIdOf(token)}`;
+      const { EndpointArn } = await sns.client.send(
+        new CreatePlatformEndpointCommand({
+          PlatformApplicationArn: application,
+          Token: token,
+          CustomUserData: seekerId,
+        }),
+      );
+      if (!EndpointArn) throw new Error('SNS returned no endpoint');
+      return EndpointArn;
+    },
+    async save(seekerId, device) {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...deviceKeys.primary(seekerId, device.id), entity: deviceKeys.entity, ...device },
+        }),
+      );
+    },
+    async latest(seekerId) {
+      const items = await queryAll(table, {
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :d)',
+        ExpressionAttributeValues: { ':pk': `SEEKER#${seekerId}`, ':d': deviceKeys.sortPrefix },
+      });
+      const devices = items.map((item) => domainOf<Device>(item));
+      return devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    },
+  };
+}

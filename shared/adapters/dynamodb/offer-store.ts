@@ -1,0 +1,143 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Offer } from '../../domain/offer';
+import type { OfferStore } from '../../ports/notifications';
+import { StaleWriteError } from '../../ports/store';
+import type { TableClient } from './client';
+import { conditionally, domainOf, queryAll, queryPage } from './items';
+import { offerKeys } from './keys/offer-keys';
+
+const isHeld = (offer: Pick<Offer, 'status'>) => offer.status === 'held' || offer.status === 'digest';
+
+export function dynamoOfferStore(table: TableClient): OfferStore {
+  const { doc, tableName } = table;
+  const ignoreStale = async (write: () => Promise<unknown>) => {
+    try {
+      await conditionally(write);
+      return true;
+    } catch (error) {
+      if (error instanceof StaleWriteError) return false;
+      throw error;
+    }
+  };
+
+  return {
+    createIfAbsent: (offer) =>
+      ignoreStale(() =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...offerKeys.primary(offer.seekerId, offer.vacancyId),
+              ...offerKeys.byId(offer.id),
+              ...offerKeys.inbox(offer.seekerId, offer.createdAt, offer.vacancyId),
+              entity: offerKeys.entity,
+              ...offer,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+      ),
+
+    async get(id) {
+      const [item] = await queryAll(table, {
+        TableName: tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :id',
+        ExpressionAttributeValues: { ':id': offerKeys.byIdPartition(id) },
+      });
+      return item && domainOf<Offer>(item);
+    },
+
+    transition(offer, from, to, patch) {
+      const fields: Record<string, unknown> = { ...patch, status: to };
+      const names = Object.keys(fields);
+      const next = { ...offer, ...fields } as Offer;
+      const due = isHeld(next) && next.notBefore ? offerKeys.due(next.notBefore, offer.id) : undefined;
+      const set = [
+        ...names.map((_, i) => `#f${i} = :v${i}`),
+        ...(due ? ['GSI3PK = :duePk', 'GSI3SK = :dueSk'] : []),
+      ];
+      return ignoreStale(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: offerKeys.primary(offer.seekerId, offer.vacancyId),
+            UpdateExpression: `SET ${set.join(', ')}${due ? '' : ' REMOVE GSI3PK, GSI3SK'}`,
+            ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+            },
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(names.map((n, i) => [`:v${i}`, fields[n]])),
+              ...Object.fromEntries(from.map((s, i) => [`:from${i}`, s])),
+              ...(due ? { ':duePk': due.GSI3PK, ':dueSk': due.GSI3SK } : {}),
+            },
+          }),
+        ),
+      );
+    },
+
+    pageForSeeker: (seekerId, { limit, cursor }) =>
+      queryPage<Offer>(table, {
+        index: 'GSI1',
+        partition: offerKeys.inboxPartition(seekerId),
+        newestFirst: true,
+        limit,
+        cursor,
+      }),
+
+    async due(now) {
+      // Held offers wait at most a night and digests a day: two days of partitions cover them.
+      const iso = now.toISOString();
+      const days = [-2, -1, 0].map((d) =>
+        new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10),
+      );
+      const pages = await Promise.all(
+        days.map((day) =>
+          queryAll(table, {
+            TableName: tableName,
+            IndexName: 'GSI3',
+            KeyConditionExpression: 'GSI3PK = :day AND GSI3SK <= :now',
+            ExpressionAttributeValues: { ':day': offerKeys.duePartition(day), ':now': `${iso}#~` },
+          }),
+        ),
+      );
+      return pages.flat().map((item) => domainOf<Offer>(item));
+    },
+
+    takeDailySlot: (seekerId, date, cap) =>
+      ignoreStale(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: offerKeys.dailyCount(seekerId, date),
+            UpdateExpression: 'ADD #count :one SET expiresAt = :expires, entity = :entity',
+            ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':cap': cap,
+              ':entity': 'DailyCount',
+              ':expires': Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 3 * 86_400,
+            },
+          }),
+        ),
+      ),
+
+    async releaseDailySlot(seekerId, date) {
+      await ignoreStale(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: offerKeys.dailyCount(seekerId, date),
+            UpdateExpression: 'ADD #count :minus',
+            ConditionExpression: '#count > :zero',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+          }),
+        ),
+      );
+    },
+  };
+}

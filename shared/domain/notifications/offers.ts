@@ -1,0 +1,259 @@
+import type { OfferPublished } from '../../../events/offer-published';
+import type { MatchStore } from '../../ports/matching';
+import type { DeviceRegistry, MessageSender, OfferPublisher, OfferStore } from '../../ports/notifications';
+import type { Clock } from '../../ports/runtime';
+import { type SeekerStore, StaleWriteError, type VacancyStore } from '../../ports/store';
+import { findCommune } from '../../reference/communes';
+import { occupationDomain } from '../../reference/occupations';
+import type { Match } from '../match';
+import type { Offer } from '../offer';
+import { notificationDefaults, type SeekerProfile } from '../seeker';
+import { digestText, offerText } from './message';
+import { endOfQuietHours, inQuietHours, nextParisDate, parisClock } from './paris-time';
+import { unsubscribeToken } from './unsubscribe-token';
+
+export interface OfferDeps {
+  offers: OfferStore;
+  matches: MatchStore;
+  seekers: SeekerStore;
+  vacancies: VacancyStore;
+  publisher: OfferPublisher;
+  sender: MessageSender;
+  devices: DeviceRegistry;
+  clock: Clock;
+  config: { notifyThreshold: number; publicUrl: string; unsubscribeSecret: string };
+}
+
+const preferencesOf = (profile: SeekerProfile) => ({ ...notificationDefaults, ...profile.notifications });
+
+/**
+ * A match changed: if it is good enough for a seeker who wants offers, create the offer
+ * (once per pair, whatever the redeliveries); if it was withdrawn, withdraw the offer
+ * unless it already went out.
+ */
+export async function onMatchChanged(
+  deps: OfferDeps,
+  match: Match,
+): Promise<'created' | 'withdrawn' | 'ignored'> {
+  const now = deps.clock.now().toISOString();
+  if (match.status !== 'active') {
+    const existing = await deps.offers.get(match.id);
+    if (!existing) return 'ignored';
+    const moved = await deps.offers.transition(existing, ['pending', 'held', 'digest'], 'withdrawn', {
+      reason: match.withdrawnReason ?? 'the match was withdrawn',
+      updatedAt: now,
+    });
+    return moved ? 'withdrawn' : 'ignored';
+  }
+  if (match.score < deps.config.notifyThreshold || match.response !== 'pending') return 'ignored';
+  const profile = await deps.seekers.get(match.seekerId);
+  if (!profile?.consent.matching || profile.contact.channel === 'none' || preferencesOf(profile).paused)
+    return 'ignored';
+  const commune = findCommune(match.vacancy.commune.code);
+  const created = await deps.offers.createIfAbsent({
+    id: match.id,
+    vacancyId: match.vacancyId,
+    seekerId: match.seekerId,
+    channel: profile.contact.channel,
+    status: 'pending',
+    score: match.score,
+    vacancy: {
+      title: match.vacancy.title,
+      sector: match.vacancy.sector,
+      occupation: match.vacancy.occupation,
+      commune: match.vacancy.commune,
+      epci: commune?.epci ?? 'none',
+    },
+    commute: { mode: match.commute.mode, minutes: match.commute.minutes },
+    createdAt: now,
+    updatedAt: now,
+  });
+  return created ? 'created' : 'ignored';
+}
+
+/** A new offer item: tell the topic (subscribers filter on the attributes). */
+export async function publishOffer(
+  deps: Pick<OfferDeps, 'publisher' | 'clock'>,
+  offer: Offer,
+): Promise<void> {
+  const event: OfferPublished = {
+    eventType: 'OfferPublished',
+    version: 1,
+    id: offer.id,
+    occurredAt: offer.createdAt,
+    vacancy: { id: offer.vacancyId, ...offer.vacancy },
+    channel: offer.channel,
+    score: offer.score,
+    commute: offer.commute,
+  };
+  await deps.publisher.publish(event, {
+    eventType: event.eventType,
+    sector: offer.vacancy.sector,
+    epci: offer.vacancy.epci,
+    occupationDomain: occupationDomain(offer.vacancy.occupation),
+    channel: offer.channel,
+  });
+}
+
+export type DeliveryOutcome = 'sent' | 'held' | 'digest' | 'withdrawn' | 'skipped' | 'already-done';
+
+/**
+ * Sends one offer at most once. Every step is a conditional status change, so a
+ * redelivered message finds the work done; a failed send puts the offer back and throws,
+ * for the queue to retry with backoff and, in the end, park it in the dead-letter queue.
+ */
+export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<DeliveryOutcome> {
+  const offer = await deps.offers.get(offerId);
+  if (!offer || !['pending', 'held'].includes(offer.status)) return 'already-done';
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const stop = async (status: 'withdrawn' | 'skipped', reason: string) => {
+    await deps.offers.transition(offer, ['pending', 'held'], status, { reason, updatedAt: at });
+    return status;
+  };
+
+  const match = await deps.matches.get(offer.id);
+  if (match?.status !== 'active')
+    return stop('withdrawn', match?.withdrawnReason ?? 'the match no longer exists');
+  const vacancy = await deps.vacancies.get(offer.vacancyId);
+  if (vacancy?.status !== 'open') return stop('withdrawn', 'the vacancy was closed before sending');
+  const profile = await deps.seekers.get(offer.seekerId);
+  if (!profile?.consent.matching) return stop('skipped', 'the seeker no longer wants matches');
+  const preferences = preferencesOf(profile);
+  if (preferences.paused || profile.contact.channel === 'none')
+    return stop('skipped', 'offers are paused or unsubscribed');
+  if (profile.contact.channel === 'push' && !(await deps.devices.latest(offer.seekerId))) {
+    return stop('skipped', 'push chosen but no device registered');
+  }
+
+  if (inQuietHours(now, preferences.quietHours)) {
+    const notBefore = endOfQuietHours(now, preferences.quietHours).toISOString();
+    const moved = await deps.offers.transition(offer, ['pending'], 'held', {
+      notBefore,
+      reason: 'quiet hours',
+      updatedAt: at,
+    });
+    return moved ? 'held' : 'already-done';
+  }
+  const today = parisClock(now).date;
+  if (!(await deps.offers.takeDailySlot(offer.seekerId, today, preferences.dailyCap))) {
+    const tomorrow = endOfQuietHours(
+      new Date(`${nextParisDate(today)}T00:00:00+01:00`),
+      preferences.quietHours,
+    );
+    const moved = await deps.offers.transition(offer, ['pending', 'held'], 'digest', {
+      notBefore: tomorrow.toISOString(),
+      reason: `daily cap of ${preferences.dailyCap} reached: in tomorrow's digest`,
+      updatedAt: at,
+    });
+    return moved ? 'digest' : 'already-done';
+  }
+  if (!(await deps.offers.transition(offer, ['pending', 'held'], 'sending', { updatedAt: at }))) {
+    await deps.offers.releaseDailySlot(offer.seekerId, today);
+    return 'already-done';
+  }
+  try {
+    await send(deps, profile, offer.seekerId, offerText(offer, links(deps, offer)), offer.id);
+  } catch (error) {
+    await deps.offers.transition(offer, ['sending'], offer.status, { updatedAt: at });
+    await deps.offers.releaseDailySlot(offer.seekerId, today);
+    throw error;
+  }
+  await deps.offers.transition(offer, ['sending'], 'sent', { sentAt: at, updatedAt: at, reason: '' });
+  return 'sent';
+}
+
+/**
+ * The scheduled release: held offers whose quiet hours are over go out; offers that hit
+ * yesterday's cap go out as one digest per seeker.
+ */
+export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number; digests: number }> {
+  const due = await deps.offers.due(deps.clock.now());
+  let sent = 0;
+  const digests = new Map<string, Offer[]>();
+  for (const offer of due) {
+    if (offer.status === 'held') {
+      if ((await deliverOffer(deps, offer.id)) === 'sent') sent++;
+    } else if (offer.status === 'digest') {
+      digests.set(offer.seekerId, [...(digests.get(offer.seekerId) ?? []), offer]);
+    }
+  }
+  for (const [seekerId, offers] of digests) {
+    const profile = await deps.seekers.get(seekerId);
+    const at = deps.clock.now().toISOString();
+    if (!profile?.consent.matching || preferencesOf(profile).paused || profile.contact.channel === 'none') {
+      await Promise.all(
+        offers.map((o) =>
+          deps.offers.transition(o, ['digest'], 'skipped', {
+            reason: 'offers are paused or unsubscribed',
+            updatedAt: at,
+          }),
+        ),
+      );
+      continue;
+    }
+    const claimed: Offer[] = [];
+    for (const offer of offers)
+      if (await deps.offers.transition(offer, ['digest'], 'sending', { updatedAt: at })) claimed.push(offer);
+    if (claimed.length === 0) continue;
+    const text = digestText(claimed, {
+      matches: `${deps.config.publicUrl}/m`,
+      unsubscribe: unsubscribeLink(deps, seekerId),
+    });
+    try {
+      await send(deps, profile, seekerId, text, `digest-${seekerId}-${parisClock(deps.clock.now()).date}`);
+    } catch (error) {
+      await Promise.all(
+        claimed.map((o) => deps.offers.transition(o, ['sending'], 'digest', { updatedAt: at })),
+      );
+      throw error;
+    }
+    await Promise.all(
+      claimed.map((o) =>
+        deps.offers.transition(o, ['sending'], 'sent', { sentAt: at, viaDigest: true, updatedAt: at }),
+      ),
+    );
+  }
+  return { sent, digests: digests.size };
+}
+
+async function send(deps: OfferDeps, profile: SeekerProfile, seekerId: string, text: string, ref: string) {
+  if (profile.contact.channel === 'sms' && profile.contact.phone)
+    return deps.sender.sms(profile.contact.phone, text, ref);
+  const device = await deps.devices.latest(seekerId);
+  if (!device) throw new Error('push chosen but no device registered');
+  return deps.sender.push(device.endpoint, text, ref);
+}
+
+const unsubscribeLink = (deps: OfferDeps, seekerId: string) =>
+  `${deps.config.publicUrl}/u/${unsubscribeToken(seekerId, deps.config.unsubscribeSecret)}`;
+
+const links = (deps: OfferDeps, offer: Offer) => ({
+  match: `${deps.config.publicUrl}/m/${offer.id}`,
+  unsubscribe: unsubscribeLink(deps, offer.seekerId),
+});
+
+/** Stops every offer to this seeker until they turn offers back on (profile `notifications.paused`). */
+export async function pauseOffers(
+  deps: Pick<OfferDeps, 'seekers' | 'clock'>,
+  seekerId: string,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const profile = await deps.seekers.get(seekerId);
+    if (!profile) return false;
+    if (profile.notifications?.paused) return true;
+    const next = {
+      ...profile,
+      notifications: { ...profile.notifications, paused: true },
+      version: profile.version + 1,
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    try {
+      await deps.seekers.replace(next, profile.version);
+      return true;
+    } catch (error) {
+      if ((error as Error).name !== 'StaleWriteError' && !(error instanceof StaleWriteError)) throw error;
+    }
+  }
+  throw new StaleWriteError();
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { commuteMode, isoTimestamp } from './schema-parts';
+import { contactChannel } from './seeker';
+
+/**
+ * An offer pushed to a seeker about one of their matches: one per (vacancy, seeker), its
+ * id the match's. Its status only moves forward, by conditional writes:
+ * pending → sending → sent; pending → held (quiet hours) → sending → sent;
+ * pending → digest (daily cap reached) → sent in the next digest;
+ * pending | held | digest → withdrawn (match withdrawn) or skipped (seeker paused, opted out).
+ */
+export const offerStatus = z.enum(['pending', 'held', 'digest', 'sending', 'sent', 'withdrawn', 'skipped']);
+export type OfferStatus = z.infer<typeof offerStatus>;
+
+export const offer = z
+  .object({
+    id: z.string(),
+    vacancyId: z.string(),
+    seekerId: z.string(),
+    channel: contactChannel.exclude(['none']),
+    status: offerStatus,
+    reason: z.string().optional(),
+    /** When a held or digest offer may go out. */
+    notBefore: isoTimestamp.optional(),
+    sentAt: isoTimestamp.optional(),
+    viaDigest: z.boolean().optional(),
+    score: z.number(),
+    vacancy: z.object({
+      title: z.string(),
+      sector: z.string(),
+      occupation: z.string(),
+      commune: z.object({ code: z.string(), name: z.string() }),
+      epci: z.string(),
+    }),
+    commute: z.object({ mode: commuteMode, minutes: z.number() }),
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+  })
+  .meta({ id: 'Offer' });
+export type Offer = z.output<typeof offer>;
+
+/** The inbox: what was sent or is waiting, and why. */
+export const inboxEntry = offer
+  .pick({
+    id: true,
+    vacancyId: true,
+    channel: true,
+    status: true,
+    reason: true,
+    notBefore: true,
+    sentAt: true,
+    vacancy: true,
+    commute: true,
+    createdAt: true,
+  })
+  .meta({ id: 'InboxEntry' });
+export const toInboxEntry = (o: Offer): z.output<typeof inboxEntry> => inboxEntry.parse(o);

@@ -1,0 +1,41 @@
+import type { OfferPublished } from '../../events/offer-published';
+import type { Offer, OfferStatus } from '../domain/offer';
+import type { Page, PageRequest } from './store';
+
+export interface OfferStore {
+  /** Creates the offer unless one exists for the pair; true when created. */
+  createIfAbsent(offer: Offer): Promise<boolean>;
+  get(id: string): Promise<Offer | undefined>;
+  /** Moves an offer from one of `from` to `to`; false when its status was not in `from`. */
+  transition(offer: Offer, from: OfferStatus[], to: OfferStatus, patch: Partial<Offer>): Promise<boolean>;
+  pageForSeeker(seekerId: string, page: PageRequest): Promise<Page<Offer>>;
+  /** Held and digest offers whose time has come. */
+  due(now: Date): Promise<Offer[]>;
+  /** Counts one more message to this seeker on this Paris date; false when the cap is reached. */
+  takeDailySlot(seekerId: string, date: string, cap: number): Promise<boolean>;
+  releaseDailySlot(seekerId: string, date: string): Promise<void>;
+}
+
+export interface OfferPublisher {
+  publish(event: OfferPublished, attributes: Record<string, string>): Promise<void>;
+}
+
+/** Where messages leave Bassin: SNS SMS and mobile push in AWS, a local outbox in `npm start`. */
+export interface MessageSender {
+  sms(phone: string, text: string, ref: string): Promise<void>;
+  push(endpoint: string, text: string, ref: string): Promise<void>;
+}
+
+export interface Device {
+  id: string;
+  platform: 'android' | 'ios';
+  endpoint: string;
+  createdAt: string;
+}
+
+export interface DeviceRegistry {
+  /** Registers a device token with the push service and returns its endpoint. */
+  register(seekerId: string, platform: Device['platform'], token: string): Promise<string>;
+  save(seekerId: string, device: Device): Promise<void>;
+  latest(seekerId: string): Promise<Device | undefined>;
+}

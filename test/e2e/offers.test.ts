@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { useLocalRuntime } from '../support/runtime';
+import { paluSeekerProfile, welderVacancy } from '../support/samples';
+
+const local = useLocalRuntime({ queueRetryBaseSeconds: 0.05 });
+/** Quiet hours that are never now: one minute at a time of day the test is not running. */
+const noQuietHours = () => {
+  const paris = new Date(Date.now() + 12 * 3600_000).toISOString().slice(11, 16);
+  const end = `${paris.slice(0, 3)}${String((Number(paris.slice(3)) + 1) % 60).padStart(2, '0')}`;
+  return { start: paris, end: end === '00:00' ? '00:01' : end };
+};
+
+describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
+  it('a matching vacancy sends one SMS to the outbox and one inbox entry; redelivery sends nothing more', async () => {
+    const { api, runtime } = local;
+    const seeker = await api.token('sms-seeker', 'seeker');
+    const employer = await api.token('sms-employer', 'employer');
+    const profile = { ...paluSeekerProfile(), notifications: { quietHours: noQuietHours() } };
+    expect((await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile })).status).toBe(201);
+    const posted = await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+    await runtime.settled();
+
+    const outbox = (await api.request('GET', '/dev/outbox')).body.items;
+    const mine = outbox.filter((m: { to: string }) => m.to === '+33612345678');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].channel).toBe('sms');
+    expect(mine[0].text).toMatch(
+      /^Bassin : Soudeur·se TIG aéronautique à Lescar \(\d+ min en voiture\)\. Voir : http:\/\/localhost:\d+\/m\/[\w-]{22} — Stop : http:\/\/localhost:\d+\/u\/[\w.-]+$/,
+    );
+
+    const inbox = await api.request('GET', '/v1/seekers/me/notifications', { token: seeker });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items).toHaveLength(1);
+    expect(inbox.body.items[0]).toMatchObject({ status: 'sent', channel: 'sms', vacancyId: posted.body.id });
+
+    // The vacancy changes: the match is refreshed, the offer is not sent again.
+    await api.request('PATCH', `/v1/vacancies/${posted.body.id}`, {
+      token: employer,
+      body: { openings: 4 },
+      headers: { 'if-match': '"1"' },
+    });
+    await runtime.settled();
+    const again = (await api.request('GET', '/dev/outbox')).body.items.filter(
+      (m: { to: string }) => m.to === '+33612345678',
+    );
+    expect(again).toHaveLength(1);
+
+    // The one-click link in the message stops everything.
+    const token = /\/u\/([\w.-]+)$/.exec(mine[0].text)?.[1];
+    expect((await api.request('POST', '/v1/notifications/unsubscribe', { body: { token } })).status).toBe(
+      204,
+    );
+    expect((await api.request('GET', '/v1/seekers/me', { token: seeker })).body.notifications.paused).toBe(
+      true,
+    );
+    expect(
+      (await api.request('POST', '/v1/notifications/unsubscribe', { body: { token: `${token}x` } })).status,
+    ).toBe(400);
+  });
+
+  it('holds offers during quiet hours and keeps them out of the outbox', async () => {
+    const { api, runtime } = local;
+    const seeker = await api.token('night-seeker', 'seeker');
+    const employer = await api.token('night-employer', 'employer');
+    const profile = {
+      ...paluSeekerProfile(),
+      contact: { channel: 'sms', phone: '+33611111111' },
+      notifications: { quietHours: { start: '00:00', end: '23:59' } },
+    };
+    await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
+    await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+    await runtime.settled();
+    const inbox = await api.request('GET', '/v1/seekers/me/notifications', { token: seeker });
+    expect(inbox.body.items[0]).toMatchObject({ status: 'held', reason: 'quiet hours' });
+    expect(inbox.body.items[0].notBefore).toBeDefined();
+    const outbox = (await api.request('GET', '/dev/outbox')).body.items;
+    expect(outbox.filter((m: { to: string }) => m.to === '+33611111111')).toEqual([]);
+  });
+
+  it('sends nothing to a seeker who chose no channel or unsubscribed', async () => {
+    const { api, runtime } = local;
+    const quiet = await api.token('quiet-seeker', 'seeker');
+    await api.request('PUT', '/v1/seekers/me', {
+      token: quiet,
+      body: { ...paluSeekerProfile(), contact: { channel: 'none' } },
+    });
+    const paused = await api.token('paused-seeker', 'seeker');
+    await api.request('PUT', '/v1/seekers/me', {
+      token: paused,
+      body: {
+        ...paluSeekerProfile(),
+        contact: { channel: 'sms', phone: '+33622222222' },
+        notifications: { quietHours: noQuietHours() },
+      },
+    });
+    expect(
+      (await api.request('POST', '/v1/seekers/me/notifications/unsubscribe', { token: paused })).status,
+    ).toBe(204);
+    await api.request('POST', '/v1/vacancies', {
+      token: await api.token('e3', 'employer'),
+      body: welderVacancy(),
+    });
+    await runtime.settled();
+    expect((await api.request('GET', '/v1/seekers/me/notifications', { token: quiet })).body.items).toEqual(
+      [],
+    );
+    expect((await api.request('GET', '/v1/seekers/me/notifications', { token: paused })).body.items).toEqual(
+      [],
+    );
+    // Matching still happens: only the messages stop.
+    expect(
+      (await api.request('GET', '/v1/seekers/me/matches', { token: paused })).body.items.length,
+    ).toBeGreaterThan(0);
+  });
+});
