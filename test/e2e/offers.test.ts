@@ -1,3 +1,4 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime';
 import { paluSeekerProfile, welderVacancy } from '../support/samples';
@@ -111,5 +112,37 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
     expect(
       (await api.request('GET', '/v1/seekers/me/matches', { token: paused })).body.items.length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('failed deliveries', () => {
+  it('retry with backoff, then park in the dead-letter queue, visible and re-drivable', async () => {
+    const { api, runtime } = local;
+    const sns = new SNSClient({
+      endpoint: runtime.messaging.endpoint,
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    // A message no deliverer can read: it must not be lost, nor retried for ever.
+    await sns.send(
+      new PublishCommand({
+        TopicArn: runtime.messaging.topicArn,
+        Message: '{"eventType":"OfferPublished","version":1}',
+        MessageAttributes: {
+          eventType: { DataType: 'String', StringValue: 'OfferPublished' },
+          channel: { DataType: 'String', StringValue: 'sms' },
+        },
+      }),
+    );
+    await runtime.settled();
+    const parked = await api.request('GET', '/dev/dead-letters');
+    expect(parked.body.items).toEqual([
+      expect.objectContaining({ consumer: 'deliverer', body: { eventType: 'OfferPublished', version: 1 } }),
+    ]);
+    const redriven = await api.request('POST', '/dev/dead-letters/redrive');
+    expect(redriven.body).toEqual({ redriven: 1 });
+    await runtime.settled();
+    expect((await api.request('GET', '/dev/dead-letters')).body.items).toHaveLength(1);
+    sns.destroy();
   });
 });

@@ -178,6 +178,80 @@ describe('identity', () => {
   });
 });
 
+describe('offers delivery', () => {
+  it('subscribes the deliverer queue with raw delivery, its filter policy and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'sqs',
+      RawMessageDelivery: true,
+      FilterPolicy: { eventType: ['OfferPublished'], channel: ['sms', 'push'] },
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 180,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+      SqsManagedSseEnabled: true,
+    });
+    const sqsMappings = resources('AWS::Lambda::EventSourceMapping').filter(
+      ([, m]) => !m.Properties.StartingPosition,
+    );
+    expect(sqsMappings).toHaveLength(queueConsumers.length);
+    for (const [, mapping] of sqsMappings) {
+      expect(mapping.Properties).toMatchObject({
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+  });
+
+  it('every SNS subscription has a dead-letter queue, partners included', () => {
+    const withPartners = synth({
+      partners: [
+        {
+          protocol: 'https',
+          endpoint: 'https://partner.example/offers',
+          filterPolicy: { epci: ['200067254'], sector: ['aeronautics'] },
+        },
+        {
+          protocol: 'email',
+          endpoint: 'offres@mission-locale.example',
+          filterPolicy: { sector: ['agrifood'] },
+        },
+      ],
+    });
+    const subscriptions = Object.values(withPartners.findResources('AWS::SNS::Subscription')) as Resource[];
+    expect(subscriptions).toHaveLength(queueConsumers.length + 2);
+    for (const subscription of subscriptions) expect(subscription.Properties.RedrivePolicy).toBeDefined();
+    withPartners.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'https',
+      Endpoint: 'https://partner.example/offers',
+      FilterPolicy: { epci: ['200067254'], sector: ['aeronautics'] },
+    });
+  });
+
+  it('releases held offers on a schedule, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [
+        Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 2 }, DeadLetterConfig: Match.anyValue() }),
+      ],
+    });
+  });
+
+  it('lets only message-sending functions publish SMS, and only offer functions publish to the topic', () => {
+    const policies = resources('AWS::IAM::Policy');
+    const smsPolicies = policies.filter(([, p]) =>
+      p.Properties.PolicyDocument.Statement.some(
+        (st: { Action: string; Resource: string }) => st.Action === 'sns:Publish' && st.Resource === '*',
+      ),
+    );
+    const senders = [...queueConsumers, ...scheduledJobs].filter((c) => c.needs?.includes('send-messages'));
+    expect(smsPolicies).toHaveLength(senders.length);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
+    });
+  });
+});
+
 describe('offers topic', () => {
   it('exists and refuses non-TLS publishers', () => {
     template.resourceCountIs('AWS::SNS::Topic', 1);

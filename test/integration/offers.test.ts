@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OfferPublished } from '../../events/offer-published';
+import { deviceRegistry } from '../../shared/adapters/device-registry';
+import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
+import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
+import { dynamoOfferStore } from '../../shared/adapters/dynamodb/offer-store';
+import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
+import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
+import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
+import {
+  deliverOffer,
+  type OfferDeps,
+  onMatchChanged,
+  releaseDueOffers,
+} from '../../shared/domain/notifications/offers';
+import type { SeekerProfile } from '../../shared/domain/seeker';
+import { seekerProfileInput } from '../../shared/domain/seeker';
+import { startLocalTable } from '../support/local-table';
+import { paluSeekerProfile } from '../support/samples';
+import { prng, syntheticVacancy } from '../support/synthetic';
+
+// A fresh table per test: each test's seeker sees only that test's vacancies.
+let local: Awaited<ReturnType<typeof startLocalTable>>;
+afterEach(() => local.stop());
+
+/** Paris is UTC+1 in winter: 12:00Z is 13:00 in Pau. */
+let now = new Date('2026-12-01T12:00:00Z');
+const sent: { to: string; text: string }[] = [];
+const published: OfferPublished[] = [];
+let failNextSend = false;
+let deps: OfferDeps & { clock: { now: () => Date } };
+let seq = 0;
+
+beforeEach(async () => {
+  local = await startLocalTable();
+  sent.length = 0;
+  published.length = 0;
+  now = new Date('2026-12-01T12:00:00Z');
+  const table = local.table;
+  deps = {
+    offers: dynamoOfferStore(table),
+    matches: dynamoMatchStore(table),
+    seekers: dynamoSeekerStore(table),
+    vacancies: dynamoVacancyStore(table),
+    devices: deviceRegistry(table, undefined),
+    publisher: { publish: async (event) => void published.push(event) },
+    sender: {
+      sms: async (to, text) => {
+        if (failNextSend) {
+          failNextSend = false;
+          throw new Error('SNS throttled');
+        }
+        sent.push({ to, text });
+      },
+      push: async (to, text) => void sent.push({ to, text }),
+    },
+    clock: { now: () => now },
+    config: { notifyThreshold: 50, publicUrl: 'https://bassin.example', unsubscribeSecret: 'test-secret' },
+  };
+});
+
+async function seekerWithMatches(preferences: SeekerProfile['notifications'] = {}, vacancies = 1) {
+  const id = `offer-seeker-${++seq}`;
+  const at = now.toISOString();
+  const profile: SeekerProfile = {
+    ...seekerProfileInput.parse({ ...paluSeekerProfile(), sectors: ['rail'], notifications: preferences }),
+    id,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  delete profile.shifts;
+  await deps.seekers.create(profile);
+  const next = prng(seq);
+  const ids: string[] = [];
+  for (let i = 0; i < vacancies; i++) {
+    const vacancy = {
+      ...syntheticVacancy(next, `${id}-v${i}`),
+      sector: 'rail' as const,
+      occupation: 'H2913',
+      site: { commune: '64335' },
+    };
+    delete vacancy.shifts;
+    await deps.vacancies.create(vacancy);
+    ids.push(vacancy.id);
+  }
+  const matching = { ...deps, index: dynamoMatchIndex(local.table), travel: estimatorTravelTime() };
+  await rematchSeeker(matching, id);
+  const matches = await deps.matches.activeForSeeker(id);
+  expect(matches).toHaveLength(vacancies);
+  return { id, profile, matches, vacancyIds: ids, matching };
+}
+
+describe('offer lifecycle on dynalite', () => {
+  it('one offer per match however often the match changes; sent once however often delivered', async () => {
+    const { matches } = await seekerWithMatches();
+    const [match] = matches;
+    if (!match) throw new Error('no match');
+    expect(await onMatchChanged(deps, match)).toBe('created');
+    expect(await onMatchChanged(deps, match)).toBe('ignored');
+    expect(await deliverOffer(deps, match.id)).toBe('sent');
+    expect(await deliverOffer(deps, match.id)).toBe('already-done');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain('https://bassin.example/m/');
+    expect(await deps.offers.get(match.id)).toMatchObject({ status: 'sent', sentAt: now.toISOString() });
+  });
+
+  it('holds an offer during quiet hours and releases it after them', async () => {
+    const { matches } = await seekerWithMatches();
+    const [match] = matches;
+    if (!match) throw new Error('no match');
+    await onMatchChanged(deps, match);
+    now = new Date('2026-12-01T21:30:00Z'); // 22:30 in Paris
+    expect(await deliverOffer(deps, match.id)).toBe('held');
+    expect(await deps.offers.get(match.id)).toMatchObject({
+      status: 'held',
+      notBefore: '2026-12-02T07:00:00.000Z',
+    });
+    now = new Date('2026-12-02T06:45:00Z');
+    expect(await releaseDueOffers(deps)).toEqual({ sent: 0, digests: 0 });
+    now = new Date('2026-12-02T07:15:00Z');
+    expect(await releaseDueOffers(deps)).toEqual({ sent: 1, digests: 0 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('puts offers beyond the daily cap in the next day’s digest, sent as one message', async () => {
+    const { matches } = await seekerWithMatches({ dailyCap: 1 }, 3);
+    for (const match of matches) await onMatchChanged(deps, match);
+    const outcomes = [];
+    for (const match of matches) outcomes.push(await deliverOffer(deps, match.id));
+    expect(outcomes.sort()).toEqual(['digest', 'digest', 'sent']);
+    expect(sent).toHaveLength(1);
+    now = new Date('2026-12-02T07:15:00Z');
+    expect(await releaseDueOffers(deps)).toEqual({ sent: 0, digests: 1 });
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.text).toMatch(/^Bassin : 2 offre\(s\) pour vous/);
+    const statuses = await Promise.all(matches.map(async (m) => (await deps.offers.get(m.id))?.status));
+    expect(statuses).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('does not send an offer whose vacancy closed before sending', async () => {
+    const { matches, vacancyIds, matching } = await seekerWithMatches();
+    const [match] = matches;
+    if (!match) throw new Error('no match');
+    await onMatchChanged(deps, match);
+    const vacancy = await deps.vacancies.get(vacancyIds[0] as string);
+    if (!vacancy) throw new Error('no vacancy');
+    await deps.vacancies.replace({ ...vacancy, status: 'closed', version: 2 }, 1);
+    await rematchVacancy(matching, vacancy.id);
+    const withdrawn = await deps.matches.get(match.id);
+    expect(await onMatchChanged(deps, withdrawn ?? match)).toBe('withdrawn');
+    expect(await deliverOffer(deps, match.id)).toBe('already-done');
+    expect(sent).toEqual([]);
+    expect(await deps.offers.get(match.id)).toMatchObject({
+      status: 'withdrawn',
+      reason: 'the vacancy was closed',
+    });
+  });
+
+  it('a failed send leaves the offer pending and the daily slot free, for the retry to send it', async () => {
+    const { matches } = await seekerWithMatches({ dailyCap: 1 });
+    const [match] = matches;
+    if (!match) throw new Error('no match');
+    await onMatchChanged(deps, match);
+    failNextSend = true;
+    await expect(deliverOffer(deps, match.id)).rejects.toThrow('SNS throttled');
+    expect((await deps.offers.get(match.id))?.status).toBe('pending');
+    expect(await deliverOffer(deps, match.id)).toBe('sent');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('skips offers of a seeker who paused them or chose push without a device', async () => {
+    const { matches } = await seekerWithMatches({ paused: false });
+    const [match] = matches;
+    if (!match) throw new Error('no match');
+    await onMatchChanged(deps, match);
+    const profile = await deps.seekers.get(match.seekerId);
+    if (!profile) throw new Error('no profile');
+    await deps.seekers.replace({ ...profile, contact: { channel: 'push' }, version: 2 }, 1);
+    expect(await deliverOffer(deps, match.id)).toBe('skipped');
+    expect(await deps.offers.get(match.id)).toMatchObject({ reason: 'push chosen but no device registered' });
+    expect(sent).toEqual([]);
+  });
+});

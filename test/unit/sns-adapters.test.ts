@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreatePlatformEndpointCommand,
+  PublishCommand,
+  SNSClient,
+  ThrottledException,
+} from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { offerPublishedV1 } from '../../events/offer-published';
+import { deviceRegistry } from '../../shared/adapters/device-registry';
+import { documentClient } from '../../shared/adapters/dynamodb/client';
+import { snsMessageSender } from '../../shared/adapters/sns/message-sender';
+import { snsOfferPublisher } from '../../shared/adapters/sns/offer-publisher';
+import { publishOffer } from '../../shared/domain/notifications/offers';
+import {
+  seekerOfUnsubscribeToken,
+  unsubscribeToken,
+} from '../../shared/domain/notifications/unsubscribe-token';
+import type { Offer } from '../../shared/domain/offer';
+
+const sns = mockClient(SNSClient);
+const client = new SNSClient({ region: 'eu-west-3' });
+beforeEach(() => sns.reset());
+
+const offer: Offer = {
+  id: 'Qm9vWmF0Y2hJZEV4YW1wbA',
+  vacancyId: '0b8f6b1e-4a9e-4c55-9d2e-1f0e2d3c4b5a',
+  seekerId: 'lea',
+  channel: 'sms',
+  status: 'pending',
+  score: 91,
+  vacancy: {
+    title: 'Soudeur TIG',
+    sector: 'aeronautics',
+    occupation: 'H2913',
+    commune: { code: '64335', name: 'Lescar' },
+    epci: '200067254',
+  },
+  commute: { mode: 'car', minutes: 17 },
+  createdAt: '2026-11-26T08:00:05.000Z',
+  updatedAt: '2026-11-26T08:00:05.000Z',
+};
+
+describe('offer publisher', () => {
+  it('publishes the OfferPublished event with filterable attributes and no personal data', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm1' });
+    const publisher = snsOfferPublisher(client, 'arn:aws:sns:eu-west-3:123456789012:offers');
+    await publishOffer({ publisher, clock: { now: () => new Date() } }, offer);
+    expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+      TopicArn: 'arn:aws:sns:eu-west-3:123456789012:offers',
+      MessageAttributes: {
+        eventType: { DataType: 'String', StringValue: 'OfferPublished' },
+        sector: { DataType: 'String', StringValue: 'aeronautics' },
+        epci: { DataType: 'String', StringValue: '200067254' },
+        occupationDomain: { DataType: 'String', StringValue: 'H29' },
+        channel: { DataType: 'String', StringValue: 'sms' },
+      },
+    });
+    const message = sns.commandCalls(PublishCommand)[0]?.args[0].input.Message ?? '';
+    const event = offerPublishedV1.parse(JSON.parse(message));
+    expect(event).toEqual(
+      offerPublishedV1.parse(JSON.parse(readFileSync('events/samples/offer-published.json', 'utf8'))),
+    );
+    expect(message).not.toContain('lea');
+  });
+
+  it('lets a throttling error through, so the stream retries the record', async () => {
+    sns.on(PublishCommand).rejects(new ThrottledException({ message: 'slow down', $metadata: {} }));
+    const publisher = snsOfferPublisher(client, 'arn:topic');
+    await expect(publishOffer({ publisher, clock: { now: () => new Date() } }, offer)).rejects.toThrow(
+      'slow down',
+    );
+  });
+});
+
+describe('message sender', () => {
+  it('sends transactional SMS from "Bassin" and push to the endpoint', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm2' });
+    const sender = snsMessageSender(client);
+    await sender.sms('+33612345678', 'Bassin : …', 'ref');
+    await sender.push('arn:aws:sns:eu-west-3:123456789012:endpoint/GCM/bassin/abc', 'Bassin : …', 'ref');
+    expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 1, {
+      PhoneNumber: '+33612345678',
+      MessageAttributes: {
+        'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+        'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'Bassin' },
+      },
+    });
+    expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 2, {
+      TargetArn: 'arn:aws:sns:eu-west-3:123456789012:endpoint/GCM/bassin/abc',
+    });
+  });
+});
+
+describe('device registry', () => {
+  it('creates an SNS platform endpoint for the platform’s application', async () => {
+    sns.on(CreatePlatformEndpointCommand).resolves({ EndpointArn: 'arn:endpoint/1' });
+    const table = { doc: documentClient(new DynamoDBClient({ region: 'eu-west-3' })), tableName: 'bassin' };
+    const registry = deviceRegistry(table, { client, applications: { android: 'arn:app/GCM/bassin' } });
+    expect(await registry.register('lea', 'android', 'fcm-token')).toBe('arn:endpoint/1');
+    expect(sns).toHaveReceivedCommandWith(CreatePlatformEndpointCommand, {
+      PlatformApplicationArn: 'arn:app/GCM/bassin',
+      Token: 'fcm-token',
+    });
+    expect(await registry.register('lea', 'ios', 'apns-token')).toMatch(/^local:ios:/);
+  });
+});
+
+describe('unsubscribe tokens', () => {
+  it('name the seeker and cannot be forged', () => {
+    const token = unsubscribeToken('lea', 'secret');
+    expect(seekerOfUnsubscribeToken(token, 'secret')).toBe('lea');
+    expect(seekerOfUnsubscribeToken(token, 'other-secret')).toBeUndefined();
+    const [, mac] = token.split('.');
+    expect(
+      seekerOfUnsubscribeToken(`${Buffer.from('tom').toString('base64url')}.${mac}`, 'secret'),
+    ).toBeUndefined();
+    expect(seekerOfUnsubscribeToken('garbage', 'secret')).toBeUndefined();
+  });
+});
