@@ -59,6 +59,24 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
     ).toBe(400);
   });
 
+  it('pushes to the registered device when the seeker chose push', async () => {
+    const { api, runtime } = local;
+    const seeker = await api.token('push-seeker', 'seeker');
+    const device = await api.request('PUT', '/v1/seekers/me/devices', {
+      token: seeker,
+      body: { platform: 'android', token: 'fcm-token-of-a-test-phone' },
+    });
+    expect(device.status).toBe(200);
+    const profile = { ...paluSeekerProfile(), contact: { channel: 'push' }, notifications: { quietHours: noQuietHours() } };
+    await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
+    await runtime.settled();
+    const pushed = (await api.request('GET', '/dev/outbox')).body.items.filter(
+      (m: { channel: string; to: string }) => m.channel === 'push' && m.to === `local:android:${device.body.id}`,
+    );
+    expect(pushed.length).toBeGreaterThan(0);
+    expect(pushed[0].text).toMatch(/^Bassin : /);
+  });
+
   it('holds offers during quiet hours and keeps them out of the outbox', async () => {
     const { api, runtime } = local;
     const seeker = await api.token('night-seeker', 'seeker');
