@@ -67,11 +67,16 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
       body: { platform: 'android', token: 'fcm-token-of-a-test-phone' },
     });
     expect(device.status).toBe(200);
-    const profile = { ...paluSeekerProfile(), contact: { channel: 'push' }, notifications: { quietHours: noQuietHours() } };
+    const profile = {
+      ...paluSeekerProfile(),
+      contact: { channel: 'push' },
+      notifications: { quietHours: noQuietHours() },
+    };
     await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
     await runtime.settled();
     const pushed = (await api.request('GET', '/dev/outbox')).body.items.filter(
-      (m: { channel: string; to: string }) => m.channel === 'push' && m.to === `local:android:${device.body.id}`,
+      (m: { channel: string; to: string }) =>
+        m.channel === 'push' && m.to === `local:android:${device.body.id}`,
     );
     expect(pushed.length).toBeGreaterThan(0);
     expect(pushed[0].text).toMatch(/^Bassin : /);
