@@ -146,6 +146,8 @@ async function main() {
     capacity: [] as number[],
     ms: [] as number[],
   };
+  let scanExpected = 0;
+  let scanFound = 0;
   for (const [i, vacancy] of vacancies.slice(0, scanVacancies).entries()) {
     const t0 = performance.now();
     let read = 0;
@@ -168,8 +170,11 @@ async function main() {
         if (item.entity === seekerKeys.entity && item.consent?.matching) profiles.push(item as SeekerProfile);
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    await fitsOf(vacancy, profiles);
+    const scanned = new Set(await fitsOf(vacancy, profiles));
     scan.ms.push(performance.now() - t0);
+    const truth = await fitsOf(vacancy, seekers);
+    scanExpected += truth.length;
+    scanFound += truth.filter((id) => scanned.has(id)).length;
     scan.items.push(read);
     scan.requests.push(requests);
     scan.capacity.push(capacity);
@@ -191,7 +196,11 @@ async function main() {
     itemsReadRatio: 0,
     bestPossibleRatio: 0,
     indexed: { ...summary(indexed), recall: expected === 0 ? 1 : found / expected },
-    scan: { ...summary(scan), vacanciesMeasured: scanVacancies },
+    scan: {
+      ...summary(scan),
+      recall: scanExpected === 0 ? 1 : scanFound / scanExpected,
+      vacanciesMeasured: scanVacancies,
+    },
     synthetic: true,
     machine: `${process.platform} ${process.arch}, Node ${process.version}`,
   };
