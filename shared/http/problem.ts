@@ -72,5 +72,33 @@ export function problemFromError(error: unknown, instance?: string): APIGatewayP
         : {};
     return problem(statusOfKind[error.kind], error.message, { instance, issues, headers });
   }
+  if (isTransient(error)) {
+    return problem(503, 'The service is busy; try again in a moment.', {
+      instance,
+      headers: { 'retry-after': '2' },
+    });
+  }
   return problem(500, 'Something went wrong on our side; it has been logged.', { instance });
+}
+
+const transientNames = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'TimeoutError',
+  'RequestTimeout',
+  'ServiceUnavailable',
+  'InternalServerError',
+]);
+
+/** AWS errors that retrying later will fix: throttling, timeouts, service-side failures (after the SDK's own retries). */
+function isTransient(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, $metadata, $retryable } = error as {
+    name?: string;
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: unknown;
+  };
+  return Boolean($retryable) || transientNames.has(name ?? '') || ($metadata?.httpStatusCode ?? 0) >= 500;
 }
