@@ -21,7 +21,12 @@ import {
   searchCommunesRoute,
   searchOccupationsRoute,
 } from '../shared/api/reference';
-import { deleteMyProfileRoute, getMyProfileRoute, putMyProfileRoute } from '../shared/api/seekers';
+import {
+  deleteMyProfileRoute,
+  exportMyDataRoute,
+  getMyProfileRoute,
+  putMyProfileRoute,
+} from '../shared/api/seekers';
 import { healthRoute, openApiRoute } from '../shared/api/system';
 import {
   closeVacancyRoute,
@@ -54,6 +59,7 @@ export const routes: RouteEntry[] = [
   { contract: putMyProfileRoute, entry: 'functions/seekers/put-me.ts', data: 'write' },
   { contract: getMyProfileRoute, entry: 'functions/seekers/get-me.ts', data: 'read' },
   { contract: deleteMyProfileRoute, entry: 'functions/seekers/delete-me.ts', data: 'write' },
+  { contract: exportMyDataRoute, entry: 'functions/seekers/export-me.ts', data: 'read' },
   { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts', data: 'none' },
   { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
   { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts', data: 'none' },

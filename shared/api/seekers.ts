@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { seekerProfile, seekerProfileInput } from '../domain/seeker';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, ifMatchHeader, problemDocument } from './common';
@@ -44,4 +45,29 @@ export const deleteMyProfileRoute = defineRoute({
   tags,
   access: seeker,
   responses: { 204: { description: 'Erased (also when there was nothing)' }, ...commonProblems },
+});
+
+export const exportMyDataRoute = defineRoute({
+  operationId: 'exportMyData',
+  method: 'GET',
+  path: '/v1/seekers/me/export',
+  summary: 'Download everything Bassin holds about you (JSON)',
+  tags,
+  access: seeker,
+  responses: {
+    200: {
+      description: 'Profile, matches, offers, devices, matching index entries and message counters',
+      schema: z.object({
+        exportedAt: z.string(),
+        subject: z.string(),
+        profile: seekerProfile.nullable(),
+        matches: z.array(z.unknown()),
+        offers: z.array(z.unknown()),
+        devices: z.array(z.unknown()),
+        matchingIndex: z.array(z.unknown()),
+        messageCounters: z.array(z.unknown()),
+      }),
+    },
+    ...commonProblems,
+  },
 });

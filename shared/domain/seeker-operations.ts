@@ -64,3 +64,18 @@ export async function getSeekerProfile(
 export async function eraseSeeker(deps: Pick<SeekerDeps, 'seekers'>, id: string): Promise<void> {
   await deps.seekers.erase(id);
 }
+
+/** Right of access and portability: everything Bassin holds about the person, as JSON. */
+export async function exportSeeker(deps: Pick<SeekerDeps, 'seekers' | 'clock'>, id: string) {
+  const held = await deps.seekers.everything(id);
+  return {
+    exportedAt: deps.clock.now().toISOString(),
+    subject: id,
+    profile: held.SeekerProfile?.[0] ?? null,
+    matches: held.Match ?? [],
+    offers: held.Offer ?? [],
+    devices: held.Device ?? [],
+    matchingIndex: held.SeekerReach ?? [],
+    messageCounters: held.DailyCount ?? [],
+  };
+}

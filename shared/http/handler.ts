@@ -7,11 +7,13 @@ import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Caller, callerOf } from './caller';
 import { HttpError, problemFromError } from './problem';
+import { redactingReplacer } from './redact';
 import type { RouteContract } from './route-contract';
 
 export const logger = new Logger({
   serviceName: 'bassin',
   logLevel: (process.env.LOG_LEVEL ?? 'INFO') as 'INFO',
+  jsonReplacerFn: redactingReplacer,
 });
 
 /** Bodies above this are refused with 413 before any parsing. */

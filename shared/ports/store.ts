@@ -41,4 +41,6 @@ export interface SeekerStore {
   replace(profile: SeekerProfile, expectedVersion: number): Promise<void>;
   /** Removes every item that belongs to this person; returns how many were removed. */
   erase(id: string): Promise<number>;
+  /** Every item held about this person, grouped by kind (GDPR access and portability). */
+  everything(id: string): Promise<Record<string, unknown[]>>;
 }

@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { tableClientFromEnv } from '../../shared/adapters/dynamodb/client';
 import { useLocalRuntime } from '../support/runtime';
-import { paluSeekerProfile } from '../support/samples';
+import { paluSeekerProfile, welderVacancy } from '../support/samples';
 
 const local = useLocalRuntime();
 
@@ -70,5 +70,30 @@ describe('seeker profile through the local API', () => {
     expect(
       (await local.api.request('PUT', '/v1/seekers/me', { token: acme, body: paluSeekerProfile() })).status,
     ).toBe(403);
+  });
+});
+
+describe('right of access', () => {
+  it('exports everything held about the person, and nobody else’s', async () => {
+    const { api, runtime } = local;
+    const ana = await api.token('ana', 'seeker');
+    const employer = await api.token('export-co', 'employer');
+    await api.request('PUT', '/v1/seekers/me', { token: ana, body: paluSeekerProfile() });
+    await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+    await runtime.settled();
+    const exported = await api.request('GET', '/v1/seekers/me/export', { token: ana });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toContain('attachment');
+    expect(exported.body).toMatchObject({
+      subject: 'ana',
+      profile: { id: 'ana', home: { commune: '64445' } },
+    });
+    expect(exported.body.matches.length).toBeGreaterThan(0);
+    expect(exported.body.matchingIndex.length).toBeGreaterThan(0);
+    expect(JSON.stringify(exported.body)).not.toMatch(/"seekerId":"(?!ana")/);
+    const nobody = await api.request('GET', '/v1/seekers/me/export', {
+      token: await api.token('nobody', 'seeker'),
+    });
+    expect(nobody.body).toMatchObject({ profile: null, matches: [], offers: [] });
   });
 });

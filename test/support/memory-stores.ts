@@ -58,6 +58,10 @@ export function memorySeekerStore(): SeekerStore & { items: Map<string, SeekerPr
     async erase(id) {
       return items.delete(id) ? 1 : 0;
     },
+    async everything(id): Promise<Record<string, unknown[]>> {
+      const profile = items.get(id);
+      return profile ? { SeekerProfile: [structuredClone(profile)] } : {};
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand } from '@aws
 import type { SeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
-import { domainOf, putIfAbsent, putIfVersion } from './items';
+import { domainOf, putIfAbsent, putIfVersion, queryAll } from './items';
 import { seekerKeys } from './keys/seeker-keys';
 
 export function dynamoSeekerStore(table: TableClient): SeekerStore {
@@ -27,6 +27,21 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
 
     async replace(profile, expectedVersion) {
       await putIfVersion(table, toItem(profile), expectedVersion);
+    },
+
+    async everything(id) {
+      const items = await queryAll(table, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': seekerKeys.partition(id) },
+        ConsistentRead: true,
+      });
+      const groups: Record<string, unknown[]> = {};
+      for (const item of items) {
+        const kind = String(item.entity ?? 'Other');
+        groups[kind] = [...(groups[kind] ?? []), domainOf(item)];
+      }
+      return groups;
     },
 
     async erase(id) {
