@@ -14,8 +14,19 @@ export const postVacancyRoute = defineRoute({
   tags,
   access: employer,
   body: vacancyDraft,
+  idempotent: true,
+  headers: [
+    {
+      name: 'idempotency-key',
+      required: true,
+      description:
+        'A unique key per vacancy you post (e.g. a UUID): retrying with it returns the first answer',
+    },
+  ],
   responses: {
     201: { description: 'Posted; `Location` and `ETag` headers are set', schema: vacancy },
+    409: { description: 'The first request with this key is still running', schema: problemDocument },
+    422: { description: 'This key was used with another body', schema: problemDocument },
     ...commonProblems,
     413: { description: 'Body over 64 KB', schema: problemDocument },
     415: { description: 'Body is not JSON', schema: problemDocument },

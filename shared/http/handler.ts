@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Caller, callerOf } from './caller';
+import { idempotentRequests } from './idempotency';
 import { HttpError, problemFromError } from './problem';
 import { redactingReplacer } from './redact';
 import type { RouteContract } from './route-contract';
@@ -52,23 +53,24 @@ export function httpHandler<
   contract: RouteContract<Body, Query, Params>,
   operation: (request: HttpRequest<Body, Query, Params>) => Promise<HttpResult>,
 ) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+  const edge = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(problemDetails())
-    .handler(async (event) => {
-      const caller = authorize(contract, event);
-      const issues: FieldIssue[] = [];
-      const request = {
-        params: validate(contract.params, event.pathParameters ?? {}, 'params', issues),
-        query: validate(contract.query, event.queryStringParameters ?? {}, 'query', issues),
-        body: contract.body ? validate(contract.body, readJsonBody(event), 'body', issues) : undefined,
-        headers: event.headers ?? {},
-        caller: caller as Caller,
-        path: event.rawPath,
-      } as HttpRequest<Body, Query, Params>;
-      if (issues.length > 0) throw new ValidationError(issues);
-      return toResponse(await operation(request));
-    });
+    .use(problemDetails());
+  if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
+  return edge.handler(async (event) => {
+    const caller = authorize(contract, event);
+    const issues: FieldIssue[] = [];
+    const request = {
+      params: validate(contract.params, event.pathParameters ?? {}, 'params', issues),
+      query: validate(contract.query, event.queryStringParameters ?? {}, 'query', issues),
+      body: contract.body ? validate(contract.body, readJsonBody(event), 'body', issues) : undefined,
+      headers: event.headers ?? {},
+      caller: caller as Caller,
+      path: event.rawPath,
+    } as HttpRequest<Body, Query, Params>;
+    if (issues.length > 0) throw new ValidationError(issues);
+    return toResponse(await operation(request));
+  });
 }
 
 function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Caller | undefined {

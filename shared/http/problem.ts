@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldIssue } from '../domain/errors';
+import { idempotencyStatus } from './idempotency';
 
 /** Errors of the HTTP edge itself (not of the domain): auth, size, media type. */
 export class HttpError extends Error {
@@ -71,6 +72,20 @@ export function problemFromError(error: unknown, instance?: string): APIGatewayP
         ? { etag: `"${error.currentVersion}"` }
         : {};
     return problem(statusOfKind[error.kind], error.message, { instance, issues, headers });
+  }
+  const idempotency = idempotencyStatus(error);
+  if (idempotency) {
+    const detail =
+      idempotency === 409
+        ? 'A request with this Idempotency-Key is still being processed; retry shortly'
+        : idempotency === 422
+          ? 'This Idempotency-Key was used with a different body'
+          : 'Invalid Idempotency-Key';
+    return problem(idempotency, detail, {
+      instance,
+      issues: [{ field: 'headers.idempotency-key', message: detail }],
+      ...(idempotency === 409 ? { headers: { 'retry-after': '1' } } : {}),
+    });
   }
   if (isTransient(error)) {
     return problem(503, 'The service is busy; try again in a moment.', {

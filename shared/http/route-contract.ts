@@ -33,6 +33,8 @@ export interface RouteContract<
   body?: Body;
   query?: Query;
   params?: Params;
+  /** Creating POSTs require an Idempotency-Key and replay the first response (shared/http/idempotency.ts). */
+  idempotent?: boolean;
   /** Request headers the route reads, documented in OpenAPI. */
   headers?: { name: string; required: boolean; description: string }[];
   responses: Record<number, ResponseSpec>;

@@ -66,7 +66,8 @@ function postWith(failures: { remaining: number }) {
     clock: { now: () => new Date() },
     newId: () => `fault-${++n}-${failures.remaining}`,
   };
-  return httpHandler(postVacancyRoute, async ({ body, caller }) => ({
+  // The idempotency layer has its own tests; here only the store's faults matter.
+  return httpHandler({ ...postVacancyRoute, idempotent: false }, async ({ body, caller }) => ({
     status: 201,
     body: await postVacancy(deps, caller.sub, body),
   }));

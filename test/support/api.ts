@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Group } from '../../shared/http/route-contract';
 
 export interface ApiAnswer {
@@ -15,6 +16,8 @@ export function apiClient(baseUrl: string) {
     options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiAnswer> {
     const headers: Record<string, string> = { ...options.headers };
+    // Creating POSTs need an Idempotency-Key; tests that are not about it get a fresh one.
+    if (method === 'POST' && path === '/v1/vacancies') headers['idempotency-key'] ??= `test-${randomUUID()}`;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -16,6 +17,10 @@ describe('sample events', () => {
     process.env.TABLE_NAME = 'bassin';
     process.env.AWS_REGION = 'eu-west-3';
     const ddb = mockClient(DynamoDBDocumentClient);
+    // Powertools idempotency records go through a plain DynamoDB client.
+    const idempotency = mockClient(DynamoDBClient);
+    idempotency.on(PutItemCommand).resolves({});
+    idempotency.on(UpdateItemCommand).resolves({});
     ddb.on(PutCommand).resolves({});
     ddb.on(GetCommand).resolves({});
     const result = (await postVacancy(
@@ -31,7 +36,11 @@ describe('sample events', () => {
       TableName: 'bassin',
       Item: expect.objectContaining({ GSI1PK: 'EMPLOYER#7a1e9c52-1b2f-4d6e-9f0a-3c4b5d6e7f80' }),
     });
+    expect(idempotency).toHaveReceivedCommandWith(PutItemCommand, {
+      Item: expect.objectContaining({ PK: { S: 'IDEMPOTENCY#postVacancy' } }),
+    });
     ddb.restore();
+    idempotency.restore();
   });
 
   it('the stream sample parses, and its image is a valid vacancy', () => {

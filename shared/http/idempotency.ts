@@ -1,0 +1,79 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  IdempotencyKeyError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { tableDesign } from '../adapters/dynamodb/table-design';
+import { HttpError } from './problem';
+
+type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+
+/** How long a key protects a POST: a client retrying within a day gets the first answer back. */
+const keyLifetimeSeconds = 24 * 3600;
+const keyFormat = /^[\x21-\x7e]{8,255}$/;
+const owned = 'bassinIdempotencyOwned';
+
+/**
+ * `Idempotency-Key` on POSTs that create something, with Powertools idempotency: the first
+ * request runs and its response is stored in the table (one item per caller × key, expiring
+ * by TTL); a replay gets the stored response; the same key with another body → 422; the
+ * same key while the first is still running → 409; no key → 400. The persistence layer is
+ * built on first use, when TABLE_NAME is known.
+ */
+export function idempotentRequests(operationId: string): Middleware {
+  let powertools: Middleware | undefined;
+  const inner = () => {
+    powertools ??= makeHandlerIdempotent({
+      persistenceStore: new DynamoDBPersistenceLayer({
+        tableName: process.env.TABLE_NAME ?? '',
+        keyAttr: tableDesign.partitionKey,
+        sortKeyAttr: tableDesign.sortKey,
+        staticPkValue: `IDEMPOTENCY#${operationId}`,
+        expiryAttr: tableDesign.timeToLiveAttribute,
+      }),
+      config: new IdempotencyConfig({
+        // Keys are scoped to the caller: two employers may pick the same key.
+        eventKeyJmesPath: '[requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
+        payloadValidationJmesPath: 'body',
+        throwOnNoIdempotencyKey: true,
+        expiresAfterSeconds: keyLifetimeSeconds,
+      }),
+    }) as Middleware;
+    return powertools;
+  };
+  return {
+    before: async (request) => {
+      const key = request.event.headers?.['idempotency-key'];
+      if (!key || !keyFormat.test(key)) {
+        throw new HttpError(
+          400,
+          'Send an Idempotency-Key header (8–255 printable characters, e.g. a UUID)',
+          {},
+          [{ field: 'headers.idempotency-key', message: key ? 'invalid key' : 'required on this POST' }],
+        );
+      }
+      const stored = await inner().before?.(request);
+      // This request holds the in-progress record only if Powertools let it through.
+      if (stored === undefined) (request.internal as Record<string, unknown>)[owned] = true;
+      return stored;
+    },
+    after: (request) => inner().after?.(request),
+    // Middy runs every onError hook, even for a request refused in `before` (409, 422):
+    // releasing the record then would delete the first request's lock. Only its owner may.
+    onError: (request) =>
+      (request.internal as Record<string, unknown>)[owned] ? inner().onError?.(request) : undefined,
+  };
+}
+
+/** Powertools' idempotency errors as HTTP statuses (IETF Idempotency-Key draft). */
+export function idempotencyStatus(error: unknown): number | undefined {
+  if (error instanceof IdempotencyAlreadyInProgressError) return 409;
+  if (error instanceof IdempotencyValidationError) return 422;
+  if (error instanceof IdempotencyKeyError) return 400;
+  return undefined;
+}
