@@ -1,9 +1,9 @@
-import { seekerDeps } from '../../shared/adapters/dependencies';
+import { offerDeps, seekerDeps } from '../../shared/adapters/dependencies';
 import { deleteMyProfileRoute } from '../../shared/api/seekers';
 import { eraseSeeker } from '../../shared/domain/seeker-operations';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(deleteMyProfileRoute, async ({ caller }) => {
-  await eraseSeeker(seekerDeps(), caller.sub);
+  await eraseSeeker({ ...seekerDeps(), devices: offerDeps().devices }, caller.sub);
   return { status: 204 };
 });

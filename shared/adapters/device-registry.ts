@@ -1,4 +1,4 @@
-import { CreatePlatformEndpointCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { CreatePlatformEndpointCommand, DeleteEndpointCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { deviceIdOf } from '../domain/notifications/device-id';
 import type { Device, DeviceRegistry } from '../ports/notifications';
@@ -15,6 +15,15 @@ export function deviceRegistry(
   table: TableClient,
   sns: { client: SNSClient; applications: Partial<Record<Device['platform'], string>> } | undefined,
 ): DeviceRegistry {
+  const all = async (seekerId: string) =>
+    (
+      await queryAll(table, {
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :d)',
+        ExpressionAttributeValues: { ':pk': `SEEKER#${seekerId}`, ':d': deviceKeys.sortPrefix },
+      })
+    ).map((item) => domainOf<Device>(item));
+
   return {
     async register(seekerId, platform, token) {
       const application = sns?.applications[platform];
@@ -37,13 +46,15 @@ export function deviceRegistry(
         }),
       );
     },
+    async forgetAll(seekerId) {
+      const devices = await all(seekerId);
+      if (!sns) return;
+      for (const device of devices.filter((d) => d.endpoint.startsWith('arn:'))) {
+        await sns.client.send(new DeleteEndpointCommand({ EndpointArn: device.endpoint }));
+      }
+    },
     async latest(seekerId) {
-      const items = await queryAll(table, {
-        TableName: table.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :d)',
-        ExpressionAttributeValues: { ':pk': `SEEKER#${seekerId}`, ':d': deviceKeys.sortPrefix },
-      });
-      const devices = items.map((item) => domainOf<Device>(item));
+      const devices = await all(seekerId);
       return devices.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     },
   };

@@ -1,3 +1,4 @@
+import type { DeviceRegistry } from '../ports/notifications';
 import type { Clock } from '../ports/runtime';
 import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { NotFoundError, PreconditionFailedError } from './errors';
@@ -31,6 +32,7 @@ export async function saveSeekerProfile(
       if (!current) {
         const profile: SeekerProfile = { ...input, id, version: 1, createdAt: now, updatedAt: now };
         await deps.seekers.create(profile);
+        await deps.seekers.clearErased(id);
         return { profile, created: true };
       }
       const profile: SeekerProfile = {
@@ -60,9 +62,18 @@ export async function getSeekerProfile(
   return profile;
 }
 
-/** Right to erasure: every item of the person goes. Erasing twice is not an error. */
-export async function eraseSeeker(deps: Pick<SeekerDeps, 'seekers'>, id: string): Promise<void> {
+/**
+ * Right to erasure: the push endpoints at the messaging service, then every item of the
+ * person, then a tombstone so that late or replayed stream events cannot recreate
+ * anything. Erasing twice is not an error.
+ */
+export async function eraseSeeker(
+  deps: Pick<SeekerDeps, 'seekers' | 'clock'> & { devices?: Pick<DeviceRegistry, 'forgetAll'> },
+  id: string,
+): Promise<void> {
+  await deps.devices?.forgetAll(id);
   await deps.seekers.erase(id);
+  await deps.seekers.markErased(id, deps.clock.now());
 }
 
 /** Right of access and portability: everything Bassin holds about the person, as JSON. */

@@ -38,4 +38,6 @@ export interface DeviceRegistry {
   register(seekerId: string, platform: Device['platform'], token: string): Promise<string>;
   save(seekerId: string, device: Device): Promise<void>;
   latest(seekerId: string): Promise<Device | undefined>;
+  /** Deletes the person's endpoints at the push service (erasure). */
+  forgetAll(seekerId: string): Promise<void>;
 }

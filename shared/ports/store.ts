@@ -41,6 +41,11 @@ export interface SeekerStore {
   replace(profile: SeekerProfile, expectedVersion: number): Promise<void>;
   /** Removes every item that belongs to this person; returns how many were removed. */
   erase(id: string): Promise<number>;
+  /** Remembers an erasure for a while, so late or replayed events cannot bring anything back. */
+  markErased(id: string, at: Date): Promise<void>;
+  isErased(id: string): Promise<boolean>;
+  /** The person came back and created a new profile. */
+  clearErased(id: string): Promise<void>;
   /** Every item held about this person, grouped by kind (GDPR access and portability). */
   everything(id: string): Promise<Record<string, unknown[]>>;
 }

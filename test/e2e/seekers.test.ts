@@ -1,10 +1,24 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { localContext } from '../../infra/local/change-feed';
 import { tableClientFromEnv } from '../../shared/adapters/dynamodb/client';
 import { useLocalRuntime } from '../support/runtime';
 import { paluSeekerProfile, welderVacancy } from '../support/samples';
 
-const local = useLocalRuntime();
+const recorded: DynamoDBRecord[] = [];
+const local = useLocalRuntime({
+  extraConsumers: [
+    {
+      name: 'recorder',
+      batchSize: 100,
+      handler: async (event) => {
+        recorded.push(...event.Records);
+        return { batchItemFailures: [] };
+      },
+    },
+  ],
+});
 
 describe('seeker profile through the local API', () => {
   it('is created (201), replaced (200), read, and refused when stale', async () => {
@@ -95,5 +109,57 @@ describe('right of access', () => {
       token: await api.token('nobody', 'seeker'),
     });
     expect(nobody.body).toMatchObject({ profile: null, matches: [], offers: [] });
+  });
+});
+
+describe('erasure under replay', () => {
+  it('replaying every stream record of the person after erasure brings nothing back', async () => {
+    const { api, runtime } = local;
+    const { handler: matcher } = await import('../../functions/stream/matcher');
+    const { handler: offers } = await import('../../functions/stream/offers');
+    const zed = await api.token('zed', 'seeker');
+    const employer = await api.token('replay-co', 'employer');
+    await api.request('PUT', '/v1/seekers/me', { token: zed, body: paluSeekerProfile() });
+    await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+    await runtime.settled();
+    expect(
+      (await api.request('GET', '/v1/seekers/me/matches', { token: zed })).body.items.length,
+    ).toBeGreaterThan(0);
+    expect((await api.request('DELETE', '/v1/seekers/me', { token: zed })).status).toBe(204);
+    await runtime.settled();
+
+    const history = recorded.filter(
+      (r) =>
+        JSON.stringify(r.dynamodb?.Keys ?? {}).includes('zed') ||
+        JSON.stringify(r.dynamodb?.NewImage ?? r.dynamodb?.OldImage ?? {}).includes('"zed"'),
+    );
+    expect(history.length).toBeGreaterThan(2);
+    const context = localContext('replay') as Context;
+    await matcher({ Records: history }, context);
+    await offers({ Records: history }, context);
+    await runtime.settled();
+
+    const { doc, tableName } = tableClientFromEnv();
+    const left = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'SEEKER#zed' },
+      }),
+    );
+    expect(left.Items).toEqual([]);
+    expect((await api.request('GET', '/v1/seekers/me/export', { token: zed })).body).toMatchObject({
+      profile: null,
+      matches: [],
+    });
+
+    // Coming back is allowed: a new profile starts afresh.
+    expect(
+      (await api.request('PUT', '/v1/seekers/me', { token: zed, body: paluSeekerProfile() })).status,
+    ).toBe(201);
+    await runtime.settled();
+    expect(
+      (await api.request('GET', '/v1/seekers/me/matches', { token: zed })).body.items.length,
+    ).toBeGreaterThan(0);
   });
 });

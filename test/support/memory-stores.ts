@@ -41,6 +41,7 @@ export function memoryVacancyStore(): VacancyStore & { items: Map<string, Vacanc
 
 export function memorySeekerStore(): SeekerStore & { items: Map<string, SeekerProfile> } {
   const items = new Map<string, SeekerProfile>();
+  const erased = new Set<string>();
   return {
     items,
     async get(id) {
@@ -57,6 +58,15 @@ export function memorySeekerStore(): SeekerStore & { items: Map<string, SeekerPr
     },
     async erase(id) {
       return items.delete(id) ? 1 : 0;
+    },
+    async markErased(id) {
+      erased.add(id);
+    },
+    async isErased(id) {
+      return erased.has(id);
+    },
+    async clearErased(id) {
+      erased.delete(id);
     },
     async everything(id): Promise<Record<string, unknown[]>> {
       const profile = items.get(id);

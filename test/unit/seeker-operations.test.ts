@@ -62,8 +62,8 @@ describe('reading and erasing', () => {
   it('reads the profile, then nothing after erasure', async () => {
     await saveSeekerProfile({ seekers, clock }, 'lea', input(), undefined);
     expect((await getSeekerProfile({ seekers }, 'lea')).home.commune).toBe('64445');
-    await eraseSeeker({ seekers }, 'lea');
+    await eraseSeeker({ seekers, clock }, 'lea');
     await expect(getSeekerProfile({ seekers }, 'lea')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(eraseSeeker({ seekers }, 'lea')).resolves.toBeUndefined();
+    await expect(eraseSeeker({ seekers, clock }, 'lea')).resolves.toBeUndefined();
   });
 });

@@ -109,6 +109,40 @@ describe('device registry', () => {
   });
 });
 
+describe('device registry erasure', () => {
+  it('deletes the person’s platform endpoints at SNS', async () => {
+    sns.on(DeleteEndpointCommand).resolves({});
+    const ddb = mockClient(DynamoDBDocumentClient);
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        {
+          PK: 'SEEKER#lea',
+          SK: 'DEVICE#1',
+          entity: 'Device',
+          id: '1',
+          platform: 'android',
+          endpoint: 'arn:endpoint/1',
+          createdAt: 'x',
+        },
+        {
+          PK: 'SEEKER#lea',
+          SK: 'DEVICE#2',
+          entity: 'Device',
+          id: '2',
+          platform: 'ios',
+          endpoint: 'local:ios:2',
+          createdAt: 'y',
+        },
+      ],
+    });
+    const table = { doc: documentClient(new DynamoDBClient({ region: 'eu-west-3' })), tableName: 'bassin' };
+    await deviceRegistry(table, { client, applications: {} }).forgetAll('lea');
+    expect(sns).toHaveReceivedCommandTimes(DeleteEndpointCommand, 1);
+    expect(sns).toHaveReceivedCommandWith(DeleteEndpointCommand, { EndpointArn: 'arn:endpoint/1' });
+    ddb.restore();
+  });
+});
+
 describe('unsubscribe tokens', () => {
   it('name the seeker and cannot be forged', () => {
     const token = unsubscribeToken('lea', 'secret');

@@ -1,9 +1,17 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { SeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
-import { domainOf, putIfAbsent, putIfVersion, queryAll } from './items';
+import { domainOf, isExpired, putIfAbsent, putIfVersion, queryAll } from './items';
 import { seekerKeys } from './keys/seeker-keys';
+
+const tombstoneSeconds = 30 * 24 * 3600;
 
 export function dynamoSeekerStore(table: TableClient): SeekerStore {
   const { doc, tableName } = table;
@@ -27,6 +35,32 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
 
     async replace(profile, expectedVersion) {
       await putIfVersion(table, toItem(profile), expectedVersion);
+    },
+
+    async markErased(id, at) {
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...seekerKeys.tombstone(id),
+            entity: 'Tombstone',
+            erasedAt: at.toISOString(),
+            // Longer than DynamoDB Streams keep records (24 h) and than consumers retry them.
+            expiresAt: Math.floor(at.getTime() / 1000) + tombstoneSeconds,
+          },
+        }),
+      );
+    },
+
+    async isErased(id) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: seekerKeys.tombstone(id), ConsistentRead: true }),
+      );
+      return Item !== undefined && !isExpired(Item);
+    },
+
+    async clearErased(id) {
+      await doc.send(new DeleteCommand({ TableName: tableName, Key: seekerKeys.tombstone(id) }));
     },
 
     async everything(id) {

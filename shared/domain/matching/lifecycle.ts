@@ -121,6 +121,8 @@ async function reconcile(
   for (const next of fitting.values()) {
     const before = current.get(next.id);
     if (before && sameContent(before, next)) continue;
+    // A seeker erased while this ran (or whose old events are replayed) gets nothing back.
+    if (!before && (await deps.seekers.isErased(next.seekerId))) continue;
     await deps.matches.save(next);
     saved++;
   }

@@ -6,4 +6,6 @@ export const seekerKeys = {
   entity: 'SeekerProfile',
   partition: (id: string) => `SEEKER#${id}`,
   profile: (id: string) => ({ PK: seekerKeys.partition(id), SK: 'PROFILE' }),
+  /** Outside the person's partition on purpose: it must survive the erasure it records. */
+  tombstone: (id: string) => ({ PK: `TOMBSTONE#${id}`, SK: 'SEEKER' }),
 } as const;
