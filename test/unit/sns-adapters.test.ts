@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreatePlatformEndpointCommand,
+  DeleteEndpointCommand,
   PublishCommand,
   SNSClient,
   ThrottledException,
 } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
