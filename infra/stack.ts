@@ -1,7 +1,9 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AccountRecovery, CfnUserPoolGroup, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -25,7 +27,7 @@ import {
   scheduledJobs,
   streamConsumers,
 } from './consumers';
-import { BassinFunction } from './function';
+import { BassinFunction, type BassinFunctionProps } from './function';
 import { type RouteEntry, routes } from './routes';
 
 export interface BassinStackProps extends StackProps {
@@ -64,6 +66,7 @@ export class BassinStack extends Stack {
   readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly offersTopic: Topic;
+  readonly alarmTopic: Topic;
 
   readonly unsubscribeSecret: Secret;
   private readonly offersConfig: OffersConfig;
@@ -119,7 +122,17 @@ export class BassinStack extends Stack {
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
 
+    this.alarmTopic = new Topic(this, 'Alarms', {
+      displayName: 'Bassin operations alarms',
+      enforceSSL: true,
+    });
     this.api = new HttpApi(this, 'Api', { description: 'Bassin HTTP API' });
+    // Route throttling: a default for every route, tighter where a request creates data.
+    const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
+    stage.defaultRouteSettings = { throttlingRateLimit: 50, throttlingBurstLimit: 100 };
+    // RouteSettings is raw JSON in CloudFormation: its keys are written as CloudFormation spells them.
+    stage.routeSettings = { 'POST /v1/vacancies': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } };
+    this.alarm('Api5xx', this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5);
     for (const route of props.routes ?? routes) this.addRoute(route, authorizer);
 
     for (const consumer of props.consumers ?? streamConsumers) this.addStreamConsumer(consumer);
@@ -134,7 +147,7 @@ export class BassinStack extends Stack {
   }
 
   private addRoute({ contract, entry, data, needs }: RouteEntry, authorizer: IHttpRouteAuthorizer) {
-    const fn = new BassinFunction(this, contract.operationId, {
+    const fn = this.newFunction(contract.operationId, {
       entry,
       environment: data === 'none' ? {} : { TABLE_NAME: this.table.tableName },
     });
@@ -150,18 +163,20 @@ export class BassinStack extends Stack {
   }
 
   private addStreamConsumer({ name, entry, batchSize, entities, needs }: StreamConsumerEntry) {
-    const fn = new BassinFunction(this, name, {
+    const fn = this.newFunction(name, {
       entry,
       environment: { TABLE_NAME: this.table.tableName },
       timeout: Duration.seconds(60),
     });
+    // A stream consumer falling behind (records waiting over 5 minutes).
+    this.alarm(
+      `${name}IteratorAge`,
+      fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+      300_000,
+    );
     this.table.grantReadWriteData(fn);
     this.grantNeeds(fn, needs);
-    const failures = new Queue(this, `${name}StreamFailures`, {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    const failures = this.deadLetterQueue(`${name}StreamFailures`);
     fn.addEventSource(
       new DynamoEventSource(this.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -208,18 +223,14 @@ export class BassinStack extends Stack {
   }
 
   private addQueueConsumer(consumer: QueueConsumerEntry) {
-    const fn = new BassinFunction(this, consumer.name, {
+    const fn = this.newFunction(consumer.name, {
       entry: consumer.entry,
       environment: { TABLE_NAME: this.table.tableName },
       timeout: Duration.seconds(30),
     });
     this.table.grantReadWriteData(fn);
     this.grantNeeds(fn, consumer.needs);
-    const deadLetters = new Queue(this, `${consumer.name}DeadLetters`, {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    const deadLetters = this.deadLetterQueue(`${consumer.name}DeadLetters`);
     const queue = new Queue(this, `${consumer.name}Queue`, {
       // Six times the function timeout, as Lambda's SQS event source recommends.
       visibilityTimeout: Duration.seconds(180),
@@ -240,18 +251,14 @@ export class BassinStack extends Stack {
   }
 
   private addScheduledJob(job: ScheduledJobEntry) {
-    const fn = new BassinFunction(this, job.name, {
+    const fn = this.newFunction(job.name, {
       entry: job.entry,
       environment: { TABLE_NAME: this.table.tableName },
       timeout: Duration.seconds(120),
     });
     this.table.grantReadWriteData(fn);
     this.grantNeeds(fn, job.needs);
-    const failures = new Queue(this, `${job.name}Failures`, {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    const failures = this.deadLetterQueue(`${job.name}Failures`);
     new Rule(this, `${job.name}Schedule`, {
       schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
       targets: [new LambdaFunction(fn, { retryAttempts: 2, deadLetterQueue: failures })],
@@ -260,17 +267,46 @@ export class BassinStack extends Stack {
 
   /** Partners (job centres, local missions, training bodies) receive the offers their filter policy selects. */
   private addPartner(partner: PartnerSubscription, index: number) {
-    const deadLetters = new Queue(this, `Partner${index}DeadLetters`, {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    const deadLetters = this.deadLetterQueue(`Partner${index}DeadLetters`);
     const options = { filterPolicy: filterPolicyOf(partner.filterPolicy), deadLetterQueue: deadLetters };
     const subscription =
       partner.protocol === 'https'
         ? new UrlSubscription(partner.endpoint, { ...options, rawMessageDelivery: true })
         : new EmailSubscription(partner.endpoint, options);
     this.offersTopic.addSubscription(subscription);
+  }
+
+  /** Every function, with an alarm when Lambda throttles it. */
+  private newFunction(id: string, props: BassinFunctionProps): BassinFunction {
+    const fn = new BassinFunction(this, id, props);
+    this.alarm(`${id}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), 1);
+    return fn;
+  }
+
+  /** Where failed events wait to be looked at and re-driven, with an alarm as soon as one arrives. */
+  private deadLetterQueue(id: string): Queue {
+    const queue = new Queue(this, id, {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    this.alarm(
+      `${id}Depth`,
+      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      1,
+    );
+    return queue;
+  }
+
+  private alarm(id: string, metric: IMetric, threshold: number) {
+    new Alarm(this, id, {
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: `Bassin: ${id}`,
+    }).addAlarmAction(new SnsAction(this.alarmTopic));
   }
 
   /** Commute configuration, and Amazon Location's route matrix when it is the source. */

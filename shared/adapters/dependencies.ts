@@ -97,6 +97,7 @@ export const offerDeps = once((): OfferDeps => {
       notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),
       publicUrl: process.env.PUBLIC_URL ?? 'http://localhost:3000',
       unsubscribeSecret: '',
+      employerDailyCap: Number(process.env.EMPLOYER_DAILY_OFFER_CAP ?? 200),
     },
   };
 });

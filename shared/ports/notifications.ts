@@ -2,6 +2,11 @@ import type { OfferPublished } from '../../events/offer-published';
 import type { Offer, OfferStatus } from '../domain/offer';
 import type { Page, PageRequest } from './store';
 
+export interface DailyCounter {
+  kind: 'seeker-messages' | 'employer-offers';
+  id: string;
+}
+
 export interface OfferStore {
   /** Creates the offer unless one exists for the pair; true when created. */
   createIfAbsent(offer: Offer): Promise<boolean>;
@@ -11,9 +16,9 @@ export interface OfferStore {
   pageForSeeker(seekerId: string, page: PageRequest): Promise<Page<Offer>>;
   /** Held and digest offers whose time has come. */
   due(now: Date): Promise<Offer[]>;
-  /** Counts one more message to this seeker on this Paris date; false when the cap is reached. */
-  takeDailySlot(seekerId: string, date: string, cap: number): Promise<boolean>;
-  releaseDailySlot(seekerId: string, date: string): Promise<void>;
+  /** Counts one more on a daily counter (messages to a seeker, offers of an employer); false at the cap. */
+  takeDailySlot(counter: DailyCounter, date: string, cap: number): Promise<boolean>;
+  releaseDailySlot(counter: DailyCounter, date: string): Promise<void>;
 }
 
 export interface OfferPublisher {

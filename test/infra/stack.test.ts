@@ -252,9 +252,34 @@ describe('offers delivery', () => {
   });
 });
 
+describe('operations', () => {
+  it('alarms on every dead-letter queue, stream lag, API 5xx and function throttles, to the alarm topic', () => {
+    const alarms = resources('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const dlqs = resources('AWS::SQS::Queue').filter(
+      ([id]) => !queueConsumers.some((c) => id.startsWith(`${c.name}Queue`)),
+    );
+    const functions = resources('AWS::Lambda::Function').filter(
+      ([, f]) => f.Properties.Handler === 'index.handler',
+    );
+    const count = (metric: string) => alarms.filter((a) => a.MetricName === metric).length;
+    expect(count('ApproximateNumberOfMessagesVisible')).toBe(dlqs.length);
+    expect(count('IteratorAge')).toBe(streamConsumers.length);
+    expect(count('5xx')).toBe(1);
+    expect(count('Throttles')).toBe(functions.length);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+  });
+
+  it('throttles routes, tighter on the one that creates vacancies', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      RouteSettings: { 'POST /v1/vacancies': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
+    });
+  });
+});
+
 describe('offers topic', () => {
   it('exists and refuses non-TLS publishers', () => {
-    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.resourceCountIs('AWS::SNS::Topic', 2); // offers, and the operations alarms
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([

@@ -56,7 +56,12 @@ beforeEach(async () => {
       push: async (to, text) => void sent.push({ to, text }),
     },
     clock: { now: () => now },
-    config: { notifyThreshold: 50, publicUrl: 'https://bassin.example', unsubscribeSecret: 'test-secret' },
+    config: {
+      notifyThreshold: 50,
+      publicUrl: 'https://bassin.example',
+      unsubscribeSecret: 'test-secret',
+      employerDailyCap: 200,
+    },
   };
 });
 
@@ -168,6 +173,16 @@ describe('offer lifecycle on dynalite', () => {
     expect((await deps.offers.get(match.id))?.status).toBe('pending');
     expect(await deliverOffer(deps, match.id)).toBe('sent');
     expect(sent).toHaveLength(1);
+  });
+
+  it('caps the offers an employer sends per day', async () => {
+    const { matches } = await seekerWithMatches({}, 3);
+    deps.config.employerDailyCap = 2;
+    const outcomes = [];
+    for (const match of matches) outcomes.push(await onMatchChanged(deps, match));
+    expect(outcomes.sort()).toEqual(['capped', 'created', 'created']);
+    // A redelivery of a match that already has its offer does not use up the quota.
+    expect(await onMatchChanged(deps, matches[0] as (typeof matches)[number])).toMatch(/ignored|capped/);
   });
 
   it('skips offers of a seeker who paused them or chose push without a device', async () => {

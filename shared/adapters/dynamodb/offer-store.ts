@@ -106,12 +106,12 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
       return pages.flat().map((item) => domainOf<Offer>(item));
     },
 
-    takeDailySlot: (seekerId, date, cap) =>
+    takeDailySlot: (counter, date, cap) =>
       ignoreStale(() =>
         doc.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: offerKeys.dailyCount(seekerId, date),
+            Key: offerKeys.dailyCount(counter, date),
             UpdateExpression: 'ADD #count :one SET expiresAt = :expires, entity = :entity',
             ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
             ExpressionAttributeNames: { '#count': 'count' },
@@ -125,12 +125,12 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
         ),
       ),
 
-    async releaseDailySlot(seekerId, date) {
+    async releaseDailySlot(counter, date) {
       await ignoreStale(() =>
         doc.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: offerKeys.dailyCount(seekerId, date),
+            Key: offerKeys.dailyCount(counter, date),
             UpdateExpression: 'ADD #count :minus',
             ConditionExpression: '#count > :zero',
             ExpressionAttributeNames: { '#count': 'count' },

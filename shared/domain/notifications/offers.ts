@@ -1,6 +1,12 @@
 import type { OfferPublished } from '../../../events/offer-published';
 import type { MatchStore } from '../../ports/matching';
-import type { DeviceRegistry, MessageSender, OfferPublisher, OfferStore } from '../../ports/notifications';
+import type {
+  DailyCounter,
+  DeviceRegistry,
+  MessageSender,
+  OfferPublisher,
+  OfferStore,
+} from '../../ports/notifications';
 import type { Clock } from '../../ports/runtime';
 import { type SeekerStore, StaleWriteError, type VacancyStore } from '../../ports/store';
 import { findCommune } from '../../reference/communes';
@@ -21,7 +27,7 @@ export interface OfferDeps {
   sender: MessageSender;
   devices: DeviceRegistry;
   clock: Clock;
-  config: { notifyThreshold: number; publicUrl: string; unsubscribeSecret: string };
+  config: { notifyThreshold: number; publicUrl: string; unsubscribeSecret: string; employerDailyCap: number };
 }
 
 const preferencesOf = (profile: SeekerProfile) => ({ ...notificationDefaults, ...profile.notifications });
@@ -34,7 +40,7 @@ const preferencesOf = (profile: SeekerProfile) => ({ ...notificationDefaults, ..
 export async function onMatchChanged(
   deps: OfferDeps,
   match: Match,
-): Promise<'created' | 'withdrawn' | 'ignored'> {
+): Promise<'created' | 'withdrawn' | 'ignored' | 'capped'> {
   const now = deps.clock.now().toISOString();
   if (match.status !== 'active') {
     const existing = await deps.offers.get(match.id);
@@ -49,6 +55,11 @@ export async function onMatchChanged(
   const profile = await deps.seekers.get(match.seekerId);
   if (!profile?.consent.matching || profile.contact.channel === 'none' || preferencesOf(profile).paused)
     return 'ignored';
+  if (await deps.offers.get(match.id)) return 'ignored';
+  // A cap on offers per employer per day, so one account cannot flood the territory's phones.
+  const employer: DailyCounter = { kind: 'employer-offers', id: match.employerId };
+  const today = parisClock(deps.clock.now()).date;
+  if (!(await deps.offers.takeDailySlot(employer, today, deps.config.employerDailyCap))) return 'capped';
   const commune = findCommune(match.vacancy.commune.code);
   const created = await deps.offers.createIfAbsent({
     id: match.id,
@@ -68,6 +79,7 @@ export async function onMatchChanged(
     createdAt: now,
     updatedAt: now,
   });
+  if (!created) await deps.offers.releaseDailySlot(employer, today);
   return created ? 'created' : 'ignored';
 }
 
@@ -136,7 +148,7 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
     return moved ? 'held' : 'already-done';
   }
   const today = parisClock(now).date;
-  if (!(await deps.offers.takeDailySlot(offer.seekerId, today, preferences.dailyCap))) {
+  if (!(await deps.offers.takeDailySlot(messagesTo(offer.seekerId), today, preferences.dailyCap))) {
     const tomorrow = endOfQuietHours(
       new Date(`${nextParisDate(today)}T00:00:00+01:00`),
       preferences.quietHours,
@@ -149,14 +161,14 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
     return moved ? 'digest' : 'already-done';
   }
   if (!(await deps.offers.transition(offer, ['pending', 'held'], 'sending', { updatedAt: at }))) {
-    await deps.offers.releaseDailySlot(offer.seekerId, today);
+    await deps.offers.releaseDailySlot(messagesTo(offer.seekerId), today);
     return 'already-done';
   }
   try {
     await send(deps, profile, offer.seekerId, offerText(offer, links(deps, offer)), offer.id);
   } catch (error) {
     await deps.offers.transition(offer, ['sending'], offer.status, { updatedAt: at });
-    await deps.offers.releaseDailySlot(offer.seekerId, today);
+    await deps.offers.releaseDailySlot(messagesTo(offer.seekerId), today);
     throw error;
   }
   await deps.offers.transition(offer, ['sending'], 'sent', { sentAt: at, updatedAt: at, reason: '' });
@@ -257,3 +269,5 @@ export async function pauseOffers(
   }
   throw new StaleWriteError();
 }
+
+const messagesTo = (seekerId: string): DailyCounter => ({ kind: 'seeker-messages', id: seekerId });

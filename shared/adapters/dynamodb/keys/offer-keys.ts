@@ -18,5 +18,9 @@ export const offerKeys = {
     GSI3PK: offerKeys.duePartition(notBefore.slice(0, 10)),
     GSI3SK: `${notBefore}#${offerId}`,
   }),
-  dailyCount: (seekerId: string, date: string) => ({ PK: `SEEKER#${seekerId}`, SK: `SENT#${date}` }),
+  /** Daily counters: a seeker's messages (in their partition, erased with them), an employer's offers. */
+  dailyCount: (counter: { kind: 'seeker-messages' | 'employer-offers'; id: string }, date: string) =>
+    counter.kind === 'seeker-messages'
+      ? { PK: `SEEKER#${counter.id}`, SK: `SENT#${date}` }
+      : { PK: `EMPLOYER#${counter.id}`, SK: `OFFERS#${date}` },
 } as const;
