@@ -69,7 +69,7 @@ export function httpHandler<
       path: event.rawPath,
     } as HttpRequest<Body, Query, Params>;
     if (issues.length > 0) throw new ValidationError(issues);
-    return toResponse(await operation(request));
+    return toResponse(contract, await operation(request));
   });
 }
 
@@ -116,12 +116,22 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-function toResponse({ status, body, headers }: HttpResult): APIGatewayProxyStructuredResultV2 {
+/**
+ * Every answer goes through its declared output schema: fields a schema does not name are
+ * dropped, so a field added to a stored item can never reach a caller by accident (a
+ * contact, a precise location). A body that does not fit its schema is our bug: a 500.
+ */
+function toResponse(
+  contract: RouteContract,
+  { status, body, headers }: HttpResult,
+): APIGatewayProxyStructuredResultV2 {
   if (body === undefined) return { statusCode: status, headers: headers ?? {} };
+  const schema = contract.responses[status]?.schema;
+  const checked = schema ? schema.parse(body) : body;
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
+    body: JSON.stringify(checked),
   };
 }
 

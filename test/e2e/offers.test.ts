@@ -4,11 +4,14 @@ import { useLocalRuntime } from '../support/runtime';
 import { paluSeekerProfile, welderVacancy } from '../support/samples';
 
 const local = useLocalRuntime({ queueRetryBaseSeconds: 0.05 });
-/** Quiet hours that are never now: one minute at a time of day the test is not running. */
+/** Quiet hours that are not now: one minute at 03:00 Paris time, or at 15:00 if it is 3 a.m. there. */
 const noQuietHours = () => {
-  const paris = new Date(Date.now() + 12 * 3600_000).toISOString().slice(11, 16);
-  const end = `${paris.slice(0, 3)}${String((Number(paris.slice(3)) + 1) % 60).padStart(2, '0')}`;
-  return { start: paris, end: end === '00:00' ? '00:01' : end };
+  const parisHour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(),
+    ),
+  );
+  return parisHour === 3 ? { start: '15:00', end: '15:01' } : { start: '03:00', end: '03:01' };
 };
 
 describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
