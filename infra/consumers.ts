@@ -67,6 +67,12 @@ export interface ScheduledJobEntry {
 
 export const scheduledJobs: ScheduledJobEntry[] = [
   {
+    name: 'eraseInactiveSeekers',
+    entry: 'functions/schedule/erase-inactive-seekers.ts',
+    everyMinutes: 24 * 60,
+    needs: ['offers'],
+  },
+  {
     name: 'releaseOffers',
     entry: 'functions/schedule/release-offers.ts',
     everyMinutes: 15,

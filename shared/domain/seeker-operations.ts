@@ -90,3 +90,22 @@ export async function exportSeeker(deps: Pick<SeekerDeps, 'seekers' | 'clock'>, 
     messageCounters: held.DailyCount ?? [],
   };
 }
+
+/** CNIL guidance for recruitment data: kept at most two years after the last contact. */
+export const retentionYears = 2;
+
+/**
+ * Erases every seeker whose profile has not changed for two years (the scheduled
+ * retention job). Returns who was erased, for the log.
+ */
+export async function eraseInactiveSeekers(
+  deps: Pick<SeekerDeps, 'seekers' | 'clock'> & { devices?: Pick<DeviceRegistry, 'forgetAll'> },
+): Promise<string[]> {
+  const now = deps.clock.now();
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);
+  // Five years of monthly partitions before the cutoff: more than a daily job ever leaves behind.
+  const inactive = await deps.seekers.inactiveSince(cutoff, 60);
+  for (const id of inactive) await eraseSeeker(deps, id);
+  return inactive;
+}

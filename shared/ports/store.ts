@@ -41,6 +41,8 @@ export interface SeekerStore {
   replace(profile: SeekerProfile, expectedVersion: number): Promise<void>;
   /** Removes every item that belongs to this person; returns how many were removed. */
   erase(id: string): Promise<number>;
+  /** Ids of people whose profile last changed before `cutoff`, looking `monthsBack` months before it. */
+  inactiveSince(cutoff: Date, monthsBack: number): Promise<string[]>;
   /** Remembers an erasure for a while, so late or replayed events cannot bring anything back. */
   markErased(id: string, at: Date): Promise<void>;
   isErased(id: string): Promise<boolean>;

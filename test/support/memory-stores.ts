@@ -59,6 +59,9 @@ export function memorySeekerStore(): SeekerStore & { items: Map<string, SeekerPr
     async erase(id) {
       return items.delete(id) ? 1 : 0;
     },
+    async inactiveSince(cutoff) {
+      return [...items.values()].filter((p) => p.updatedAt < cutoff.toISOString()).map((p) => p.id);
+    },
     async markErased(id) {
       erased.add(id);
     },

@@ -17,6 +17,7 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
   const { doc, tableName } = table;
   const toItem = (profile: SeekerProfile) => ({
     ...seekerKeys.profile(profile.id),
+    ...seekerKeys.activity(profile.updatedAt, profile.id),
     entity: seekerKeys.entity,
     ...profile,
   });
@@ -35,6 +36,26 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
 
     async replace(profile, expectedVersion) {
       await putIfVersion(table, toItem(profile), expectedVersion);
+    },
+
+    async inactiveSince(cutoff, monthsBack) {
+      const iso = cutoff.toISOString();
+      const months = Array.from({ length: monthsBack + 1 }, (_, i) => {
+        const d = new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() - i, 1));
+        return d.toISOString().slice(0, 7);
+      });
+      const pages = await Promise.all(
+        months.map((month) =>
+          queryAll(table, {
+            TableName: tableName,
+            IndexName: 'GSI3',
+            KeyConditionExpression: 'GSI3PK = :month AND GSI3SK < :cutoff',
+            ExpressionAttributeValues: { ':month': seekerKeys.activityPartition(month), ':cutoff': iso },
+            ProjectionExpression: 'id',
+          }),
+        ),
+      );
+      return pages.flat().map((item) => String(item.id));
     },
 
     async markErased(id, at) {
