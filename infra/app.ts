@@ -1,7 +1,11 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { BassinStack } from './stack';
 
 const app = new App();
+// AWS Solutions checks run on every synth: a new finding fails it until fixed or acknowledged with a reason.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
 new BassinStack(app, 'Bassin', {
   deletionProtection: app.node.tryGetContext('bassin:deletionProtection') !== 'false',
   travelTime:
