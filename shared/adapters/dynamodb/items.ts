@@ -137,3 +137,18 @@ export async function queryPage<T>(
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return nextCursor ? { items, nextCursor } : { items };
 }
+
+/** Every domain object under one partition of an index. */
+export async function indexPartition<T>(
+  table: TableClient,
+  index: 'GSI1' | 'GSI2' | 'GSI3',
+  partition: string,
+): Promise<T[]> {
+  const items = await queryAll(table, {
+    TableName: table.tableName,
+    IndexName: index,
+    KeyConditionExpression: `${index}PK = :p`,
+    ExpressionAttributeValues: { ':p': partition },
+  });
+  return items.map((item) => domainOf<T>(item));
+}

@@ -3,7 +3,7 @@ import type { Match } from '../../domain/match';
 import type { MatchStore } from '../../ports/matching';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
-import { conditionally, domainOf, queryAll, queryPage } from './items';
+import { conditionally, domainOf, indexPartition, queryPage } from './items';
 import { matchKeys } from './keys/match-keys';
 
 /** Fields the matcher owns; the seeker's answer (response, contact, respondedAt) and createdAt are never overwritten. */
@@ -24,29 +24,16 @@ const computedFields = [
 export function dynamoMatchStore(table: TableClient): MatchStore {
   const { doc, tableName } = table;
 
-  const all = async (index: 'GSI1' | 'GSI3', partition: string) =>
-    (
-      await queryAll(table, {
-        TableName: tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}PK = :p`,
-        ExpressionAttributeValues: { ':p': partition },
-      })
-    ).map((item) => domainOf<Match>(item));
-
   return {
     async get(id) {
-      const [item] = await queryAll(table, {
-        TableName: tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :id',
-        ExpressionAttributeValues: { ':id': matchKeys.byIdPartition(id) },
-      });
-      return item && domainOf<Match>(item);
+      const [found] = await indexPartition<Match>(table, 'GSI2', matchKeys.byIdPartition(id));
+      return found;
     },
 
-    activeForVacancy: (vacancyId) => all('GSI3', matchKeys.byVacancyPartition(vacancyId)),
-    activeForSeeker: (seekerId) => all('GSI1', matchKeys.bySeekerPartition(seekerId)),
+    activeForVacancy: (vacancyId) =>
+      indexPartition<Match>(table, 'GSI3', matchKeys.byVacancyPartition(vacancyId)),
+    activeForSeeker: (seekerId) =>
+      indexPartition<Match>(table, 'GSI1', matchKeys.bySeekerPartition(seekerId)),
 
     async save(match) {
       const values: Record<string, unknown> = {

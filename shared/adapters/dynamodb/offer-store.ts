@@ -3,7 +3,7 @@ import type { Offer } from '../../domain/offer';
 import type { OfferStore } from '../../ports/notifications';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
-import { conditionally, domainOf, queryAll, queryPage } from './items';
+import { conditionally, domainOf, indexPartition, queryAll, queryPage } from './items';
 import { offerKeys } from './keys/offer-keys';
 
 const isHeld = (offer: Pick<Offer, 'status'>) => offer.status === 'held' || offer.status === 'digest';
@@ -39,13 +39,8 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
       ),
 
     async get(id) {
-      const [item] = await queryAll(table, {
-        TableName: tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :id',
-        ExpressionAttributeValues: { ':id': offerKeys.byIdPartition(id) },
-      });
-      return item && domainOf<Offer>(item);
+      const [found] = await indexPartition<Offer>(table, 'GSI2', offerKeys.byIdPartition(id));
+      return found;
     },
 
     transition(offer, from, to, patch) {
@@ -88,7 +83,7 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
       }),
 
     async due(now) {
-      // Held offers wait at most a night and digests a day: two days of partitions cover them.
+      // Held offers wait at most a night and digests a day: the last three dates cover them.
       const iso = now.toISOString();
       const days = [-2, -1, 0].map((d) =>
         new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10),
