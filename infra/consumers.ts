@@ -5,7 +5,7 @@
  */
 
 /** Permissions and configuration a function needs besides the table. */
-export type Need = 'amazon-location' | 'offers' | 'send-messages';
+export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices';
 
 export interface StreamConsumerEntry {
   /** Stable name: the CDK construct id and the local runtime's log label. */
@@ -54,7 +54,7 @@ export const queueConsumers: QueueConsumerEntry[] = [
     batchSize: 10,
     maxReceiveCount: 5,
     filterPolicy: { eventType: ['OfferPublished'], channel: ['sms', 'push'] },
-    needs: ['offers', 'send-messages'],
+    needs: ['offers', 'send-messages', 'devices'],
   },
 ];
 
@@ -70,7 +70,7 @@ export const scheduledJobs: ScheduledJobEntry[] = [
     name: 'eraseInactiveSeekers',
     entry: 'functions/schedule/erase-inactive-seekers.ts',
     everyMinutes: 24 * 60,
-    needs: ['offers'],
+    needs: ['devices'],
   },
   {
     name: 'releaseOffers',

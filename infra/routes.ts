@@ -58,7 +58,12 @@ export const routes: RouteEntry[] = [
   { contract: listMyVacanciesRoute, entry: 'functions/vacancies/list-mine.ts', data: 'read' },
   { contract: putMyProfileRoute, entry: 'functions/seekers/put-me.ts', data: 'write' },
   { contract: getMyProfileRoute, entry: 'functions/seekers/get-me.ts', data: 'read' },
-  { contract: deleteMyProfileRoute, entry: 'functions/seekers/delete-me.ts', data: 'write' },
+  {
+    contract: deleteMyProfileRoute,
+    entry: 'functions/seekers/delete-me.ts',
+    data: 'write',
+    needs: ['devices'],
+  },
   { contract: exportMyDataRoute, entry: 'functions/seekers/export-me.ts', data: 'read' },
   { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts', data: 'none' },
   { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
@@ -91,6 +96,6 @@ export const routes: RouteEntry[] = [
     contract: registerDeviceRoute,
     entry: 'functions/notifications/register-device.ts',
     data: 'write',
-    needs: ['offers'],
+    needs: ['devices'],
   },
 ];

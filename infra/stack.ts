@@ -275,6 +275,27 @@ export class BassinStack extends Stack {
     );
   }
 
+  /** Push devices: the platform applications, and creating and deleting their endpoints. */
+  private grantDevices(fn: BassinFunction) {
+    const applications = Object.entries(this.offersConfig.pushApplications ?? {});
+    for (const [platform, arn] of applications)
+      fn.addEnvironment(`PUSH_APPLICATION_${platform.toUpperCase()}`, arn);
+    if (applications.length === 0) return;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sns:CreatePlatformEndpoint'],
+        resources: applications.map(([, arn]) => arn),
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sns:DeleteEndpoint'],
+        // Endpoints of an application live under arn:…:endpoint/<platform>/<application name>/<id>.
+        resources: applications.map(([, arn]) => `${arn.replace(':app/', ':endpoint/')}/*`),
+      }),
+    );
+  }
+
   private grantOffers(fn: BassinFunction) {
     fn.addEnvironment('OFFERS_TOPIC_ARN', this.offersTopic.topicArn);
     fn.addEnvironment('UNSUBSCRIBE_SECRET_ARN', this.unsubscribeSecret.secretArn);
@@ -282,17 +303,6 @@ export class BassinStack extends Stack {
     fn.addEnvironment('PUBLIC_URL', this.offersConfig.publicUrl ?? this.api.apiEndpoint);
     this.offersTopic.grantPublish(fn);
     this.unsubscribeSecret.grantRead(fn);
-    const applications = Object.entries(this.offersConfig.pushApplications ?? {});
-    for (const [platform, arn] of applications)
-      fn.addEnvironment(`PUSH_APPLICATION_${platform.toUpperCase()}`, arn);
-    if (applications.length > 0) {
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['sns:CreatePlatformEndpoint'],
-          resources: applications.map(([, arn]) => arn),
-        }),
-      );
-    }
   }
 
   private addQueueConsumer(consumer: QueueConsumerEntry) {
@@ -390,6 +400,7 @@ export class BassinStack extends Stack {
   /** Commute configuration, and Amazon Location's route matrix when it is the source. */
   private grantNeeds(fn: BassinFunction, needs: Need[] | undefined) {
     if (needs?.includes('offers')) this.grantOffers(fn);
+    if (needs?.includes('devices')) this.grantDevices(fn);
     if (needs?.includes('send-messages')) {
       // SMS are published to phone numbers, which have no ARN: SNS requires "*" here.
       fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));

@@ -1,9 +1,9 @@
-import { offerDeps } from '../../shared/adapters/dependencies';
+import { inboxDeps } from '../../shared/adapters/dependencies';
 import { listMyNotificationsRoute } from '../../shared/api/notifications';
 import { listMyNotifications } from '../../shared/domain/notifications/seeker-controls';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(listMyNotificationsRoute, async ({ query, caller }) => ({
   status: 200,
-  body: await listMyNotifications(offerDeps(), caller.sub, query),
+  body: await listMyNotifications(inboxDeps(), caller.sub, query),
 }));

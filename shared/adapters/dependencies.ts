@@ -73,26 +73,28 @@ export const matchingDeps = once(
   }),
 );
 
-/** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
-export const offerDeps = once((): OfferDeps => {
-  const table = tableClientFromEnv();
-  const sns = new SNSClient({});
+/** Push devices: platform endpoints at SNS when PUSH_APPLICATION_ANDROID / _IOS are set, local names otherwise. */
+export const deviceDeps = once(() => {
   const applications = {
     ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
     ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
   };
+  const sns = Object.keys(applications).length ? { client: new SNSClient({}), applications } : undefined;
+  return { devices: deviceRegistry(tableClientFromEnv(), sns), clock: systemClock };
+});
+
+/** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
+export const offerDeps = once((): OfferDeps => {
+  const sns = new SNSClient({});
   return {
     ...matchReadDeps(),
-    offers: dynamoOfferStore(table),
+    offers: dynamoOfferStore(tableClientFromEnv()),
     publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
     sender:
       process.env.MESSAGE_SENDER === 'outbox'
         ? outboxSender(process.env.OUTBOX_FILE).sender
         : snsMessageSender(sns),
-    devices: deviceRegistry(
-      table,
-      Object.keys(applications).length ? { client: sns, applications } : undefined,
-    ),
+    devices: deviceDeps().devices,
     config: {
       notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),
       publicUrl: process.env.PUBLIC_URL ?? 'http://localhost:3000',
@@ -101,6 +103,9 @@ export const offerDeps = once((): OfferDeps => {
     },
   };
 });
+
+/** The inbox reads offers only: no topic, no sender. */
+export const inboxDeps = once(() => ({ offers: dynamoOfferStore(tableClientFromEnv()) }));
 
 /** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
 export async function offerDepsWithSecret(): Promise<OfferDeps> {
