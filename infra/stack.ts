@@ -26,7 +26,7 @@ import { EmailSubscription, SqsSubscription, UrlSubscription } from 'aws-cdk-lib
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/adapters/dynamodb/table-design';
-import { groups } from '../shared/http/route-contract';
+import { defaultThrottle, groups } from '../shared/http/route-contract';
 import {
   type Need,
   type QueueConsumerEntry,
@@ -50,6 +50,8 @@ export interface BassinStackProps extends StackProps {
   /** Public transport hours for the estimator, e.g. "6-21" (the default). */
   transitServiceHours?: string;
   offers?: OffersConfig;
+  /** Origin of the web app allowed to call the API from browsers, e.g. https://bassin.example. */
+  webOrigin?: string;
   /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
   partners?: PartnerSubscription[];
 }
@@ -79,6 +81,8 @@ export class BassinStack extends Stack {
 
   readonly unsubscribeSecret: Secret;
   private readonly offersConfig: OffersConfig;
+  /** The browser origin allowed to call the API: the web app's, else the API's own (no cross-origin calls). */
+  private allowedOrigin = '';
   private readonly travelTime: 'estimator' | 'amazon-location';
   private readonly transitServiceHours: string;
 
@@ -175,9 +179,20 @@ export class BassinStack extends Stack {
         sourceIp: '$context.identity.sourceIp',
       }),
     };
-    stage.defaultRouteSettings = { throttlingRateLimit: 50, throttlingBurstLimit: 100 };
+    stage.defaultRouteSettings = {
+      throttlingRateLimit: defaultThrottle.rate,
+      throttlingBurstLimit: defaultThrottle.burst,
+    };
     // RouteSettings is raw JSON in CloudFormation: its keys are written as CloudFormation spells them.
-    stage.routeSettings = { 'POST /v1/vacancies': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } };
+    stage.routeSettings = Object.fromEntries(
+      (props.routes ?? routes)
+        .filter(({ contract }) => contract.throttle)
+        .map(({ contract }) => [
+          `${contract.method} ${contract.path}`,
+          { ThrottlingRateLimit: contract.throttle?.rate, ThrottlingBurstLimit: contract.throttle?.burst },
+        ]),
+    );
+    this.allowedOrigin = props.webOrigin ?? this.api.apiEndpoint;
     this.alarm('Api5xx', this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5);
     for (const route of props.routes ?? routes) this.addRoute(route, authorizer);
 
@@ -216,7 +231,10 @@ export class BassinStack extends Stack {
   private addRoute({ contract, entry, data, needs }: RouteEntry, authorizer: IHttpRouteAuthorizer) {
     const fn = this.newFunction(contract.operationId, {
       entry,
-      environment: data === 'none' ? {} : { TABLE_NAME: this.table.tableName },
+      environment: {
+        ALLOWED_ORIGIN: this.allowedOrigin,
+        ...(data === 'none' ? {} : { TABLE_NAME: this.table.tableName }),
+      },
     });
     if (data === 'read') this.table.grantReadData(fn);
     if (data === 'write') this.table.grantReadWriteData(fn);

@@ -3,7 +3,7 @@ import { oneClickUnsubscribeRoute } from '../../shared/api/notifications';
 import { unsubscribeWithToken } from '../../shared/domain/notifications/seeker-controls';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(oneClickUnsubscribeRoute, async ({ body }) => {
-  await unsubscribeWithToken(await offerDepsWithSecret(), body.token);
+export const handler = httpHandler(oneClickUnsubscribeRoute, async ({ headers }) => {
+  await unsubscribeWithToken(await offerDepsWithSecret(), headers['x-unsubscribe-token'] ?? '');
   return { status: 204 };
 });

@@ -131,6 +131,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   process.env.PUBLIC_URL ??= `http://localhost:${port}`;
+  // Same origin locally: the web app is served by this runtime.
+  process.env.ALLOWED_ORIGIN ??= `http://localhost:${port}`;
   const settled = async (timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {

@@ -1,25 +1,29 @@
 import { z } from 'zod';
+import { int32 } from '../domain/schema-parts';
 
 export const problemDocument = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), detail: z.string() })).optional(),
+    type: z.string().max(200),
+    title: z.string().max(100),
+    status: int32(400, 599),
+    detail: z.string().max(1000),
+    instance: z.string().max(2048).optional(),
+    errors: z
+      .array(z.object({ field: z.string().max(200), detail: z.string().max(500) }))
+      .max(100)
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20),
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-export const idParams = z.strictObject({ id: z.uuid() });
+export const idParams = z.strictObject({ id: z.uuid().max(36) });
 
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().optional() }).meta({ id });
+  z.object({ items: z.array(item).max(100), nextCursor: z.string().max(2048).optional() }).meta({ id });
 
 /** Responses every signed-in route can give besides its own. */
 export const commonProblems = {

@@ -5,7 +5,10 @@ import { commonProblems, idParams, pageOf, pageQuery, problemDocument } from './
 
 const tags = ['Matches'];
 const matchIdParams = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a match id has 22 characters'),
+  id: z
+    .string()
+    .max(22)
+    .regex(/^[A-Za-z0-9_-]{22}$/, 'a match id has 22 characters'),
 });
 
 export const listMyMatchesRoute = defineRoute({

@@ -33,7 +33,15 @@ export const oneClickUnsubscribeRoute = defineRoute({
   summary: 'One-click unsubscribe with the token from a message (no sign-in)',
   tags,
   access: 'public',
-  body: z.strictObject({ token: z.string().min(10).max(400) }),
+  headers: [
+    {
+      name: 'x-unsubscribe-token',
+      required: true,
+      credential: true,
+      description:
+        'The token of the link in the message (an HMAC of the seeker id): it is the only credential here',
+    },
+  ],
   responses: {
     204: { description: 'Stopped (also when there was nothing to stop)' },
     400: { description: 'Not a valid token', schema: problemDocument },
@@ -51,7 +59,11 @@ export const registerDeviceRoute = defineRoute({
   responses: {
     200: {
       description: 'Registered',
-      schema: z.object({ id: z.string(), platform: z.string(), createdAt: z.string() }),
+      schema: z.object({
+        id: z.string().max(32),
+        platform: z.enum(['android', 'ios']),
+        createdAt: z.string().max(40),
+      }),
     },
     ...commonProblems,
   },

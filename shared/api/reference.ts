@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { communeCode, commuteMode } from '../domain/schema-parts';
+import { communeCode, commuteMode, int32 } from '../domain/schema-parts';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, problemDocument } from './common';
 
@@ -7,28 +7,28 @@ const tags = ['Reference data'];
 
 export const sectorView = z
   .object({
-    slug: z.string(),
-    label: z.string(),
-    naf: z.array(z.object({ code: z.string(), label: z.string() })),
+    slug: z.string().max(50),
+    label: z.string().max(200),
+    naf: z.array(z.object({ code: z.string().max(10), label: z.string().max(300) })).max(50),
   })
   .meta({ id: 'Sector' });
 
 export const occupationView = z
-  .object({ code: z.string(), label: z.string(), domain: z.string() })
+  .object({ code: z.string().max(5), label: z.string().max(200), domain: z.string().max(3) })
   .meta({ id: 'Occupation' });
 
 export const communeView = z
   .object({
-    code: z.string(),
-    name: z.string(),
-    postcodes: z.array(z.string()),
-    population: z.number().int(),
-    departement: z.string(),
-    epci: z.object({ code: z.string(), name: z.string() }).nullable(),
+    code: z.string().max(5),
+    name: z.string().max(100),
+    postcodes: z.array(z.string().max(5)).max(100),
+    population: int32(0, 100_000_000),
+    departement: z.string().max(3),
+    epci: z.object({ code: z.string().max(20), name: z.string().max(200) }).nullable(),
   })
   .meta({ id: 'Commune' });
 
-const searchLimit = z.coerce.number().int().min(1).max(100).default(20);
+const searchLimit = z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20);
 
 export const listSectorsRoute = defineRoute({
   operationId: 'listSectors',
@@ -38,7 +38,7 @@ export const listSectorsRoute = defineRoute({
   tags,
   access: 'signed-in',
   responses: {
-    200: { description: 'All sectors', schema: z.object({ items: z.array(sectorView) }) },
+    200: { description: 'All sectors', schema: z.object({ items: z.array(sectorView).max(100) }) },
     ...commonProblems,
   },
 });
@@ -52,7 +52,10 @@ export const searchOccupationsRoute = defineRoute({
   access: 'signed-in',
   query: z.strictObject({ q: z.string().trim().max(100).optional(), limit: searchLimit }),
   responses: {
-    200: { description: 'Matching occupations', schema: z.object({ items: z.array(occupationView) }) },
+    200: {
+      description: 'Matching occupations',
+      schema: z.object({ items: z.array(occupationView).max(100) }),
+    },
     ...commonProblems,
   },
 });
@@ -66,7 +69,7 @@ export const searchCommunesRoute = defineRoute({
   access: 'signed-in',
   query: z.strictObject({ q: z.string().trim().min(1).max(100), limit: searchLimit }),
   responses: {
-    200: { description: 'Matching communes', schema: z.object({ items: z.array(communeView) }) },
+    200: { description: 'Matching communes', schema: z.object({ items: z.array(communeView).max(100) }) },
     ...commonProblems,
   },
 });
@@ -78,7 +81,7 @@ export const commuteView = z
     mode: commuteMode,
     method: z.enum(['estimate', 'amazon-location']),
     confidence: z.enum(['low', 'medium', 'high']),
-    warnings: z.array(z.string()),
+    warnings: z.array(z.string().max(300)).max(10),
   })
   .meta({ id: 'Commute' });
 
@@ -93,7 +96,7 @@ export const commuteRoute = defineRoute({
     from: communeCode,
     to: communeCode,
     mode: commuteMode.default('car'),
-    hour: z.coerce.number().int().min(0).max(23).default(8),
+    hour: z.coerce.number().int().min(0).max(23).meta({ format: 'int32' }).default(8),
   }),
   responses: {
     200: { description: 'The estimate, with its method, confidence and warnings', schema: commuteView },

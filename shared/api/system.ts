@@ -11,7 +11,7 @@ export const healthRoute = defineRoute({
   tags,
   access: 'public',
   responses: {
-    200: { description: 'Up', schema: z.object({ status: z.literal('ok'), version: z.string() }) },
+    200: { description: 'Up', schema: z.object({ status: z.literal('ok'), version: z.string().max(64) }) },
   },
 });
 

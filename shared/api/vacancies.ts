@@ -15,6 +15,8 @@ export const postVacancyRoute = defineRoute({
   access: employer,
   body: vacancyDraft,
   idempotent: true,
+  // Creating data is throttled harder than reading it.
+  throttle: { rate: 5, burst: 10 },
   headers: [
     {
       name: 'idempotency-key',

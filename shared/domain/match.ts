@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { commuteMode, isoTimestamp, shiftName } from './schema-parts';
+import { commuteMode, identifier, int32, isoTimestamp, shiftName } from './schema-parts';
 import { contactChannel } from './seeker';
 import { contractType } from './vacancy';
 
 export const criterionResult = z.object({
   criterion: z.enum(['sector', 'open', 'consent', 'shifts', 'commute', 'occupation', 'skills', 'contract']),
   met: z.boolean(),
-  detail: z.string(),
+  detail: z.string().max(500),
   points: z.number().optional(),
   maxPoints: z.number().optional(),
 });
@@ -18,43 +18,44 @@ export const matchCommute = z.object({
   distanceKm: z.number(),
   shift: shiftName,
   method: z.enum(['estimate', 'amazon-location']),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string().max(300)).max(10),
 });
 
-const communeRef = z.object({ code: z.string(), name: z.string() });
+const communeRef = z.object({ code: z.string().max(5), name: z.string().max(100) });
+const label = z.string().max(200);
 
 /** A seeker × vacancy pair that fits, as stored; views below decide who sees what. */
 export const match = z
   .object({
-    id: z.string(),
-    vacancyId: z.string(),
-    seekerId: z.string(),
-    employerId: z.string(),
+    id: identifier,
+    vacancyId: identifier,
+    seekerId: identifier,
+    employerId: identifier,
     status: z.enum(['active', 'withdrawn']),
-    withdrawnReason: z.string().optional(),
+    withdrawnReason: label.optional(),
     response: z.enum(['pending', 'accepted', 'declined']),
     respondedAt: isoTimestamp.optional(),
-    score: z.number().int().min(0).max(100),
-    explanation: z.array(criterionResult),
+    score: int32(0, 100),
+    explanation: z.array(criterionResult).max(10),
     commute: matchCommute,
     vacancy: z.object({
-      title: z.string(),
-      sector: z.string(),
-      occupation: z.string(),
+      title: label,
+      sector: label,
+      occupation: label,
       contract: contractType,
-      openings: z.number(),
+      openings: int32(1, 500),
       commune: communeRef,
     }),
     candidate: z.object({
       /** Commune name for communes of 5,000+ people, else the intercommunality: never a small village. */
-      area: z.string(),
-      commuteBand: z.string(),
-      occupations: z.array(z.string()),
-      skillsMatched: z.array(z.string()),
-      skillsMissing: z.array(z.string()),
+      area: label,
+      commuteBand: label,
+      occupations: z.array(label).max(10),
+      skillsMatched: z.array(label).max(30),
+      skillsMissing: z.array(label).max(30),
     }),
     /** Only after the seeker accepts. */
-    contact: z.object({ channel: contactChannel, phone: z.string().optional() }).optional(),
+    contact: z.object({ channel: contactChannel, phone: z.string().max(16).optional() }).optional(),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })

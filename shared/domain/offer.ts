@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commuteMode, isoTimestamp } from './schema-parts';
+import { commuteMode, identifier, int32, isoTimestamp } from './schema-parts';
 import { contactChannel } from './seeker';
 
 /**
@@ -14,25 +14,25 @@ export type OfferStatus = z.infer<typeof offerStatus>;
 
 export const offer = z
   .object({
-    id: z.string(),
-    vacancyId: z.string(),
-    seekerId: z.string(),
+    id: identifier,
+    vacancyId: identifier,
+    seekerId: identifier,
     channel: contactChannel.exclude(['none']),
     status: offerStatus,
-    reason: z.string().optional(),
+    reason: z.string().max(300).optional(),
     /** When a held or digest offer may go out. */
     notBefore: isoTimestamp.optional(),
     sentAt: isoTimestamp.optional(),
     viaDigest: z.boolean().optional(),
-    score: z.number(),
+    score: int32(0, 100),
     vacancy: z.object({
-      title: z.string(),
-      sector: z.string(),
-      occupation: z.string(),
-      commune: z.object({ code: z.string(), name: z.string() }),
-      epci: z.string(),
+      title: z.string().max(200),
+      sector: z.string().max(50),
+      occupation: z.string().max(5),
+      commune: z.object({ code: z.string().max(5), name: z.string().max(100) }),
+      epci: z.string().max(20),
     }),
-    commute: z.object({ mode: commuteMode, minutes: z.number() }),
+    commute: z.object({ mode: commuteMode, minutes: int32(0, 1440) }),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })

@@ -6,6 +6,7 @@ import { sectorSlugs } from '../reference/sectors';
 
 export const communeCode = z
   .string()
+  .max(5)
   .regex(/^(\d{5}|2[AB]\d{3})$/, {
     message: 'an INSEE commune code has 5 characters, e.g. 64445',
     abort: true,
@@ -15,6 +16,7 @@ export const communeCode = z
 
 export const romeCode = z
   .string()
+  .max(5)
   .regex(/^[A-N]\d{4}$/, { message: 'a ROME code is a letter A–N and 4 digits, e.g. H2913', abort: true })
   .refine(isKnownOccupation, 'unknown ROME occupation code (see GET /v1/ref/occupations)')
   .meta({ description: 'ROME occupation code', example: 'H2913' });
@@ -63,5 +65,12 @@ export const skillList = z
     });
   });
 
-export const isoTimestamp = z.iso.datetime();
-export const version = z.number().int().min(1);
+export const isoTimestamp = z.iso.datetime().max(40);
+/** A bounded integer, documented as int32 in OpenAPI. */
+export const int32 = (min: number, max: number) =>
+  z.number().int().min(min).max(max).meta({ format: 'int32' });
+
+/** Identifiers: UUIDs, Cognito subs, match ids. */
+export const identifier = z.string().max(128);
+
+export const version = int32(1, 2_000_000_000);

@@ -3,6 +3,8 @@ import {
   communeCode,
   commuteMode,
   distinctList,
+  identifier,
+  int32,
   isoTimestamp,
   romeCode,
   sectorSlug,
@@ -19,6 +21,7 @@ export const seekerContact = z
     channel: contactChannel,
     phone: z
       .string()
+      .max(16)
       .regex(/^\+[1-9]\d{7,14}$/, 'phone must be in E.164 form, e.g. +33612345678')
       .optional(),
   })
@@ -27,7 +30,10 @@ export const seekerContact = z
     path: ['phone'],
   });
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 20:00');
+const clockTime = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 20:00');
 
 /** How and when offers may reach the seeker; every field has a default. */
 export const notificationPreferences = z.strictObject({
@@ -35,13 +41,7 @@ export const notificationPreferences = z.strictObject({
     .strictObject({ start: clockTime, end: clockTime })
     .optional()
     .meta({ description: 'Europe/Paris; offers are held during these hours (default 20:00–08:00)' }),
-  dailyCap: z
-    .number()
-    .int()
-    .min(1)
-    .max(20)
-    .optional()
-    .meta({ description: 'Offers per day before the digest (default 3)' }),
+  dailyCap: int32(1, 20).optional().meta({ description: 'Offers per day before the digest (default 3)' }),
   paused: z.boolean().optional().meta({ description: 'No offers at all while true' }),
 });
 export type NotificationPreferences = z.output<typeof notificationPreferences>;
@@ -60,7 +60,7 @@ export const seekerProfileInput = z
     skills: skillList.default([]),
     home: z.strictObject({ commune: communeCode }),
     commute: z.strictObject({
-      maxMinutes: z.number().int().min(5).max(120),
+      maxMinutes: int32(5, 120),
       modes: distinctList(commuteMode, 4).min(1),
     }),
     shifts: distinctList(shiftName, 4).min(1).optional(),
@@ -79,7 +79,7 @@ export const seekerProfileInput = z
 export type SeekerProfileInput = z.output<typeof seekerProfileInput>;
 
 export const seekerProfile = seekerProfileInput
-  .extend({ id: z.string(), version, createdAt: isoTimestamp, updatedAt: isoTimestamp })
+  .extend({ id: identifier, version, createdAt: isoTimestamp, updatedAt: isoTimestamp })
   .meta({ id: 'SeekerProfile' });
 export type SeekerProfile = z.output<typeof seekerProfile>;
 

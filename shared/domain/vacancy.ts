@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   communeCode,
   distinctList,
+  identifier,
+  int32,
   isoTimestamp,
   plainText,
   romeCode,
@@ -40,10 +42,10 @@ export const vacancyDraft = z
     skills: skillList.default([]),
     site: vacancySite,
     contract: contractType,
-    openings: z.number().int().min(1).max(500),
+    openings: int32(1, 500),
     shifts: distinctList(shiftName, 4).min(1).optional(),
     salary: salaryRange.optional(),
-    startDate: z.iso.date().optional(),
+    startDate: z.iso.date().max(10).optional(),
   })
   .meta({ id: 'VacancyDraft' });
 export type VacancyDraft = z.output<typeof vacancyDraft>;
@@ -73,8 +75,8 @@ export type VacancyPatch = z.output<typeof vacancyPatch>;
 
 export const vacancy = vacancyDraft
   .extend({
-    id: z.string(),
-    owner: z.string(),
+    id: identifier,
+    owner: identifier,
     status: vacancyStatus,
     version,
     createdAt: isoTimestamp,

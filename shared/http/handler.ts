@@ -7,6 +7,7 @@ import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Caller, callerOf } from './caller';
 import { idempotentRequests } from './idempotency';
+import { rateLimitOf } from './openapi';
 import { HttpError, problemFromError } from './problem';
 import { redactingReplacer } from './redact';
 import type { RouteContract } from './route-contract';
@@ -55,7 +56,7 @@ export function httpHandler<
 ) {
   const edge = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(problemDetails());
+    .use(problemDetails(contract));
   if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
   return edge.handler(async (event) => {
     const caller = authorize(contract, event);
@@ -125,24 +126,39 @@ function toResponse(
   contract: RouteContract,
   { status, body, headers }: HttpResult,
 ): APIGatewayProxyStructuredResultV2 {
-  if (body === undefined) return { statusCode: status, headers: headers ?? {} };
+  const limit = standardHeaders(contract);
+  if (body === undefined) return { statusCode: status, headers: { ...limit, ...headers } };
   const schema = contract.responses[status]?.schema;
   const checked = schema ? schema.parse(body) : body;
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...limit, ...headers },
     body: JSON.stringify(checked),
   };
 }
 
-function problemDetails(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+function problemDetails(
+  contract: RouteContract,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     onError: async (request) => {
       const response = problemFromError(request.error, request.event.rawPath);
       const status = response.statusCode ?? 500;
       if (status >= 500) logger.error('request failed', { error: request.error as Error });
       else logger.info('request refused', { status, detail: request.error?.message });
+      response.headers = { ...response.headers, ...standardHeaders(contract) };
       request.response = response;
     },
+  };
+}
+
+/**
+ * Headers on every answer: the route's rate limit, and the one browser origin allowed to
+ * call the API (ALLOWED_ORIGIN: the web app's origin; the API's own origin by default).
+ */
+function standardHeaders(contract: RouteContract): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(rateLimitOf(contract)),
+    ...(process.env.ALLOWED_ORIGIN ? { 'access-control-allow-origin': process.env.ALLOWED_ORIGIN } : {}),
   };
 }

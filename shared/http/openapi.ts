@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import type { RouteContract } from './route-contract';
+import { defaultThrottle, type RouteContract } from './route-contract';
 
 /** The OpenAPI 3.1 document, generated from the route contracts (and so from the zod schemas). */
 export function openApiDocument(contracts: RouteContract[]) {
@@ -9,9 +9,29 @@ export function openApiDocument(contracts: RouteContract[]) {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'Cognito access token (AWS) or a token from POST /dev/token (local runtime)',
+    description:
+      'Cognito access token (AWS) or a token from POST /dev/token (local runtime). Tokens follow RFC8725 (JWT best current practices): RS256 only, issuer, audience, expiry, not-before and token use are verified.',
   });
   for (const contract of contracts) {
+    const credential = contract.headers?.find((header) => header.credential);
+    const scheme = credential
+      ? registry.registerComponent('securitySchemes', credential.name, {
+          type: 'apiKey',
+          in: 'header',
+          name: credential.name,
+          description: credential.description,
+        }).name
+      : undefined;
+    const answerHeaders = {
+      'Access-Control-Allow-Origin': {
+        description: 'The one web origin allowed to call the API from a browser (the Bassin web app)',
+        schema: { type: 'string' as const, maxLength: 2048 },
+      },
+      'X-RateLimit-Limit': {
+        description: 'Requests per second this route accepts (API Gateway throttling) before answering 429',
+        schema: { type: 'integer' as const, format: 'int32', minimum: 1, maximum: 10_000 },
+      },
+    };
     registry.registerPath({
       operationId: contract.operationId,
       method: contract.method.toLowerCase() as 'get',
@@ -22,7 +42,7 @@ export function openApiDocument(contracts: RouteContract[]) {
         typeof contract.access === 'string'
           ? `Access: ${contract.access}`
           : `Groups: ${contract.access.join(', ')}`,
-      security: contract.access === 'public' ? [] : [{ [bearer.name]: [] }],
+      security: contract.access !== 'public' ? [{ [bearer.name]: [] }] : scheme ? [{ [scheme]: [] }] : [],
       request: {
         ...(contract.params ? { params: contract.params as z.ZodObject } : {}),
         ...(contract.query ? { query: contract.query as z.ZodObject } : {}),
@@ -36,6 +56,8 @@ export function openApiDocument(contracts: RouteContract[]) {
           status,
           {
             description: spec.description,
+            // Every answer carries the route's rate limit (2xx and 4xx alike).
+            ...(Number(status) < 500 ? { headers: answerHeaders } : {}),
             ...(spec.schema
               ? {
                   content: {
@@ -59,15 +81,19 @@ export function openApiDocument(contracts: RouteContract[]) {
         'Matching vacancies and job seekers by sector, occupation, skills and commute time in an employment basin.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/', 'x-internal': false } as { url: string }],
   });
 }
+
+/** The rate limit a route announces: its own throttle, else the default. */
+export const rateLimitOf = (contract: Pick<RouteContract, 'throttle'>) =>
+  (contract.throttle ?? defaultThrottle).rate;
 
 function headerSchema(headers: NonNullable<RouteContract['headers']>) {
   return z.object(
     Object.fromEntries(
       headers.map(({ name, required, description }) => {
-        const value = z.string().meta({ description });
+        const value = z.string().max(255).meta({ description });
         return [name, required ? value : value.optional()];
       }),
     ),

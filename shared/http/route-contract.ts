@@ -33,12 +33,22 @@ export interface RouteContract<
   body?: Body;
   query?: Query;
   params?: Params;
+  /** Requests per second (and burst) API Gateway lets through for this route; `defaultThrottle` otherwise. */
+  throttle?: Throttle;
   /** Creating POSTs require an Idempotency-Key and replay the first response (shared/http/idempotency.ts). */
   idempotent?: boolean;
-  /** Request headers the route reads, documented in OpenAPI. */
-  headers?: { name: string; required: boolean; description: string }[];
+  /** Request headers the route reads, documented in OpenAPI; `credential` marks one that authenticates the call. */
+  headers?: { name: string; required: boolean; description: string; credential?: boolean }[];
   responses: Record<number, ResponseSpec>;
 }
+
+export interface Throttle {
+  rate: number;
+  burst: number;
+}
+
+/** Route throttling unless a route says otherwise; sent to clients as X-RateLimit-Limit. */
+export const defaultThrottle: Throttle = { rate: 50, burst: 100 };
 
 export const defineRoute = <
   Body extends z.ZodType | undefined = undefined,

@@ -51,14 +51,22 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
 
     // The one-click link in the message stops everything.
     const token = /\/u\/([\w.-]+)$/.exec(mine[0].text)?.[1];
-    expect((await api.request('POST', '/v1/notifications/unsubscribe', { body: { token } })).status).toBe(
-      204,
-    );
+    expect(
+      (
+        await api.request('POST', '/v1/notifications/unsubscribe', {
+          headers: { 'x-unsubscribe-token': token ?? '' },
+        })
+      ).status,
+    ).toBe(204);
     expect((await api.request('GET', '/v1/seekers/me', { token: seeker })).body.notifications.paused).toBe(
       true,
     );
     expect(
-      (await api.request('POST', '/v1/notifications/unsubscribe', { body: { token: `${token}x` } })).status,
+      (
+        await api.request('POST', '/v1/notifications/unsubscribe', {
+          headers: { 'x-unsubscribe-token': `${token}x` },
+        })
+      ).status,
     ).toBe(400);
   });
 

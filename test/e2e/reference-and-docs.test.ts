@@ -57,7 +57,10 @@ describe('system routes', () => {
       const operation = doc.paths[contract.path]?.[contract.method.toLowerCase()];
       expect(operation, `${contract.method} ${contract.path}`).toBeDefined();
       expect(operation.operationId).toBe(contract.operationId);
-      expect(operation.security).toEqual(contract.access === 'public' ? [] : [{ bearer: [] }]);
+      const credential = contract.headers?.find((header) => header.credential)?.name;
+      const expected =
+        contract.access !== 'public' ? [{ bearer: [] }] : credential ? [{ [credential]: [] }] : [];
+      expect(operation.security).toEqual(expected);
     }
     const post = doc.paths['/v1/vacancies'].post;
     expect(post.requestBody.content['application/json'].schema.$ref).toBe(

@@ -39,11 +39,15 @@ describe('vacancies through the local API', () => {
     });
     expect(posted.headers.get('location')).toBe(`/v1/vacancies/${posted.body.id}`);
     expect(posted.headers.get('etag')).toBe('"1"');
+    // Rate limit and allowed origin on every answer; creating is throttled harder than reading.
+    expect(posted.headers.get('x-ratelimit-limit')).toBe('5');
+    expect(posted.headers.get('access-control-allow-origin')).toBe(local.runtime.url);
 
     const location = posted.headers.get('location') as string;
     const read = await local.api.request('GET', location, { token: acme });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(posted.body);
+    expect(read.headers.get('x-ratelimit-limit')).toBe('50');
 
     const noIfMatch = await local.api.request('PATCH', location, { token: acme, body: { openings: 3 } });
     expect(noIfMatch.status).toBe(428);

@@ -22,7 +22,9 @@ export const unsubscribe = (deps: Pick<OfferDeps, 'seekers' | 'clock'>, seekerId
 export async function unsubscribeWithToken(deps: OfferDeps, token: string) {
   const seekerId = seekerOfUnsubscribeToken(token, deps.config.unsubscribeSecret);
   if (!seekerId)
-    throw new ValidationError([{ field: 'body.token', message: 'this unsubscribe link is not valid' }]);
+    throw new ValidationError([
+      { field: 'headers.x-unsubscribe-token', message: 'this unsubscribe link is not valid' },
+    ]);
   await pauseOffers(deps, seekerId);
 }
 
