@@ -12,7 +12,17 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  LambdaVersion,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  UserPool,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -27,6 +37,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/adapters/dynamodb/table-design';
 import { defaultThrottle, groups } from '../shared/http/route-contract';
+import { resourceServer, routeScopes } from '../shared/http/scopes';
 import {
   type Need,
   type QueueConsumerEntry,
@@ -50,6 +61,8 @@ export interface BassinStackProps extends StackProps {
   /** Public transport hours for the estimator, e.g. "6-21" (the default). */
   transitServiceHours?: string;
   offers?: OffersConfig;
+  /** OAuth redirect URLs of the web app (authorization code + PKCE). */
+  callbackUrls?: string[];
   /** Origin of the web app allowed to call the API from browsers, e.g. https://bassin.example. */
   webOrigin?: string;
   /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
@@ -92,6 +105,10 @@ export class BassinStack extends Stack {
     this.travelTime = props.travelTime ?? 'estimator';
     this.transitServiceHours = props.transitServiceHours ?? '6-21';
     this.offersConfig = props.offers ?? { notifyThreshold: 60 };
+    this.alarmTopic = new Topic(this, 'Alarms', {
+      displayName: 'Bassin operations alarms',
+      enforceSSL: true,
+    });
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
@@ -122,6 +139,8 @@ export class BassinStack extends Stack {
       },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
+      // Essentials: access-token customisation (the pre-token trigger that maps groups to scopes).
+      featurePlan: FeaturePlan.ESSENTIALS,
       removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     Validations.of(this.userPool).acknowledge({
@@ -140,10 +159,34 @@ export class BassinStack extends Stack {
         groupName: group,
       });
     }
+    // One OAuth scope per group; a pre-token trigger grants each user the scopes of their groups.
+    const api = this.userPool.addResourceServer('ApiScopes', {
+      identifier: resourceServer,
+      scopes: groups.map(
+        (group) => new ResourceServerScope({ scopeName: group, scopeDescription: `Routes for ${group}s` }),
+      ),
+    });
+    const preToken = this.newFunction('preTokenGeneration', {
+      entry: 'functions/auth/pre-token-generation.ts',
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken, LambdaVersion.V2_0);
     const client = this.userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [
+          OAuthScope.OPENID,
+          ...groups.map((group) =>
+            OAuthScope.resourceServer(
+              api,
+              new ResourceServerScope({ scopeName: group, scopeDescription: group }),
+            ),
+          ),
+        ],
+        callbackUrls: props.callbackUrls ?? ['http://localhost:3000/'],
+      },
     });
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
 
@@ -158,10 +201,6 @@ export class BassinStack extends Stack {
         'Rotating the HMAC key would break the unsubscribe links in messages already sent; rotate by hand with a grace period.',
     });
 
-    this.alarmTopic = new Topic(this, 'Alarms', {
-      displayName: 'Bassin operations alarms',
-      enforceSSL: true,
-    });
     this.api = new HttpApi(this, 'Api', { description: 'Bassin HTTP API' });
     // Route throttling: a default for every route, tighter where a request creates data.
     const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
@@ -243,7 +282,7 @@ export class BassinStack extends Stack {
       path: contract.path,
       methods: [HttpMethod[contract.method]],
       integration: new HttpLambdaIntegration(`${contract.operationId}Integration`, fn),
-      ...(contract.access === 'public' ? {} : { authorizer }),
+      ...(contract.access === 'public' ? {} : { authorizer, authorizationScopes: routeScopes(contract) }),
     });
     if (contract.access === 'public' && route) {
       Validations.of(route).acknowledge({

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from '../../shared/http/problem';
+import { routeScopes } from '../../shared/http/scopes';
 import type { RouteEntry } from '../routes';
 import { localContext } from './change-feed';
 import { apiGatewayClaims, type DevIdentity } from './identity';
@@ -74,6 +75,7 @@ export function createApiAdapter({ routes, identity, projectRoot, extra }: Adapt
     if (body.byteLength > gatewayPayloadLimit) return problem(413, 'Payload too large');
 
     let claims: Record<string, string | number | boolean> | undefined;
+    let scopes: string[] | undefined;
     if (route.entry.contract.access !== 'public') {
       const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
       const payload = token ? await identity.verify(token).catch(() => undefined) : undefined;
@@ -81,10 +83,18 @@ export function createApiAdapter({ routes, identity, projectRoot, extra }: Adapt
         return problem(401, 'A valid bearer token is required', {
           headers: { 'www-authenticate': 'Bearer' },
         });
+      // API Gateway's JWT authorizer: the token must hold one of the route's scopes.
+      scopes = String(payload.scope ?? '')
+        .split(' ')
+        .filter(Boolean);
+      const required = routeScopes(route.entry.contract);
+      if (required.length > 0 && !required.some((scope) => scopes?.includes(scope))) {
+        return problem(403, `This route needs one of the scopes: ${required.join(', ')}`);
+      }
       claims = apiGatewayClaims(payload);
     }
 
-    const event = toEventV2(request, url, body, route.routeKey, match?.groups ?? {}, claims);
+    const event = toEventV2(request, url, body, route.routeKey, match?.groups ?? {}, claims, scopes);
     const fn = await load(route.entry.entry);
     const result = await fn(event, localContext(route.entry.entry));
     return result ?? { statusCode: 204 };
@@ -132,6 +142,7 @@ function toEventV2(
   routeKey: string,
   pathParameters: Record<string, string>,
   claims: Record<string, string | number | boolean> | undefined,
+  scopes: string[] | undefined,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -168,7 +179,7 @@ function toEventV2(
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: scopes?.length ? scopes : null } } } : {}),
     },
     isBase64Encoded: binary,
   };

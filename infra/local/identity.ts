@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import type { Group } from '../../shared/http/route-contract';
+import { scopeOf } from '../../shared/http/scopes';
 
 export const localIssuer = 'https://bassin.localhost/dev';
 export const localAudience = 'bassin-local-client';
@@ -56,7 +57,8 @@ export class DevIdentity {
       token_use: 'access',
       client_id: localAudience,
       username: sub,
-      scope: 'bassin/api',
+      // What the Cognito pre-token trigger puts in real tokens: the scopes of the user's groups.
+      scope: groups.map(scopeOf).join(' '),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid as string, typ: 'JWT' })
       .setSubject(sub)

@@ -110,6 +110,7 @@ describe('token verification', () => {
   const claims = () => ({
     sub: 'mallory',
     'cognito:groups': ['planner'],
+    scope: 'bassin/planner',
     token_use: 'access',
     client_id: localAudience,
   });
@@ -171,6 +172,16 @@ describe('token verification', () => {
     const answer = await sectors(await make());
     expect(answer.status).toBe(401);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses a token whose scopes do not cover the route (403), as API Gateway does', async () => {
+    const scoped = (scope: string) =>
+      sign({ ...claims(), 'cognito:groups': ['employer'], scope }).then((token) =>
+        local.api.request('GET', '/v1/employers/me/vacancies', { token }),
+      );
+    expect((await scoped('bassin/seeker')).status).toBe(403);
+    expect((await scoped('')).status).toBe(403);
+    expect((await scoped('openid bassin/employer')).status).toBe(200);
   });
 
   it('refuses a token request with an unknown group or a bad subject', async () => {

@@ -5,6 +5,7 @@ import { queueConsumers, scheduledJobs, streamConsumers } from '../../infra/cons
 import { routes } from '../../infra/routes';
 import { BassinStack } from '../../infra/stack';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { routeScopes } from '../../shared/http/scopes';
 
 const synth = (props: ConstructorParameters<typeof BassinStack>[2] = {}) => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -69,7 +70,8 @@ describe('functions', () => {
       ([, f]) => f.Properties.Handler === 'index.handler',
     );
     expect(functions).toHaveLength(
-      routes.length + streamConsumers.length + queueConsumers.length + scheduledJobs.length,
+      // + the Cognito pre-token-generation trigger
+      routes.length + streamConsumers.length + queueConsumers.length + scheduledJobs.length + 1,
     );
     for (const [id, fn] of functions) {
       expect(fn.Properties).toMatchObject({
@@ -162,11 +164,26 @@ describe('HTTP API', () => {
         expect(route.Properties.AuthorizationType ?? 'NONE', key).toBe('NONE');
       else expect(route.Properties.AuthorizationType, key).toBe('JWT');
       if (entry?.contract.access !== 'public') expect(route.Properties.AuthorizerId, key).toBeDefined();
+      // Per-route scopes: those of the groups the route allows.
+      expect(route.Properties.AuthorizationScopes ?? [], key).toEqual(
+        entry ? routeScopes(entry.contract) : [],
+      );
     }
   });
 });
 
 describe('identity', () => {
+  it('maps groups to OAuth scopes with a V2 pre-token-generation trigger', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'bassin',
+      Scopes: Match.arrayWith([Match.objectLike({ ScopeName: 'employer' })]),
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: Match.anyValue() } },
+      UserPoolTier: 'ESSENTIALS',
+    });
+  });
+
   it('has a user pool without self sign-up and the four groups', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
