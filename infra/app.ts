@@ -12,6 +12,7 @@ new BassinStack(app, 'Bassin', {
     app.node.tryGetContext('bassin:travelTime') === 'amazon-location' ? 'amazon-location' : 'estimator',
   transitServiceHours: app.node.tryGetContext('bassin:transitServiceHours') ?? '6-21',
   webOrigin: app.node.tryGetContext('bassin:webOrigin'),
+  callbackUrls: parseContext(app.node.tryGetContext('bassin:callbackUrls')),
   offers: {
     notifyThreshold: Number(app.node.tryGetContext('bassin:notifyThreshold') ?? 60),
     publicUrl: app.node.tryGetContext('bassin:publicUrl'),
