@@ -293,19 +293,13 @@ export class BassinStack extends Stack {
   }
 
   private addStreamConsumer({ name, entry, batchSize, entities, needs }: StreamConsumerEntry) {
-    const fn = this.newFunction(name, {
-      entry,
-      environment: { TABLE_NAME: this.table.tableName },
-      timeout: Duration.seconds(60),
-    });
+    const fn = this.backgroundFunction(name, entry, Duration.seconds(60), needs);
     // A stream consumer falling behind (records waiting over 5 minutes).
     this.alarm(
       `${name}IteratorAge`,
       fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
       300_000,
     );
-    this.table.grantReadWriteData(fn);
-    this.grantNeeds(fn, needs);
     const failures = this.deadLetterQueue(`${name}StreamFailures`);
     fn.addEventSource(
       new DynamoEventSource(this.table, {
@@ -363,13 +357,7 @@ export class BassinStack extends Stack {
   }
 
   private addQueueConsumer(consumer: QueueConsumerEntry) {
-    const fn = this.newFunction(consumer.name, {
-      entry: consumer.entry,
-      environment: { TABLE_NAME: this.table.tableName },
-      timeout: Duration.seconds(30),
-    });
-    this.table.grantReadWriteData(fn);
-    this.grantNeeds(fn, consumer.needs);
+    const fn = this.backgroundFunction(consumer.name, consumer.entry, Duration.seconds(30), consumer.needs);
     const deadLetters = this.deadLetterQueue(`${consumer.name}DeadLetters`);
     const queue = new Queue(this, `${consumer.name}Queue`, {
       // Six times the function timeout, as Lambda's SQS event source recommends.
@@ -391,13 +379,7 @@ export class BassinStack extends Stack {
   }
 
   private addScheduledJob(job: ScheduledJobEntry) {
-    const fn = this.newFunction(job.name, {
-      entry: job.entry,
-      environment: { TABLE_NAME: this.table.tableName },
-      timeout: Duration.seconds(120),
-    });
-    this.table.grantReadWriteData(fn);
-    this.grantNeeds(fn, job.needs);
+    const fn = this.backgroundFunction(job.name, job.entry, Duration.seconds(120), job.needs);
     const failures = this.deadLetterQueue(`${job.name}Failures`);
     new Rule(this, `${job.name}Schedule`, {
       schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
@@ -414,6 +396,14 @@ export class BassinStack extends Stack {
         ? new UrlSubscription(partner.endpoint, { ...options, rawMessageDelivery: true })
         : new EmailSubscription(partner.endpoint, options);
     this.offersTopic.addSubscription(subscription);
+  }
+
+  /** A function fed by a stream, a queue or a schedule: table access and its declared needs. */
+  private backgroundFunction(name: string, entry: string, timeout: Duration, needs: Need[] | undefined) {
+    const fn = this.newFunction(name, { entry, environment: { TABLE_NAME: this.table.tableName }, timeout });
+    this.table.grantReadWriteData(fn);
+    this.grantNeeds(fn, needs);
+    return fn;
   }
 
   /** Every function, with an alarm when Lambda throttles it. */

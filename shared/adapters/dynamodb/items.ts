@@ -152,3 +152,22 @@ export async function indexPartition<T>(
   });
   return items.map((item) => domainOf<T>(item));
 }
+
+/** One index, several partitions (days, months) read in parallel, each up to a sort-key bound. */
+export async function queryPartitionsBelow(
+  table: TableClient,
+  spec: { index: 'GSI1' | 'GSI2' | 'GSI3'; partitions: string[]; below: string; projection?: string },
+): Promise<Record<string, unknown>[]> {
+  const pages = await Promise.all(
+    spec.partitions.map((partition) =>
+      queryAll(table, {
+        TableName: table.tableName,
+        IndexName: spec.index,
+        KeyConditionExpression: `${spec.index}PK = :p AND ${spec.index}SK < :below`,
+        ExpressionAttributeValues: { ':p': partition, ':below': spec.below },
+        ...(spec.projection ? { ProjectionExpression: spec.projection } : {}),
+      }),
+    ),
+  );
+  return pages.flat();
+}

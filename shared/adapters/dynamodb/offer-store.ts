@@ -3,7 +3,7 @@ import type { Offer } from '../../domain/offer';
 import type { OfferStore } from '../../ports/notifications';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
-import { conditionally, domainOf, indexPartition, queryAll, queryPage } from './items';
+import { conditionally, domainOf, indexPartition, queryPage, queryPartitionsBelow } from './items';
 import { offerKeys } from './keys/offer-keys';
 
 const isHeld = (offer: Pick<Offer, 'status'>) => offer.status === 'held' || offer.status === 'digest';
@@ -88,17 +88,13 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
       const days = [-2, -1, 0].map((d) =>
         new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10),
       );
-      const pages = await Promise.all(
-        days.map((day) =>
-          queryAll(table, {
-            TableName: tableName,
-            IndexName: 'GSI3',
-            KeyConditionExpression: 'GSI3PK = :day AND GSI3SK <= :now',
-            ExpressionAttributeValues: { ':day': offerKeys.duePartition(day), ':now': `${iso}#~` },
-          }),
-        ),
-      );
-      return pages.flat().map((item) => domainOf<Offer>(item));
+      const items = await queryPartitionsBelow(table, {
+        index: 'GSI3',
+        partitions: days.map(offerKeys.duePartition),
+        // Sort keys are `<notBefore>#<id>`: everything due at or before now sorts below `<now>#~`.
+        below: `${iso}#~`,
+      });
+      return items.map((item) => domainOf<Offer>(item));
     },
 
     takeDailySlot: (counter, date, cap) =>

@@ -8,7 +8,7 @@ import {
 import type { SeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
-import { domainOf, isExpired, putIfAbsent, putIfVersion, queryAll } from './items';
+import { domainOf, isExpired, putIfAbsent, putIfVersion, queryAll, queryPartitionsBelow } from './items';
 import { seekerKeys } from './keys/seeker-keys';
 
 const tombstoneSeconds = 30 * 24 * 3600;
@@ -44,18 +44,13 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
         const d = new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() - i, 1));
         return d.toISOString().slice(0, 7);
       });
-      const pages = await Promise.all(
-        months.map((month) =>
-          queryAll(table, {
-            TableName: tableName,
-            IndexName: 'GSI3',
-            KeyConditionExpression: 'GSI3PK = :month AND GSI3SK < :cutoff',
-            ExpressionAttributeValues: { ':month': seekerKeys.activityPartition(month), ':cutoff': iso },
-            ProjectionExpression: 'id',
-          }),
-        ),
-      );
-      return pages.flat().map((item) => String(item.id));
+      const items = await queryPartitionsBelow(table, {
+        index: 'GSI3',
+        partitions: months.map(seekerKeys.activityPartition),
+        below: iso,
+        projection: 'id',
+      });
+      return items.map((item) => String(item.id));
     },
 
     async markErased(id, at) {
