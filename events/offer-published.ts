@@ -30,3 +30,5 @@ export const offerPublishedV1 = z
 export type OfferPublished = z.output<typeof offerPublishedV1>;
 
 export const offerAttributeNames = ['eventType', 'sector', 'epci', 'occupationDomain', 'channel'] as const;
+/** The SNS message attributes of an offer: what filter policies can select on. */
+export type OfferAttributes = Record<(typeof offerAttributeNames)[number], string>;

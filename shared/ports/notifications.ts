@@ -1,4 +1,4 @@
-import type { OfferPublished } from '../../events/offer-published';
+import type { OfferAttributes, OfferPublished } from '../../events/offer-published';
 import type { Offer, OfferStatus } from '../domain/offer';
 import type { Page, PageRequest } from './store';
 
@@ -22,7 +22,7 @@ export interface OfferStore {
 }
 
 export interface OfferPublisher {
-  publish(event: OfferPublished, attributes: Record<string, string>): Promise<void>;
+  publish(event: OfferPublished, attributes: OfferAttributes): Promise<void>;
 }
 
 /** Where messages leave Bassin: SNS SMS and mobile push in AWS, a local outbox in `npm start`. */

@@ -6,8 +6,6 @@ import { sectors } from './sectors';
 
 const nafLabel = new Map((nafCodes as { id: string; label: string }[]).map((naf) => [naf.id, naf.label]));
 
-export const nafLabelOf = (code: string): string | undefined => nafLabel.get(code);
-
 export function sectorList() {
   return sectors.map(({ slug, label, naf }) => ({
     slug,
