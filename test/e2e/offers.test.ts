@@ -14,6 +14,18 @@ const noQuietHours = () => {
   return parisHour === 3 ? { start: '15:00', end: '15:01' } : { start: '03:00', end: '03:01' };
 };
 
+/** Quiet hours around now, Paris time: from an hour ago to an hour ahead. */
+const quietNow = () => {
+  const at = (offsetMs: number) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(Date.now() + offsetMs));
+  return { start: at(-3600_000), end: at(3600_000) };
+};
+
 describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
   it('a matching vacancy sends one SMS to the outbox and one inbox entry; redelivery sends nothing more', async () => {
     const { api, runtime } = local;
@@ -100,7 +112,7 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
     const profile = {
       ...paluSeekerProfile(),
       contact: { channel: 'sms', phone: '+33611111111' },
-      notifications: { quietHours: { start: '00:00', end: '23:59' } },
+      notifications: { quietHours: quietNow() },
     };
     await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
     await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
