@@ -131,18 +131,26 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
       token: quiet,
       body: { ...paluSeekerProfile(), contact: { channel: 'none' } },
     });
+    // Unsubscribe first (with no channel yet, so nothing can be sent before), then choose SMS,
+    // keeping the preferences the unsubscribe set: from then on no offer may go out.
     const paused = await api.token('paused-seeker', 'seeker');
+    await api.request('PUT', '/v1/seekers/me', {
+      token: paused,
+      body: { ...paluSeekerProfile(), contact: { channel: 'none' } },
+    });
+    expect(
+      (await api.request('POST', '/v1/seekers/me/notifications/unsubscribe', { token: paused })).status,
+    ).toBe(204);
+    const stored = (await api.request('GET', '/v1/seekers/me', { token: paused })).body;
+    expect(stored.notifications.paused).toBe(true);
     await api.request('PUT', '/v1/seekers/me', {
       token: paused,
       body: {
         ...paluSeekerProfile(),
         contact: { channel: 'sms', phone: '+33622222222' },
-        notifications: { quietHours: noQuietHours() },
+        notifications: stored.notifications,
       },
     });
-    expect(
-      (await api.request('POST', '/v1/seekers/me/notifications/unsubscribe', { token: paused })).status,
-    ).toBe(204);
     await api.request('POST', '/v1/vacancies', {
       token: await api.token('e3', 'employer'),
       body: welderVacancy(),
@@ -154,6 +162,8 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
     expect((await api.request('GET', '/v1/seekers/me/notifications', { token: paused })).body.items).toEqual(
       [],
     );
+    const outbox = (await api.request('GET', '/dev/outbox')).body.items;
+    expect(outbox.filter((m: { to: string }) => m.to === '+33622222222')).toEqual([]);
     // Matching still happens: only the messages stop.
     expect(
       (await api.request('GET', '/v1/seekers/me/matches', { token: paused })).body.items.length,

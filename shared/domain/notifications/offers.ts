@@ -15,7 +15,7 @@ import type { Match } from '../match';
 import type { Offer } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
 import { digestText, offerText } from './message';
-import { endOfQuietHours, inQuietHours, nextParisDate, parisClock } from './paris-time';
+import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
 import { unsubscribeToken } from './unsubscribe-token';
 
 export interface OfferDeps {
@@ -149,10 +149,9 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
   }
   const today = parisClock(now).date;
   if (!(await deps.offers.takeDailySlot(messagesTo(offer.seekerId), today, preferences.dailyCap))) {
-    const tomorrow = endOfQuietHours(
-      new Date(`${nextParisDate(today)}T00:00:00+01:00`),
-      preferences.quietHours,
-    );
+    // The next Paris midnight, whatever the season's offset, then the end of that night's quiet hours.
+    const midnight = new Date(now.getTime() + (24 * 60 - parisClock(now).minutes) * 60_000);
+    const tomorrow = endOfQuietHours(midnight, preferences.quietHours);
     const moved = await deps.offers.transition(offer, ['pending', 'held'], 'digest', {
       notBefore: tomorrow.toISOString(),
       reason: `daily cap of ${preferences.dailyCap} reached: in tomorrow's digest`,

@@ -26,17 +26,15 @@ export function inQuietHours(at: Date, quiet: { start: string; end: string }): b
   return start <= end ? now >= start && now < end : now >= start || now < end;
 }
 
-/** The first instant at or after `at` that is outside quiet hours (minute precision). */
+/**
+ * The first minute at or after `at` that is outside quiet hours. Jumps straight to the end
+ * time on the wall clock, then steps minute by minute to absorb a daylight-saving change.
+ */
 export function endOfQuietHours(at: Date, quiet: { start: string; end: string }): Date {
-  let probe = new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
-  for (let i = 0; i < 48 * 60 && inQuietHours(probe, quiet); i += 15)
-    probe = new Date(probe.getTime() + 15 * 60_000);
+  const start = new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
+  if (!inQuietHours(start, quiet)) return start;
+  const minutesToEnd = (toMinutes(quiet.end) - parisClock(start).minutes + 1440) % 1440;
+  let probe = new Date(start.getTime() + Math.max(0, minutesToEnd - 90) * 60_000);
+  for (let i = 0; i < 48 * 60 && inQuietHours(probe, quiet); i++) probe = new Date(probe.getTime() + 60_000);
   return probe;
-}
-
-/** The Paris date after `date` (YYYY-MM-DD). */
-export function nextParisDate(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
