@@ -20,7 +20,7 @@ async function start(dataDir: string) {
   children.push(child);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no URL after 45 s:\n${output}`)), 45_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/localhost:\d+)/.exec(output);
@@ -59,5 +59,5 @@ describe('npm start', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(posted.body);
     expect(await second.stop()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
