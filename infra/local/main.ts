@@ -5,7 +5,10 @@ import { startLocalRuntime } from './runtime';
 const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 
-const runtime = await startLocalRuntime({ dataDir, port });
+const runtime = await startLocalRuntime({ dataDir, port }).catch((error: Error) => {
+  console.error(`\nBassin could not start: ${error.message}\n`);
+  process.exit(1);
+});
 console.log(`
 Bassin is running at ${runtime.url}   (data: ${dataDir})
 

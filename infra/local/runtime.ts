@@ -128,7 +128,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
   });
   const server: Server = createServer((request, response) => void serve(request, response));
-  await new Promise<void>((ready) => server.listen(options.port ?? 0, '127.0.0.1', ready));
+  await new Promise<void>((ready, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void messaging.stop().then(() => dynamo.stop());
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${options.port} is already in use: stop the other process or start with PORT=<another port>`,
+            )
+          : error,
+      );
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', ready);
+  });
   const { port } = server.address() as AddressInfo;
   process.env.PUBLIC_URL ??= `http://localhost:${port}`;
   // Same origin locally: the web app is served by this runtime.
