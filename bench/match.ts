@@ -11,13 +11,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { newMeter } from '../shared/adapters/dynamodb/items';
+import { newMeter, type QueryMeter } from '../shared/adapters/dynamodb/items';
 import { seekerKeys } from '../shared/adapters/dynamodb/keys/seeker-keys';
-import { seekerReachKeys } from '../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
-import { dynamoMatchIndex } from '../shared/adapters/dynamodb/match-index';
+import { dynamoMatchIndex, reachIndexItems } from '../shared/adapters/dynamodb/match-index';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
-import { cellOf, coverLevel } from '../shared/domain/geo';
 import { locateHome, locateSite } from '../shared/domain/locate';
 import { evaluateMatch } from '../shared/domain/matching/evaluate';
 import { seekerReachKm } from '../shared/domain/matching/lifecycle';
@@ -61,6 +59,34 @@ async function fitsOf(vacancy: Vacancy, seekers: MatchableSeeker[]) {
   return ids;
 }
 
+/** Per-vacancy cost and recall of one matcher. */
+function newMeasurements() {
+  const m = { items: [] as number[], requests: [] as number[], capacity: [] as number[], ms: [] as number[] };
+  let expected = 0;
+  let found = 0;
+  return {
+    get expected() {
+      return expected;
+    },
+    record(meter: QueryMeter, ms: number, matched: string[], truth: string[]) {
+      m.items.push(meter.items);
+      m.requests.push(meter.requests);
+      m.capacity.push(meter.capacityUnits);
+      m.ms.push(ms);
+      const got = new Set(matched);
+      expected += truth.length;
+      found += truth.filter((id) => got.has(id)).length;
+    },
+    summary: () => ({
+      itemsReadPerVacancy: stats(m.items),
+      requestsPerVacancy: stats(m.requests),
+      readCapacityPerVacancy: stats(m.capacity),
+      msPerVacancy: stats(m.ms.map((ms) => Math.round(ms))),
+      recall: expected === 0 ? 1 : found / expected,
+    }),
+  };
+}
+
 async function main() {
   const local = await startLocalTable();
   const { doc, tableName } = local.table;
@@ -74,18 +100,7 @@ async function main() {
     seekers.push(seeker);
     items.push({ ...seekerKeys.profile(seeker.id), entity: seekerKeys.entity, ...seeker });
     if (!seeker.consent.matching) continue;
-    const home = locateHome(seeker.home).point;
-    const reach = seekerReachKm(seeker);
-    const cell = cellOf(home, coverLevel(home, reach));
-    const { contact: _contact, ...profile } = seeker;
-    for (const sector of seeker.sectors) {
-      items.push({
-        ...seekerReachKeys.primary(seeker.id, sector),
-        ...seekerReachKeys.byCell(sector, cell, reach, seeker.id),
-        entity: seekerReachKeys.entity,
-        profile,
-      });
-    }
+    items.push(...reachIndexItems(seeker.id, seeker, locateHome(seeker.home).point, seekerReachKm(seeker)));
   }
   const vacancies = Array.from({ length: vacancyCount }, (_, i) => syntheticVacancy(next, `v${i}`));
   for (const vacancy of vacancies)
@@ -114,14 +129,9 @@ async function main() {
   await Promise.all(Array.from({ length: 8 }, worker));
   const loadSeconds = (Date.now() - started) / 1000;
 
-  const indexed = {
-    items: [] as number[],
-    requests: [] as number[],
-    capacity: [] as number[],
-    ms: [] as number[],
-  };
-  let expected = 0;
-  let found = 0;
+  // Brute force over every seeker: the truth both matchers are judged against, computed once per vacancy.
+  const truthOf = new Map<string, string[]>();
+  const indexed = newMeasurements();
   for (const [i, vacancy] of vacancies.entries()) {
     const meter = newMeter();
     const t0 = performance.now();
@@ -129,30 +139,17 @@ async function main() {
       vacancy.sector,
       locateSite(vacancy.site).point,
     );
-    const matched = new Set(await fitsOf(vacancy, candidates));
-    indexed.ms.push(performance.now() - t0);
-    indexed.items.push(meter.items);
-    indexed.requests.push(meter.requests);
-    indexed.capacity.push(meter.capacityUnits);
+    const matched = await fitsOf(vacancy, candidates);
     const truth = await fitsOf(vacancy, seekers);
-    expected += truth.length;
-    found += truth.filter((id) => matched.has(id)).length;
+    truthOf.set(vacancy.id, truth);
+    indexed.record(meter, performance.now() - t0, matched, truth);
     progress('indexed matcher', i + 1, vacancies.length);
   }
 
-  const scan = {
-    items: [] as number[],
-    requests: [] as number[],
-    capacity: [] as number[],
-    ms: [] as number[],
-  };
-  let scanExpected = 0;
-  let scanFound = 0;
+  const scan = newMeasurements();
   for (const [i, vacancy] of vacancies.slice(0, scanVacancies).entries()) {
+    const meter = newMeter();
     const t0 = performance.now();
-    let read = 0;
-    let requests = 0;
-    let capacity = 0;
     const profiles: MatchableSeeker[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -163,44 +160,28 @@ async function main() {
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
-      requests++;
-      read += page.Count ?? 0;
-      capacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      meter.requests++;
+      meter.items += page.Count ?? 0;
+      meter.capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
       for (const item of page.Items ?? [])
         if (item.entity === seekerKeys.entity && item.consent?.matching) profiles.push(item as SeekerProfile);
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    const scanned = new Set(await fitsOf(vacancy, profiles));
-    scan.ms.push(performance.now() - t0);
-    const truth = await fitsOf(vacancy, seekers);
-    scanExpected += truth.length;
-    scanFound += truth.filter((id) => scanned.has(id)).length;
-    scan.items.push(read);
-    scan.requests.push(requests);
-    scan.capacity.push(capacity);
+    const matched = await fitsOf(vacancy, profiles);
+    scan.record(meter, performance.now() - t0, matched, truthOf.get(vacancy.id) ?? []);
     progress('scan baseline', i + 1, scanVacancies);
   }
 
-  const summary = (m: typeof indexed) => ({
-    itemsReadPerVacancy: stats(m.items),
-    requestsPerVacancy: stats(m.requests),
-    readCapacityPerVacancy: stats(m.capacity),
-    msPerVacancy: stats(m.ms.map((ms) => Math.round(ms))),
-  });
   const result = {
     seekers: seekerCount,
     vacancies: vacancyCount,
     tableItems: items.length,
     loadSeconds,
-    matchesPerVacancy: expected / vacancyCount,
+    matchesPerVacancy: indexed.expected / vacancyCount,
     itemsReadRatio: 0,
     bestPossibleRatio: 0,
-    indexed: { ...summary(indexed), recall: expected === 0 ? 1 : found / expected },
-    scan: {
-      ...summary(scan),
-      recall: scanExpected === 0 ? 1 : scanFound / scanExpected,
-      vacanciesMeasured: scanVacancies,
-    },
+    indexed: indexed.summary(),
+    scan: { ...scan.summary(), vacanciesMeasured: scanVacancies },
     synthetic: true,
     machine: `${process.platform} ${process.arch}, Node ${process.version}`,
   };

@@ -6,11 +6,11 @@ import type { z } from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Caller, callerOf } from './caller';
+import { HttpError } from './http-error';
 import { idempotentRequests } from './idempotency';
-import { rateLimitOf } from './openapi';
-import { HttpError, problemFromError } from './problem';
+import { problemFromError } from './problem';
 import { redactingReplacer } from './redact';
-import type { RouteContract } from './route-contract';
+import { type RouteContract, rateLimitOf } from './route-contract';
 
 export const logger = new Logger({
   serviceName: 'bassin',

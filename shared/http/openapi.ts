@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { defaultThrottle, type RouteContract } from './route-contract';
+import type { RouteContract } from './route-contract';
 
 /** The OpenAPI 3.1 document, generated from the route contracts (and so from the zod schemas). */
 export function openApiDocument(contracts: RouteContract[]) {
@@ -84,10 +84,6 @@ export function openApiDocument(contracts: RouteContract[]) {
     servers: [{ url: '/', 'x-internal': false } as { url: string }],
   });
 }
-
-/** The rate limit a route announces: its own throttle, else the default. */
-export const rateLimitOf = (contract: Pick<RouteContract, 'throttle'>) =>
-  (contract.throttle ?? defaultThrottle).rate;
 
 function headerSchema(headers: NonNullable<RouteContract['headers']>) {
   return z.object(

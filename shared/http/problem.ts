@@ -1,18 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldIssue } from '../domain/errors';
+import { HttpError } from './http-error';
 import { idempotencyStatus } from './idempotency';
-
-/** Errors of the HTTP edge itself (not of the domain): auth, size, media type. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-    readonly issues: FieldIssue[] = [],
-  ) {
-    super(message);
-  }
-}
 
 const titles: Record<number, string> = {
   400: 'Bad Request',

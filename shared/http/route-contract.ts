@@ -50,6 +50,10 @@ export interface Throttle {
 /** Route throttling unless a route says otherwise; sent to clients as X-RateLimit-Limit. */
 export const defaultThrottle: Throttle = { rate: 50, burst: 100 };
 
+/** The rate limit a route announces: its own throttle, else the default. */
+export const rateLimitOf = (contract: { throttle?: Throttle | undefined }) =>
+  (contract.throttle ?? defaultThrottle).rate;
+
 export const defineRoute = <
   Body extends z.ZodType | undefined = undefined,
   Query extends z.ZodType | undefined = undefined,

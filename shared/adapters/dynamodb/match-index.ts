@@ -6,9 +6,10 @@ import {
   coverLevel,
   minDistanceToCellKm,
   neighbourhood,
+  type Point,
   ringsFor,
 } from '../../domain/geo';
-import type { MatchableSeeker } from '../../domain/seeker';
+import type { MatchableSeeker, SeekerProfile } from '../../domain/seeker';
 import type { Vacancy } from '../../domain/vacancy';
 import type { MatchIndex } from '../../ports/matching';
 import type { TableClient } from './client';
@@ -97,25 +98,25 @@ export function dynamoMatchIndex(table: TableClient, options: { meter?: QueryMet
         );
       }
       if (!profile || !home) return;
-      const cell = cellOf(home, coverLevel(home, reachKm));
-      // Matching needs the profile, never the contact details.
-      const { contact: _contact, ...snapshot } = profile;
       await Promise.all(
-        profile.sectors.map((sector) =>
-          table.doc.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...seekerReachKeys.primary(seekerId, sector),
-                ...seekerReachKeys.byCell(sector, cell, reachKm, seekerId),
-                entity: seekerReachKeys.entity,
-                reachKm: Math.round(reachKm * 10) / 10,
-                profile: snapshot,
-              },
-            }),
-          ),
+        reachIndexItems(seekerId, profile, home, reachKm).map((Item) =>
+          table.doc.send(new PutCommand({ TableName: tableName, Item })),
         ),
       );
     },
   };
+}
+
+/** The reach-index items of a seeker: one per sector, in the cell that covers their reach. */
+export function reachIndexItems(seekerId: string, profile: SeekerProfile, home: Point, reachKm: number) {
+  const cell = cellOf(home, coverLevel(home, reachKm));
+  // Matching needs the profile, never the contact details.
+  const { contact: _contact, ...snapshot } = profile;
+  return profile.sectors.map((sector) => ({
+    ...seekerReachKeys.primary(seekerId, sector),
+    ...seekerReachKeys.byCell(sector, cell, reachKm, seekerId),
+    entity: seekerReachKeys.entity,
+    reachKm: Math.round(reachKm * 10) / 10,
+    profile: snapshot,
+  }));
 }

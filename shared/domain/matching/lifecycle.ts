@@ -7,8 +7,7 @@ import { reachKm } from '../commute/estimator';
 import { locateHome, locateSite } from '../locate';
 import { commuteBand, type Match, matchId } from '../match';
 import type { MatchableSeeker } from '../seeker';
-import type { Vacancy } from '../vacancy';
-import { evaluateMatch } from './evaluate';
+import { evaluateMatch, type MatchSides } from './evaluate';
 
 export interface MatchingDeps {
   vacancies: VacancyStore;
@@ -41,7 +40,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
   const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
   const fitting = new Map<string, Match>();
   for (const seeker of candidates) {
-    const found = await buildMatch(deps, vacancy, seeker, now);
+    const found = await buildMatch(deps, { vacancy, site, seeker, home: locateHome(seeker.home) }, now);
     if (found) fitting.set(found.id, found);
   }
   return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy');
@@ -64,18 +63,21 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
   const fitting = new Map<string, Match>();
   for (const sector of profile.sectors) {
     for (const vacancy of await deps.index.openVacanciesInReach(sector, home.point, reach)) {
-      const found = await buildMatch(deps, vacancy, profile, now);
+      const found = await buildMatch(
+        deps,
+        { vacancy, site: locateSite(vacancy.site), seeker: profile, home },
+        now,
+      );
       if (found) fitting.set(found.id, found);
     }
   }
   return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy');
 }
 
-async function buildMatch(deps: MatchingDeps, vacancy: Vacancy, seeker: MatchableSeeker, now: string) {
-  const evaluation = await evaluateMatch(
-    { vacancy, site: locateSite(vacancy.site), seeker, home: locateHome(seeker.home) },
-    deps.travel,
-  );
+/** Each side is located once by the caller, not once per pair. */
+async function buildMatch(deps: MatchingDeps, sides: MatchSides, now: string) {
+  const { vacancy, seeker } = sides;
+  const evaluation = await evaluateMatch(sides, deps.travel);
   if (!evaluation.fits) return undefined;
   const siteCommune = findCommune(vacancy.site.commune);
   return {
