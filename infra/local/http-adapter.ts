@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from '../../shared/http/problem';
 import { routeScopes } from '../../shared/http/scopes';
 import type { RouteEntry } from '../routes';
 import { localContext } from './change-feed';
 import { apiGatewayClaims, type DevIdentity } from './identity';
+import { loadHandler } from './load-handler';
 
 type HttpFunction = (
   event: APIGatewayProxyEventV2,
@@ -26,7 +25,6 @@ interface CompiledRoute {
 export interface AdapterOptions {
   routes: RouteEntry[];
   identity: DevIdentity;
-  projectRoot: string;
   /** Extra handlers tried before the route table (the /dev endpoints). */
   extra?: (request: IncomingMessage, body: Buffer) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
 }
@@ -36,7 +34,7 @@ export interface AdapterOptions {
  * route, runs the JWT authorizer, builds an APIGatewayProxyEventV2, invokes the function
  * from its entry file and writes its structured result back.
  */
-export function createApiAdapter({ routes, identity, projectRoot, extra }: AdapterOptions) {
+export function createApiAdapter({ routes, identity, extra }: AdapterOptions) {
   const compiled: CompiledRoute[] = routes.map((entry) => ({
     entry,
     routeKey: `${entry.contract.method} ${entry.contract.path}`,
@@ -48,9 +46,7 @@ export function createApiAdapter({ routes, identity, projectRoot, extra }: Adapt
   const load = (entry: string) => {
     let loaded = functions.get(entry);
     if (!loaded) {
-      loaded = import(pathToFileURL(resolve(projectRoot, entry)).href).then(
-        (module) => module.handler as HttpFunction,
-      );
+      loaded = loadHandler<HttpFunction>(entry);
       functions.set(entry, loaded);
     }
     return loaded;

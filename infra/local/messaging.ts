@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   ChangeMessageVisibilityCommand,
@@ -17,6 +15,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { startFauxqs } from 'fauxqs';
 import type { QueueConsumerEntry } from '../consumers';
 import { localContext } from './change-feed';
+import { loadHandler } from './load-handler';
 
 type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
 
@@ -41,7 +40,6 @@ interface Lane {
  * and a growing delay before a failed message is seen again.
  */
 export async function startLocalMessaging(options: {
-  projectRoot: string;
   consumers: QueueConsumerEntry[];
   /** Seconds before a failed message is retried: base × 2^(receives − 1). */
   retryBaseSeconds?: number;
@@ -94,8 +92,7 @@ export async function startLocalMessaging(options: {
 
   let running = true;
   const loops = lanes.map(async (lane) => {
-    const module = await import(pathToFileURL(resolve(options.projectRoot, lane.consumer.entry)).href);
-    const handler = module.handler as QueueHandler;
+    const handler = await loadHandler<QueueHandler>(lane.consumer.entry);
     while (running) {
       const { Messages } = await sqs
         .send(

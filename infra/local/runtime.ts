@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import { sharedDynamoClient } from '../../shared/adapters/dynamodb/client';
 import { outboxSender } from '../../shared/adapters/local/outbox-sender';
 import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from '../consumers';
@@ -15,9 +15,8 @@ import { devRoutes } from './dev-routes';
 import { ensureTable, localClientConfig, startDynalite } from './dynalite';
 import { createApiAdapter } from './http-adapter';
 import { DevIdentity } from './identity';
+import { loadHandler } from './load-handler';
 import { startLocalMessaging } from './messaging';
-
-export const projectRoot = resolve(import.meta.dirname, '../..');
 
 export interface LocalRuntimeOptions {
   /** Where dynalite, the signing key and failure logs live; undefined keeps everything in memory. */
@@ -71,20 +70,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const log = (message: string, detail?: Record<string, unknown>) =>
     console.warn(JSON.stringify({ level: 'WARN', message, ...detail }));
   const messaging = await startLocalMessaging({
-    projectRoot,
     consumers: queueConsumers,
     log,
     ...(options.queueRetryBaseSeconds !== undefined
       ? { retryBaseSeconds: options.queueRetryBaseSeconds }
       : {}),
   });
-  const outboxDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bassin-outbox-')));
-  const outbox = outboxSender(join(outboxDir, 'outbox.jsonl'));
+  const outboxFile = join(
+    options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bassin-outbox-'))),
+    'outbox.jsonl',
+  );
+  const outbox = outboxSender(outboxFile);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_SNS: messaging.endpoint,
     OFFERS_TOPIC_ARN: messaging.topicArn,
     MESSAGE_SENDER: 'outbox',
-    OUTBOX_FILE: join(outboxDir, 'outbox.jsonl'),
+    OUTBOX_FILE: outboxFile,
     UNSUBSCRIBE_SECRET: await localSecret(options.dataDir),
   });
 
@@ -104,8 +105,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const jobs = new Map(
     await Promise.all(
       scheduledJobs.map(async (job) => {
-        const module = await import(pathToFileURL(resolve(projectRoot, job.entry)).href);
-        const run = () => module.handler({}, localContext(job.name)) as Promise<unknown>;
+        const handler = await loadHandler<(event: object, context: Context) => Promise<unknown>>(job.entry);
+        const run = () => handler({}, localContext(job.name));
         return [job.name, { job, run }] as const;
       }),
     ),
@@ -124,7 +125,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const serve = createApiAdapter({
     routes,
     identity,
-    projectRoot,
     extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
   });
   const server: Server = createServer((request, response) => void serve(request, response));
@@ -180,8 +180,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 async function loadConsumers(entries: StreamConsumerEntry[]): Promise<FeedConsumer[]> {
   return Promise.all(
     entries.map(async ({ name, entry, batchSize, entities }) => {
-      const module = await import(pathToFileURL(resolve(projectRoot, entry)).href);
-      return { name, batchSize, handler: module.handler as StreamHandler, ...(entities ? { entities } : {}) };
+      const handler = await loadHandler<StreamHandler>(entry);
+      return { name, batchSize, handler, ...(entities ? { entities } : {}) };
     }),
   );
 }
