@@ -34,6 +34,12 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entities: ['Match', 'Offer'],
     needs: ['offers'],
   },
+  {
+    name: 'statistics',
+    entry: 'functions/stream/statistics.ts',
+    batchSize: 50,
+    entities: ['Vacancy', 'SeekerProfile', 'Match'],
+  },
 ];
 
 export interface QueueConsumerEntry {
@@ -77,5 +83,10 @@ export const scheduledJobs: ScheduledJobEntry[] = [
     entry: 'functions/schedule/release-offers.ts',
     everyMinutes: 15,
     needs: ['offers', 'send-messages'],
+  },
+  {
+    name: 'rollStatistics',
+    entry: 'functions/schedule/roll-statistics.ts',
+    everyMinutes: 24 * 60,
   },
 ];

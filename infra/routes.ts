@@ -16,6 +16,15 @@ import {
   unsubscribeMeRoute,
 } from '../shared/api/notifications';
 import {
+  catchmentRoute,
+  forecastRoute,
+  indicatorsRoute,
+  listAreasRoute,
+  putAreaRoute,
+  skillsGapRoute,
+  tensionRoute,
+} from '../shared/api/planning';
+import {
   commuteRoute,
   listSectorsRoute,
   searchCommunesRoute,
@@ -97,5 +106,28 @@ export const routes: RouteEntry[] = [
     entry: 'functions/notifications/register-device.ts',
     data: 'write',
     needs: ['devices'],
+  },
+  { contract: listAreasRoute, entry: 'functions/planning/list-areas.ts', data: 'read' },
+  { contract: putAreaRoute, entry: 'functions/planning/put-area.ts', data: 'write' },
+  { contract: indicatorsRoute, entry: 'functions/planning/indicators.ts', data: 'read' },
+  { contract: forecastRoute, entry: 'functions/planning/forecast.ts', data: 'read' },
+  // Reach is measured by the travel-time port; its route cache is written with Amazon Location.
+  {
+    contract: tensionRoute,
+    entry: 'functions/planning/tension.ts',
+    data: 'write',
+    needs: ['amazon-location'],
+  },
+  {
+    contract: skillsGapRoute,
+    entry: 'functions/planning/skills-gap.ts',
+    data: 'write',
+    needs: ['amazon-location'],
+  },
+  {
+    contract: catchmentRoute,
+    entry: 'functions/planning/catchment.ts',
+    data: 'write',
+    needs: ['amazon-location'],
   },
 ];

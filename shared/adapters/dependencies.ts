@@ -6,17 +6,21 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
+import type { CountingDeps } from '../domain/planning/counting';
+import type { PlanningDeps } from '../domain/planning/operations';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
 import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
 import { deviceRegistry } from './device-registry';
+import { dynamoAreaStore } from './dynamodb/area-store';
 import { tableClientFromEnv } from './dynamodb/client';
 import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
 import { dynamoOfferStore } from './dynamodb/offer-store';
 import { dynamoRouteCache } from './dynamodb/route-cache';
 import { dynamoSeekerStore } from './dynamodb/seeker-store';
+import { dynamoStatisticsStore } from './dynamodb/statistics-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
 import { outboxSender } from './local/outbox-sender';
 import { snsMessageSender } from './sns/message-sender';
@@ -70,6 +74,22 @@ export const matchingDeps = once(
     ...matchReadDeps(),
     index: dynamoMatchIndex(tableClientFromEnv()),
     travel: travelTime(),
+  }),
+);
+
+export const countingDeps = once(
+  (): CountingDeps => ({
+    ...matchReadDeps(),
+    statistics: dynamoStatisticsStore(tableClientFromEnv()),
+  }),
+);
+
+export const planningDeps = once(
+  (): PlanningDeps => ({
+    statistics: dynamoStatisticsStore(tableClientFromEnv()),
+    areas: dynamoAreaStore(tableClientFromEnv()),
+    travel: travelTime(),
+    clock: systemClock,
   }),
 );
 

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Caller, callerOf } from './caller';
+import { csvMediaType, toCsv, wantsCsv } from './csv';
 import { HttpError } from './http-error';
 import { idempotentRequests } from './idempotency';
 import { problemFromError } from './problem';
@@ -70,7 +71,7 @@ export function httpHandler<
       path: event.rawPath,
     } as HttpRequest<Body, Query, Params>;
     if (issues.length > 0) throw new ValidationError(issues);
-    return toResponse(contract, await operation(request));
+    return toResponse(contract, await operation(request), event.headers?.accept);
   });
 }
 
@@ -125,11 +126,18 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
 function toResponse(
   contract: RouteContract,
   { status, body, headers }: HttpResult,
+  accept?: string,
 ): APIGatewayProxyStructuredResultV2 {
   const limit = standardHeaders(contract);
   if (body === undefined) return { statusCode: status, headers: { ...limit, ...headers } };
   const schema = contract.responses[status]?.schema;
   const checked = schema ? schema.parse(body) : body;
+  if (contract.csv && status === 200 && wantsCsv(accept))
+    return {
+      statusCode: status,
+      headers: { 'content-type': `${csvMediaType}; charset=utf-8`, ...limit, ...headers },
+      body: toCsv(contract.csv(checked)),
+    };
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json', ...limit, ...headers },

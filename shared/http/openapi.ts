@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { csvMediaType } from './csv';
 import type { RouteContract } from './route-contract';
 
 /** The OpenAPI 3.1 document, generated from the route contracts (and so from the zod schemas). */
@@ -64,6 +65,10 @@ export function openApiDocument(contracts: RouteContract[]) {
                     [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: {
                       schema: spec.schema,
                     },
+                    // The same rows as `items`, one column per field (Accept: text/csv).
+                    ...(contract.csv && status === '200'
+                      ? { [csvMediaType]: { schema: z.string().max(10_000_000) } }
+                      : {}),
                   },
                 }
               : {}),

@@ -40,6 +40,9 @@ export interface RouteContract<
   /** Request headers the route reads, documented in OpenAPI; `credential` marks one that authenticates the call. */
   headers?: { name: string; required: boolean; description: string; credential?: boolean }[];
   responses: Record<number, ResponseSpec>;
+  /** Also answers `Accept: text/csv` with these rows of the 200 body (shared/http/csv.ts). */
+  // biome-ignore lint/suspicious/noExplicitAny: the body type is the 200 schema's output, checked at runtime
+  csv?: (body: any) => Record<string, unknown>[];
 }
 
 export interface Throttle {

@@ -50,6 +50,11 @@ export function findCommune(code: string): Commune | undefined {
   return row && toCommune(row);
 }
 
+/** Every commune of the reference table. */
+export function listCommunes(): Commune[] {
+  return (communeRows as CommuneRow[]).map(toCommune);
+}
+
 export function isKnownCommune(code: string): boolean {
   return index().has(code);
 }

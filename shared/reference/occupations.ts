@@ -57,6 +57,7 @@ export const occupations = [
 export type Occupation = (typeof occupations)[number];
 const byCode = new Map<string, Occupation>(occupations.map((o) => [o.code, o]));
 
+export const findOccupation = (code: string) => byCode.get(code);
 export const isKnownOccupation = (code: string): boolean => byCode.has(code);
 /** "H29" for H2913: the ROME domain, used to group occupations. */
 export const occupationDomain = (code: string): string => code.slice(0, 3);

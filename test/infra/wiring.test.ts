@@ -31,7 +31,10 @@ describe('what each function uses is what the stack gives it', () => {
       const source = readFileSync(entry, 'utf8');
       if (/offerDeps(WithSecret)?\(/.test(source)) expect(needs, 'uses the offers topic').toContain('offers');
       if (/deviceDeps\(/.test(source)) expect(needs, 'uses push devices').toContain('devices');
-      if (/(vacancy|seeker|matchRead|matching|inbox|device)Deps\(|offerDeps/.test(source)) {
+      // Travel times come from Amazon Location when it is configured.
+      if (/travelTime\(|matchingDeps\(|\b(tension|skillsGap|catchment)\(/.test(source))
+        expect(needs, 'measures travel times').toContain('amazon-location');
+      if (/(vacancy|seeker|matchRead|matching|inbox|device|planning|counting)Deps\(|offerDeps/.test(source)) {
         expect(data, 'reads the table').not.toBe('none');
       }
     });

@@ -1,0 +1,9 @@
+import { planningDeps } from '../../shared/adapters/dependencies';
+import { catchmentRoute } from '../../shared/api/planning';
+import { catchment } from '../../shared/domain/planning/operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(catchmentRoute, async ({ query }) => ({
+  status: 200,
+  body: await catchment(planningDeps(), query),
+}));

@@ -1,0 +1,9 @@
+import { planningDeps } from '../../shared/adapters/dependencies';
+import { indicatorsRoute } from '../../shared/api/planning';
+import { indicators } from '../../shared/domain/planning/operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(indicatorsRoute, async ({ query }) => ({
+  status: 200,
+  body: await indicators(planningDeps(), query),
+}));

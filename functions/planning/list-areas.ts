@@ -1,0 +1,9 @@
+import { planningDeps } from '../../shared/adapters/dependencies';
+import { listAreasRoute } from '../../shared/api/planning';
+import { listAreas } from '../../shared/domain/planning/operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(listAreasRoute, async () => ({
+  status: 200,
+  body: { items: await listAreas(planningDeps()) },
+}));

@@ -1,0 +1,9 @@
+import { planningDeps } from '../../shared/adapters/dependencies';
+import { skillsGapRoute } from '../../shared/api/planning';
+import { skillsGap } from '../../shared/domain/planning/operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(skillsGapRoute, async ({ query }) => ({
+  status: 200,
+  body: await skillsGap(planningDeps(), query),
+}));

@@ -1,0 +1,9 @@
+import { planningDeps } from '../../shared/adapters/dependencies';
+import { tensionRoute } from '../../shared/api/planning';
+import { tension } from '../../shared/domain/planning/operations';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(tensionRoute, async ({ query }) => ({
+  status: 200,
+  body: await tension(planningDeps(), query),
+}));

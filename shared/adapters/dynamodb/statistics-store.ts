@@ -1,0 +1,134 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Counts } from '../../domain/planning/contributions';
+import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
+import type { TableClient } from './client';
+import { conditionally, queryAll } from './items';
+import { statisticsKeys } from './keys/statistics-keys';
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error as Error).name === 'ConditionalCheckFailedException';
+
+const countersOf = (item: Record<string, unknown> | undefined): Counts => {
+  const counts: Counts = {};
+  for (const [name, value] of Object.entries(item ?? {}))
+    if (name.includes('|') && !statisticsKeys.isMark(name) && typeof value === 'number') counts[name] = value;
+  return counts;
+};
+
+export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
+  const { doc, tableName } = table;
+  return {
+    async record(entityKey) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: statisticsKeys.record(entityKey), ConsistentRead: true }),
+      );
+      if (!Item) return undefined;
+      const { entityKey: key, seq, through, applied, pending, live } = Item as ContributionRecord;
+      return { entityKey: key, seq, through, applied, live, ...(pending ? { pending } : {}) };
+    },
+
+    async saveRecord(record, expectedSeq) {
+      await conditionally(() =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...statisticsKeys.record(record.entityKey),
+              ...(record.live ? statisticsKeys.live(record.through, record.entityKey) : {}),
+              entity: statisticsKeys.recordEntity,
+              ...record,
+            },
+            ...(expectedSeq === undefined
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : {
+                  ConditionExpression: 'seq = :expected',
+                  ExpressionAttributeValues: { ':expected': expectedSeq },
+                }),
+          }),
+        ),
+      );
+    },
+
+    async deleteRecord(entityKey, seq) {
+      await doc
+        .send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: statisticsKeys.record(entityKey),
+            ConditionExpression: 'seq = :seq AND attribute_not_exists(pending)',
+            ExpressionAttributeValues: { ':seq': seq },
+          }),
+        )
+        .catch((error) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+    },
+
+    async applyOnce(bucket, delta, mark, seq) {
+      const [unit, month] = bucket.split('|') as [string, string];
+      const names: Record<string, string> = { '#mark': mark, '#entity': 'entity' };
+      const values: Record<string, unknown> = { ':seq': seq, ':entity': statisticsKeys.bucketEntity };
+      const additions = Object.entries(delta).map(([attribute, value], i) => {
+        names[`#a${i}`] = attribute;
+        values[`:v${i}`] = value;
+        return `#a${i} :v${i}`;
+      });
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: statisticsKeys.bucket(unit, month),
+            UpdateExpression: `SET #mark = :seq, #entity = :entity ADD ${additions.join(', ')}`,
+            ConditionExpression: 'attribute_not_exists(#mark) OR #mark < :seq',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+      } catch (error) {
+        // The mark is there: this very change was applied by an earlier delivery.
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async clearMark(bucket, mark) {
+      const [unit, month] = bucket.split('|') as [string, string];
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: statisticsKeys.bucket(unit, month),
+          UpdateExpression: 'REMOVE #mark',
+          ExpressionAttributeNames: { '#mark': mark },
+        }),
+      );
+    },
+
+    async liveThrough(month) {
+      const items = await queryAll(table, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :p',
+        ExpressionAttributeValues: { ':p': statisticsKeys.livePartition(month) },
+        ProjectionExpression: 'entityKey',
+      });
+      return items.map((item) => String(item.entityKey));
+    },
+
+    async buckets(unit, from, to) {
+      const items = await queryAll(table, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': statisticsKeys.bucketPartition(unit), ':from': from, ':to': to },
+      });
+      return new Map(items.map((item) => [String(item.SK), countersOf(item)]));
+    },
+
+    async nowBucket(unit) {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: statisticsKeys.bucket(unit, 'now') }),
+      );
+      return countersOf(Item);
+    },
+  };
+}

@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import { area, areaDefinition, areaId } from '../domain/planning/areas';
+import { metricNames } from '../domain/planning/figures';
+import { monthPattern } from '../domain/planning/months';
+import { communeCode, commuteMode, int32, romeCode, sectorSlug } from '../domain/schema-parts';
+import { defineRoute } from '../http/route-contract';
+import { commonProblems, ifMatchHeader, problemDocument } from './common';
+
+const planner = ['planner'] as const;
+const tags = ['Planning'];
+
+const month = z.string().max(7).regex(monthPattern, 'a month is YYYY-MM, e.g. 2026-03');
+const count = int32(0, 2_000_000_000).nullable();
+const measure = z.number().min(0).max(1e12).nullable();
+const label = z.string().max(300);
+const areaRef = z.object({
+  id: areaId,
+  name: label,
+  exact: z.boolean().meta({ description: 'False when a statistical unit of the area reaches beyond it' }),
+  units: z.array(z.object({ id: z.string().max(20), name: label })).max(5000),
+});
+const reach = z.object({
+  minutes: int32(0, 240),
+  mode: commuteMode,
+  hour: int32(0, 23),
+  units: int32(0, 100_000),
+});
+const areaQuery = areaId.meta({
+  description: 'Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>`',
+});
+const unprocessable = { 422: { description: 'Not enough data to answer', schema: problemDocument } };
+
+export const listAreasRoute = defineRoute({
+  operationId: 'listPlanningAreas',
+  method: 'GET',
+  path: '/v1/planning/areas',
+  summary: 'The pilot territory and the areas planners defined',
+  tags,
+  access: planner,
+  responses: {
+    200: {
+      description: 'Areas with how many statistical units and communes they cover',
+      schema: z.object({
+        items: z
+          .array(
+            area.extend({ units: int32(0, 100_000), communeCount: int32(0, 100_000), exact: z.boolean() }),
+          )
+          .max(1000),
+      }),
+    },
+    ...commonProblems,
+  },
+});
+
+export const putAreaRoute = defineRoute({
+  operationId: 'putPlanningArea',
+  method: 'PUT',
+  path: '/v1/planning/areas/{id}',
+  summary: 'Create or replace a custom area from EPCI and commune codes',
+  tags,
+  access: planner,
+  params: z.strictObject({ id: areaId }),
+  body: areaDefinition,
+  headers: [ifMatchHeader(false)],
+  responses: {
+    200: { description: 'Replaced', schema: area },
+    201: { description: 'Created', schema: area },
+    ...commonProblems,
+    409: { description: 'A built-in id, or too many areas', schema: problemDocument },
+    412: { description: 'Stale If-Match', schema: problemDocument },
+  },
+});
+
+const indicatorRow = z.object({
+  month,
+  vacancies_posted: count,
+  openings_posted: count,
+  vacancies_open: count,
+  vacancies_closed: count,
+  median_days_to_close: measure,
+  seekers_active: count,
+  matches_new: count,
+  matches_accepted: count,
+  suppressed: z.array(z.enum(metricNames)).max(10),
+});
+
+export const indicatorsRoute = defineRoute({
+  operationId: 'planningIndicators',
+  method: 'GET',
+  path: '/v1/planning/indicators',
+  summary: 'Monthly figures of an area, optionally for one sector and/or occupation',
+  tags,
+  access: planner,
+  query: z.strictObject({
+    area: areaQuery,
+    sector: sectorSlug.optional(),
+    occupation: romeCode.optional(),
+    from: month.optional().meta({ description: 'First month (default: 11 months before `to`)' }),
+    to: month.optional().meta({ description: 'Last month (default: the current, provisional month)' }),
+  }),
+  csv: (body: { items: Record<string, unknown>[] }) => body.items,
+  responses: {
+    200: {
+      description: 'One row per month; null + `suppressed` where a count of persons is 1–10',
+      schema: z.object({
+        area: areaRef,
+        sector: label.nullable(),
+        occupation: label.nullable(),
+        provisionalMonth: month,
+        items: z.array(indicatorRow).max(60),
+        reads: z.object({ units: int32(0, 100_000), months: int32(0, 60) }),
+      }),
+    },
+    ...commonProblems,
+  },
+});
+
+export const tensionRoute = defineRoute({
+  operationId: 'planningTension',
+  method: 'GET',
+  path: '/v1/planning/tension',
+  summary: 'Per occupation: open vacancies in the area, available seekers within reach, ratio and rank',
+  tags,
+  access: planner,
+  query: z.strictObject({ area: areaQuery, month: month.optional() }),
+  csv: (body: { items: Record<string, unknown>[] }) => body.items,
+  responses: {
+    200: {
+      description: 'Occupations ranked from most to least tense',
+      schema: z.object({
+        area: areaRef,
+        month,
+        reach,
+        items: z
+          .array(
+            z.object({
+              occupation: label,
+              label,
+              openVacancies: int32(0, 2_000_000_000),
+              seekersInReach: count,
+              seekersSuppressed: z.boolean(),
+              ratio: measure,
+              noSeekerInReach: z.boolean(),
+              rank: int32(1, 100_000).nullable(),
+            }),
+          )
+          .max(1000),
+      }),
+    },
+    ...commonProblems,
+  },
+});
+
+export const skillsGapRoute = defineRoute({
+  operationId: 'planningSkillsGap',
+  method: 'GET',
+  path: '/v1/planning/skills-gap',
+  summary: 'Skills most demanded by open vacancies and how many available seekers within reach have them',
+  tags,
+  access: planner,
+  query: z.strictObject({
+    area: areaQuery,
+    sector: sectorSlug.optional(),
+    limit: z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20),
+  }),
+  csv: (body: { items: Record<string, unknown>[] }) => body.items,
+  responses: {
+    200: {
+      description: 'Skills, most demanded first',
+      schema: z.object({
+        area: areaRef,
+        sector: label.nullable(),
+        reach,
+        items: z
+          .array(
+            z.object({
+              skill: label,
+              openVacancies: int32(0, 2_000_000_000),
+              seekersInReach: count,
+              seekersSuppressed: z.boolean(),
+              seekersPerVacancy: measure,
+            }),
+          )
+          .max(100),
+      }),
+    },
+    ...commonProblems,
+  },
+});
+
+export const catchmentRoute = defineRoute({
+  operationId: 'planningCatchment',
+  method: 'GET',
+  path: '/v1/planning/catchment',
+  summary: 'How many seekers live within a commute of a site, by occupation and by commute band',
+  tags,
+  access: ['planner', 'employer'],
+  query: z.strictObject({
+    commune: communeCode,
+    minutes: z.coerce.number().int().min(5).max(120).meta({ format: 'int32' }).default(30),
+    mode: commuteMode.default('car'),
+    hour: z.coerce.number().int().min(0).max(23).meta({ format: 'int32' }).default(8),
+    sector: sectorSlug.optional(),
+  }),
+  csv: (body: { byOccupation: Record<string, unknown>[] }) => body.byOccupation,
+  responses: {
+    200: {
+      description: 'Seekers active this month (who consented to statistics) living within the commute',
+      schema: z.object({
+        site: z.object({ commune: label, name: label }),
+        month,
+        minutes: int32(5, 120),
+        mode: commuteMode,
+        hour: int32(0, 23),
+        sector: label.nullable(),
+        seekers: count,
+        suppressed: z.boolean(),
+        byOccupation: z
+          .array(z.object({ occupation: label, label, seekers: count, suppressed: z.boolean() }))
+          .max(1000),
+        distribution: z
+          .array(
+            z.object({
+              fromMinutes: int32(0, 120),
+              toMinutes: int32(0, 120),
+              seekers: count,
+              suppressed: z.boolean(),
+              units: int32(0, 100_000),
+            }),
+          )
+          .max(10),
+        units: z
+          .array(
+            z.object({
+              id: z.string().max(20),
+              name: label,
+              minutes: z.number().min(0).max(240),
+              commune: z.string().max(5),
+              lat: z.number().min(-90).max(90),
+              lon: z.number().min(-180).max(180),
+            }),
+          )
+          .max(5000),
+      }),
+    },
+    ...commonProblems,
+    422: { description: 'The commune has no known coordinates', schema: problemDocument },
+  },
+});
+
+const forecastedMetric = z.enum(
+  metricNames.filter((name) => name !== 'median_days_to_close') as [string, ...string[]],
+);
+
+export const forecastRoute = defineRoute({
+  operationId: 'planningForecast',
+  method: 'GET',
+  path: '/v1/planning/forecast',
+  summary: 'Next months of a monthly figure, with 80 % and 95 % intervals and the backtest error',
+  tags,
+  access: planner,
+  query: z.strictObject({
+    area: areaQuery,
+    sector: sectorSlug.optional(),
+    occupation: romeCode.optional(),
+    metric: forecastedMetric.default('vacancies_posted'),
+    horizon: z.coerce.number().int().min(1).max(24).meta({ format: 'int32' }).default(12),
+  }),
+  csv: (body: { points: Record<string, unknown>[] }) => body.points,
+  responses: {
+    200: {
+      description: 'Point forecasts and intervals; `suppressed` when the series counts few persons',
+      schema: z.object({
+        area: areaRef,
+        metric: label,
+        sector: label.nullable(),
+        occupation: label.nullable(),
+        history: z.array(z.object({ month, value: count, suppressed: z.boolean() })).max(60),
+        suppressed: z.boolean(),
+        reason: label.optional(),
+        method: label.optional(),
+        backtest: z
+          .object({
+            mase: measure,
+            smape: measure,
+            origins: int32(0, 60),
+            horizon: int32(0, 24),
+          })
+          .optional(),
+        candidates: z
+          .array(z.object({ method: label, mase: measure, smape: measure }))
+          .max(20)
+          .optional(),
+        intervals: label.optional(),
+        points: z
+          .array(
+            z.object({
+              month,
+              forecast: measure,
+              lower80: measure,
+              upper80: measure,
+              lower95: measure,
+              upper95: measure,
+              suppressed: z.boolean(),
+            }),
+          )
+          .max(24),
+      }),
+    },
+    ...commonProblems,
+    ...unprocessable,
+  },
+});

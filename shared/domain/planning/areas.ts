@@ -1,0 +1,142 @@
+/**
+ * Planning areas: named sets of EPCIs and communes. Built in: the pilot territory, every
+ * EPCI (`epci-<SIREN>`) and every département (`dep-<code>`); planners add their own.
+ * An area is counted as the statistical units that cover it (units.ts): when a unit
+ * reaches beyond the area, the answer says so (`exact: false`) instead of splitting it.
+ */
+import { z } from 'zod';
+import { findEpci, listCommunes } from '../../reference/communes';
+import { pilotTerritory } from '../../reference/territories';
+import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
+import { findUnit, type StatisticalUnit, unitOfCommune } from './units';
+
+export const epciCode = z
+  .string()
+  .max(9)
+  .regex(/^\d{9}$/, { message: 'an EPCI is named by its 9-digit SIREN, e.g. 200067254', abort: true })
+  .refine((code) => findEpci(code) !== undefined, 'unknown EPCI SIREN code')
+  .meta({ description: 'EPCI SIREN code', example: '200067254' });
+
+export const areaId = z
+  .string()
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens, 2–40 characters')
+  .meta({
+    description: 'Area id: a built-in (`lacq-pau-tarbes`, `epci-<SIREN>`, `dep-<code>`) or a custom one',
+  });
+
+export const areaDefinition = z
+  .strictObject({
+    name: plainText(2, 100),
+    epcis: distinctList(epciCode, 300).default([]),
+    communes: distinctList(communeCode, 2000).default([]),
+  })
+  .refine((area) => area.epcis.length + area.communes.length > 0, {
+    message: 'an area needs at least one EPCI or commune',
+    path: ['epcis'],
+  })
+  .meta({ id: 'AreaDefinition' });
+export type AreaDefinition = z.output<typeof areaDefinition>;
+
+export const area = z
+  .object({
+    id: areaId,
+    name: z.string().max(200),
+    kind: z.enum(['territory', 'epci', 'departement', 'custom']),
+    epcis: z.array(z.string().max(9)).max(300),
+    communes: z.array(z.string().max(5)).max(2000),
+    departements: z.array(z.string().max(3)).max(10),
+    source: z.string().max(1000).optional(),
+    version: version.optional(),
+    updatedBy: identifier.optional(),
+    updatedAt: isoTimestamp.optional(),
+  })
+  .meta({ id: 'Area' });
+export type Area = z.output<typeof area>;
+
+const reservedPrefixes = ['epci-', 'dep-'];
+export const isReservedAreaId = (id: string) =>
+  id === pilotTerritory.id || reservedPrefixes.some((prefix) => id.startsWith(prefix));
+
+export const pilotArea: Area = {
+  id: pilotTerritory.id,
+  name: pilotTerritory.name,
+  kind: 'territory',
+  epcis: [...pilotTerritory.epcis],
+  communes: [],
+  departements: [],
+  source: pilotTerritory.source,
+};
+
+/** Built-in areas that exist without being stored (the pilot territory, each EPCI, each département). */
+export function builtInArea(id: string): Area | undefined {
+  if (id === pilotArea.id) return pilotArea;
+  const epci = /^epci-(\d{9})$/.exec(id)?.[1];
+  if (epci) {
+    const found = findEpci(epci);
+    return found && { id, name: found.name, kind: 'epci', epcis: [epci], communes: [], departements: [] };
+  }
+  const departement = /^dep-(\d[\dAB]\d?)$/.exec(id)?.[1];
+  if (departement && communesByDepartement().has(departement))
+    return {
+      id,
+      name: `Département ${departement}`,
+      kind: 'departement',
+      epcis: [],
+      communes: [],
+      departements: [departement],
+    };
+  return undefined;
+}
+
+let byEpci: Map<string, string[]> | undefined;
+let byDepartement: Map<string, string[]> | undefined;
+function communesByEpci() {
+  if (!byEpci) {
+    byEpci = new Map();
+    for (const commune of listCommunes())
+      if (commune.epci) byEpci.set(commune.epci, [...(byEpci.get(commune.epci) ?? []), commune.code]);
+  }
+  return byEpci;
+}
+function communesByDepartement() {
+  if (!byDepartement) {
+    byDepartement = new Map();
+    for (const commune of listCommunes())
+      byDepartement.set(commune.departement, [
+        ...(byDepartement.get(commune.departement) ?? []),
+        commune.code,
+      ]);
+  }
+  return byDepartement;
+}
+
+export interface ResolvedArea {
+  area: Area;
+  units: StatisticalUnit[];
+  /** False when some unit also covers communes outside the area (they are counted whole). */
+  exact: boolean;
+  communes: number;
+}
+
+/** The statistical units that cover an area, sorted by id so every reader adds them in one order. */
+export function resolveArea(area: Area): ResolvedArea {
+  const communes = new Set<string>(area.communes);
+  for (const epci of area.epcis) for (const code of communesByEpci().get(epci) ?? []) communes.add(code);
+  for (const dep of area.departements)
+    for (const code of communesByDepartement().get(dep) ?? []) communes.add(code);
+  const units = new Map<string, StatisticalUnit>();
+  for (const code of communes) {
+    const unit = unitOfCommune(code);
+    if (unit) units.set(unit.id, unit);
+  }
+  const exact = [...units.values()].every((unit) => unit.communes.every((code) => communes.has(code)));
+  return {
+    area,
+    units: [...units.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    exact,
+    communes: communes.size,
+  };
+}
+
+export const unitsById = (ids: string[]) => ids.map(findUnit).filter((unit) => unit !== undefined);

@@ -1,0 +1,146 @@
+/**
+ * What one vacancy, seeker or match adds to the monthly figures, as a pure function of
+ * its current state: `{ "<unit>|<month>": { "<metric>|<sector>|<occupation>": n } }`.
+ * The statistics consumer stores the last contribution it applied per entity and applies
+ * only the difference, so any number of replays leaves every figure unchanged.
+ *
+ * Cells: a vacancy counts in (sector, occupation), (sector, *), (*, occupation), (*, *).
+ * A seeker counts once in (*, *), once per sector (sector, *) and once per occupation
+ * (*, occupation): occupations are not tied to sectors in a profile, so there is no
+ * (sector, occupation) cell for seekers, and sector cells do not add up to the total.
+ */
+
+import type { Match } from '../match';
+import { normaliseSkill } from '../matching/skills';
+import type { SeekerProfile } from '../seeker';
+import type { Vacancy } from '../vacancy';
+import { type Month, monthOf, monthRange } from './months';
+import { unitOfCommune } from './units';
+
+export type Counts = Record<string, number>;
+export type Contribution = Record<string, Counts>;
+
+/** The "now" bucket holds current skill supply and demand, not a month. */
+export const nowBucket = 'now';
+export const all = '*';
+export const bucketKey = (unit: string, month: Month | typeof nowBucket) => `${unit}|${month}`;
+export const parseBucketKey = (key: string) => {
+  const [unit, month] = key.split('|') as [string, string];
+  return { unit, month };
+};
+export const cellAttribute = (metric: string, sector: string, occupation: string) =>
+  `${metric}|${sector}|${occupation}`;
+
+export interface ContributionWindow {
+  /** First month to compute; undefined = from the entity's own start. */
+  from: Month | undefined;
+  /** The current month (the last one computed). */
+  to: Month;
+}
+
+export interface EntityContribution {
+  contribution: Contribution;
+  /** The entity will count again next month (an open vacancy, an active seeker). */
+  live: boolean;
+}
+
+const day = 86_400_000;
+
+/** Days from posting to close, exact up to 60 days, then in 10-day bins (capped at 365). */
+export function daysToCloseBin(days: number): number {
+  if (days <= 60) return Math.max(0, days);
+  return Math.min(365, 60 + 10 * Math.floor((days - 60) / 10));
+}
+
+function add(contribution: Contribution, bucket: string, attribute: string, value: number) {
+  const counts = contribution[bucket] ?? {};
+  counts[attribute] = (counts[attribute] ?? 0) + value;
+  contribution[bucket] = counts;
+}
+
+const windowMonths = (start: Month, window: ContributionWindow) =>
+  monthRange(window.from && window.from > start ? window.from : start, window.to);
+
+export function vacancyContribution(vacancy: Vacancy, window: ContributionWindow): EntityContribution {
+  const contribution: Contribution = {};
+  const unit = unitOfCommune(vacancy.site.commune)?.id;
+  if (!unit) return { contribution, live: false };
+  const { sector, occupation } = vacancy;
+  const cells: [string, string][] = [
+    [sector, occupation],
+    [sector, all],
+    [all, occupation],
+    [all, all],
+  ];
+  const posted = monthOf(vacancy.createdAt);
+  const closedAt = vacancy.status === 'closed' ? (vacancy.closedAt ?? vacancy.updatedAt) : undefined;
+  const closed = closedAt && monthOf(closedAt);
+  for (const month of windowMonths(posted, window)) {
+    const bucket = bucketKey(unit, month);
+    for (const [s, o] of cells) {
+      if (month === posted) {
+        add(contribution, bucket, cellAttribute('vp', s, o), 1);
+        add(contribution, bucket, cellAttribute('op', s, o), vacancy.openings);
+      }
+      if (!closed || closed > month) add(contribution, bucket, cellAttribute('vo', s, o), 1);
+      if (closed === month) {
+        add(contribution, bucket, cellAttribute('vc', s, o), 1);
+        if (s === all || o === all) {
+          const days = Math.floor((Date.parse(closedAt as string) - Date.parse(vacancy.createdAt)) / day);
+          add(contribution, bucket, `tc|${s}|${o}|${daysToCloseBin(days)}`, 1);
+        }
+      }
+    }
+  }
+  const open = vacancy.status === 'open';
+  if (open) {
+    const now = bucketKey(unit, nowBucket);
+    for (const skill of new Set(vacancy.skills.map(normaliseSkill))) {
+      add(contribution, now, `kd|${all}|${skill}`, 1);
+      add(contribution, now, `kd|${sector}|${skill}`, 1);
+    }
+  }
+  return { contribution, live: open };
+}
+
+/** Only seekers who consented to statistics count, from the month their profile was made. */
+export function seekerContribution(profile: SeekerProfile, window: ContributionWindow): EntityContribution {
+  const contribution: Contribution = {};
+  const unit = unitOfCommune(profile.home.commune)?.id;
+  if (!unit || !profile.consent.statistics) return { contribution, live: false };
+  const cells: [string, string][] = [
+    [all, all],
+    ...profile.sectors.map((s): [string, string] => [s, all]),
+    ...profile.occupations.map((o): [string, string] => [all, o]),
+  ];
+  for (const month of windowMonths(monthOf(profile.createdAt), window))
+    for (const [s, o] of cells) add(contribution, bucketKey(unit, month), cellAttribute('sa', s, o), 1);
+  const now = bucketKey(unit, nowBucket);
+  for (const skill of new Set(profile.skills.map(normaliseSkill)))
+    add(contribution, now, `ks|${all}|${skill}`, 1);
+  return { contribution, live: true };
+}
+
+/** A match counts where its vacancy is: once when made, once more if the seeker accepts. */
+export function matchContribution(match: Match, window: ContributionWindow): EntityContribution {
+  const contribution: Contribution = {};
+  const unit = unitOfCommune(match.vacancy.commune.code)?.id;
+  if (!unit) return { contribution, live: false };
+  const { sector, occupation } = match.vacancy;
+  const cells: [string, string][] = [
+    [sector, occupation],
+    [sector, all],
+    [all, occupation],
+    [all, all],
+  ];
+  const months = new Set(windowMonths(monthOf(match.createdAt), window));
+  const made = monthOf(match.createdAt);
+  const accepted =
+    match.response === 'accepted' && match.respondedAt ? monthOf(match.respondedAt) : undefined;
+  for (const [s, o] of cells) {
+    if (months.has(made)) add(contribution, bucketKey(unit, made), cellAttribute('nm', s, o), 1);
+    if (accepted && months.has(accepted))
+      add(contribution, bucketKey(unit, accepted), cellAttribute('ma', s, o), 1);
+  }
+  return { contribution, live: false };
+}

@@ -1,0 +1,100 @@
+/**
+ * The monthly figures planners read, how each is computed from the buckets, and whether
+ * it counts persons (then statistical secrecy applies, secrecy.ts). Definitions are
+ * repeated in the README's "Planning figures" section.
+ */
+import { all, type Counts } from './contributions';
+import { type Figure, publishedCell, sumFigures } from './secrecy';
+
+export const metricNames = [
+  'vacancies_posted',
+  'openings_posted',
+  'vacancies_open',
+  'vacancies_closed',
+  'median_days_to_close',
+  'seekers_active',
+  'matches_new',
+  'matches_accepted',
+] as const;
+export type MetricName = (typeof metricNames)[number];
+
+/** Counted metrics (all but the median), with their bucket attribute and kind. */
+export const countedMetrics = {
+  vacancies_posted: { attribute: 'vp', persons: false, of: 'vacancies' },
+  openings_posted: { attribute: 'op', persons: false, of: 'vacancies' },
+  vacancies_open: { attribute: 'vo', persons: false, of: 'vacancies' },
+  vacancies_closed: { attribute: 'vc', persons: false, of: 'vacancies' },
+  seekers_active: { attribute: 'sa', persons: true, of: 'seekers' },
+  matches_new: { attribute: 'nm', persons: true, of: 'vacancies' },
+  matches_accepted: { attribute: 'ma', persons: true, of: 'vacancies' },
+} as const;
+export type CountedMetric = keyof typeof countedMetrics;
+export const isCounted = (metric: MetricName): metric is CountedMetric => metric in countedMetrics;
+
+export interface CellFilter {
+  sector?: string | undefined;
+  occupation?: string | undefined;
+}
+
+/**
+ * The bucket cell a filter reads. Vacancies and matches have (sector, occupation) cells;
+ * seekers do not (a profile's occupations are not tied to its sectors), so for seekers an
+ * occupation filter wins over a sector filter.
+ */
+export function cellFor(metric: CountedMetric, filter: CellFilter): string {
+  const sector = filter.sector ?? all;
+  const occupation = filter.occupation ?? all;
+  if (countedMetrics[metric].of === 'seekers' && occupation !== all) return `${all}|${occupation}`;
+  return `${sector}|${occupation}`;
+}
+
+/** A counted metric over several units' buckets of one month. */
+export function areaFigure(buckets: Counts[], metric: CountedMetric, filter: CellFilter): Figure {
+  const { attribute, persons } = countedMetrics[metric];
+  const cell = cellFor(metric, filter);
+  return sumFigures(buckets.map((bucket) => publishedCell(bucket, attribute, cell, persons)));
+}
+
+/**
+ * Median days from posting to close of the vacancies closed that month, from the
+ * histogram (exact to the day up to 60 days, 10-day bins beyond). Kept for (sector, *),
+ * (*, occupation) and (*, *); null when both filters are given or nothing closed.
+ */
+export function medianDaysToClose(buckets: Counts[], filter: CellFilter): number | null {
+  if (filter.sector && filter.occupation) return null;
+  const prefix = `tc|${filter.sector ?? all}|${filter.occupation ?? all}|`;
+  const histogram = new Map<number, number>();
+  for (const bucket of buckets)
+    for (const [name, count] of Object.entries(bucket))
+      if (name.startsWith(prefix) && count > 0) {
+        const days = Number(name.slice(prefix.length));
+        histogram.set(days, (histogram.get(days) ?? 0) + count);
+      }
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
+  const lowerMedian = (rank: number) => {
+    let seen = 0;
+    for (const [days, count] of sorted) {
+      seen += count;
+      if (seen >= rank) return days;
+    }
+    return sorted[sorted.length - 1]?.[0] ?? 0;
+  };
+  return total % 2 === 1
+    ? lowerMedian((total + 1) / 2)
+    : (lowerMedian(total / 2) + lowerMedian(total / 2 + 1)) / 2;
+}
+
+/** Every metric of one month for an area, with the names of suppressed ones. */
+export function monthFigures(buckets: Counts[], filter: CellFilter) {
+  const values: Record<MetricName, number | null> = {} as never;
+  const suppressed: MetricName[] = [];
+  for (const metric of Object.keys(countedMetrics) as CountedMetric[]) {
+    const figure = areaFigure(buckets, metric, filter);
+    values[metric] = figure.value;
+    if (figure.suppressed) suppressed.push(metric);
+  }
+  values.median_days_to_close = medianDaysToClose(buckets, filter);
+  return { values, suppressed };
+}

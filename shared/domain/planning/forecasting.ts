@@ -1,0 +1,98 @@
+/** GET /v1/planning/forecast: an area's monthly series, forecast with the method its backtest favours. */
+import { UnprocessableError } from '../errors';
+import { areaFigure, type CellFilter, type CountedMetric, countedMetrics } from './figures';
+import { forecastSeries } from './forecast/select';
+import { addMonths, monthRange } from './months';
+import { areaSummary, currentMonth, findArea, type PlanningDeps, round, unitBuckets } from './operations';
+import { secrecyThreshold } from './secrecy';
+
+/** Months of history read (the current, incomplete month is never used). */
+export const historyMonths = 60;
+
+export async function forecastMetric(
+  deps: PlanningDeps,
+  query: CellFilter & { area: string; metric: CountedMetric; horizon: number },
+) {
+  const resolved = await findArea(deps, query.area);
+  const last = addMonths(currentMonth(deps.clock), -1);
+  const first = addMonths(last, -(historyMonths - 1));
+  const perUnit = await unitBuckets(deps, resolved.units, first, last);
+  const months = monthRange(first, last);
+  const figures = months.map((month) => ({
+    month,
+    ...areaFigure(
+      perUnit.map((buckets) => buckets.get(month) ?? {}),
+      query.metric,
+      query,
+    ),
+  }));
+  // The series starts when the platform had something to count there.
+  const start = figures.findIndex((figure) => figure.suppressed || (figure.value ?? 0) > 0);
+  const history = start < 0 ? [] : figures.slice(start);
+  const base = {
+    area: areaSummary(resolved),
+    metric: query.metric,
+    sector: query.sector ?? null,
+    occupation: query.occupation ?? null,
+    history: history.map(({ month, value, suppressed }) => ({ month, value, suppressed })),
+  };
+  const persons = countedMetrics[query.metric].persons;
+  if (history.some((figure) => figure.suppressed))
+    return {
+      ...base,
+      suppressed: true,
+      reason:
+        'some months of this series are under the statistical secrecy threshold, so no forecast is published',
+      points: [],
+    };
+  if (history.length < 3)
+    throw new UnprocessableError([
+      {
+        field: 'query.area',
+        message: `only ${history.length} month(s) of history here: at least 3 are needed`,
+      },
+    ]);
+  const result = forecastSeries(
+    history.map((figure) => figure.value as number),
+    query.horizon,
+  );
+  return {
+    ...base,
+    suppressed: false,
+    method: result.method,
+    backtest: {
+      ...result.backtest,
+      mase: result.backtest.mase === null ? null : round(result.backtest.mase, 3),
+      smape: result.backtest.smape === null ? null : round(result.backtest.smape, 2),
+    },
+    candidates: result.candidates.map((c) => ({
+      method: c.method,
+      mase: c.mase === null ? null : round(c.mase, 3),
+      smape: c.smape === null ? null : round(c.smape, 2),
+    })),
+    intervals: result.intervals,
+    points: result.points.map((point) => {
+      const month = addMonths(last, point.step);
+      // A forecast of persons below the threshold would be a small count in disguise.
+      if (persons && point.forecast < secrecyThreshold)
+        return {
+          month,
+          forecast: null,
+          lower80: null,
+          upper80: null,
+          lower95: null,
+          upper95: null,
+          suppressed: true,
+        };
+      return {
+        month,
+        forecast: round(point.forecast, 1),
+        lower80: round(point.lower80, 1),
+        upper80: round(point.upper80, 1),
+        lower95: round(point.lower95, 1),
+        upper95: round(point.upper95, 1),
+        suppressed: false,
+      };
+    }),
+  };
+}

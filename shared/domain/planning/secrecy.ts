@@ -1,0 +1,124 @@
+/**
+ * Statistical secrecy for counts of persons (INSEE rule: cells of 1 to 10 are not
+ * published). Two layers:
+ *  - per statistical unit and month, primary suppression (1–10) then secondary
+ *    suppression along every line of the table (a total and its parts): a line never has
+ *    exactly one hidden cell, and its hidden cells add up to 11 or more, so subtracting
+ *    published parts from a published total cannot give back a hidden cell;
+ *  - an area figure is a sum of units and is published only when every unit's cell is,
+ *    so any published area figure is a sum of published unit figures: overlapping areas
+ *    or catchments cannot be subtracted to reveal anything a unit table hides.
+ * Months are fixed buckets (no arbitrary date ranges), so time cannot be subtracted either.
+ */
+import { all, type Counts } from './contributions';
+
+export const secrecyThreshold = 11;
+
+export const isPrimarySecret = (value: number) => value >= 1 && value < secrecyThreshold;
+
+/** A published figure: null and `suppressed` when it could single people out. */
+export interface Figure {
+  value: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Cells of one metric in one unit's bucket: `<sector>|<occupation>` → count. Lines are a
+ * total and its parts: (*,*) with every (s,*), (*,*) with every (*,o), (s,*) with every
+ * (s,o), (*,o) with every (s,o).
+ */
+export function linesOf(cells: string[]): string[][] {
+  const present = new Set(cells);
+  const total = `${all}|${all}`;
+  const lines: string[][] = [];
+  const sectors = new Set<string>();
+  const occupations = new Set<string>();
+  for (const cell of cells) {
+    const [s, o] = cell.split('|') as [string, string];
+    if (s !== all) sectors.add(s);
+    if (o !== all) occupations.add(o);
+  }
+  const withTotal = (head: string, parts: string[]) => {
+    const line = [head, ...parts].filter((cell) => present.has(cell));
+    if (line.length >= 2) lines.push(line);
+  };
+  withTotal(
+    total,
+    [...sectors].map((s) => `${s}|${all}`),
+  );
+  withTotal(
+    total,
+    [...occupations].map((o) => `${all}|${o}`),
+  );
+  for (const s of sectors)
+    withTotal(
+      `${s}|${all}`,
+      [...occupations].map((o) => `${s}|${o}`),
+    );
+  for (const o of occupations)
+    withTotal(
+      `${all}|${o}`,
+      [...sectors].map((s) => `${s}|${o}`),
+    );
+  return lines;
+}
+
+/** The cells of one unit-month table that must not be published. */
+export function suppressedCells(cells: Counts): Set<string> {
+  const names = Object.keys(cells).sort();
+  const hidden = new Set(names.filter((name) => isPrimarySecret(cells[name] ?? 0)));
+  if (hidden.size === 0) return hidden;
+  const lines = linesOf(names);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const secret = line.filter((cell) => hidden.has(cell));
+      if (secret.length === 0) continue;
+      const hiddenSum = secret.reduce((sum, cell) => sum + (cells[cell] ?? 0), 0);
+      if (secret.length >= 2 && hiddenSum >= secrecyThreshold) continue;
+      // Hide the smallest published non-zero cell of the line (ties: by name, so every
+      // reader makes the same choice).
+      const next = line
+        .filter((cell) => !hidden.has(cell) && (cells[cell] ?? 0) > 0)
+        .sort((a, b) => (cells[a] ?? 0) - (cells[b] ?? 0) || a.localeCompare(b))[0];
+      if (next) {
+        hidden.add(next);
+        changed = true;
+      }
+    }
+  }
+  return hidden;
+}
+
+/** Cells of `metric` in a bucket, keyed `<sector>|<occupation>`. */
+export function metricCells(bucket: Counts, metric: string): Counts {
+  const cells: Counts = {};
+  const prefix = `${metric}|`;
+  for (const [name, value] of Object.entries(bucket))
+    if (name.startsWith(prefix) && name.split('|').length === 3) cells[name.slice(prefix.length)] = value;
+  return cells;
+}
+
+const hiddenByBucket = new WeakMap<Counts, Map<string, Set<string>>>();
+
+/** One unit's published value of a cell: the count, or suppressed. */
+export function publishedCell(bucket: Counts, metric: string, cell: string, persons: boolean): Figure {
+  const cells = metricCells(bucket, metric);
+  const value = cells[cell] ?? 0;
+  if (!persons) return { value, suppressed: false };
+  const perMetric = hiddenByBucket.get(bucket) ?? new Map<string, Set<string>>();
+  hiddenByBucket.set(bucket, perMetric);
+  const hidden = perMetric.get(metric) ?? suppressedCells(cells);
+  perMetric.set(metric, hidden);
+  return hidden.has(cell) ? { value: null, suppressed: true } : { value, suppressed: false };
+}
+
+/** An area figure: the sum of its units, published only if every unit's figure is. */
+export function sumFigures(figures: Figure[]): Figure {
+  let value = 0;
+  for (const figure of figures) {
+    if (figure.suppressed || figure.value === null) return { value: null, suppressed: true };
+    value += figure.value;
+  }
+  return { value, suppressed: false };
+}

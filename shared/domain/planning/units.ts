@@ -1,0 +1,68 @@
+/**
+ * Statistical units: the fixed partition of France that planning figures are counted in.
+ * A commune of 5,000+ people is its own unit; the rest of each EPCI (its smaller
+ * communes together) is one unit. Every commune is in exactly one unit, so any area is a
+ * union of units and no two queries can be subtracted to isolate a village (statistical
+ * secrecy, see secrecy.ts). This is the same rule that names a candidate's area.
+ */
+import { type Commune, findCommune, findEpci, listCommunes } from '../../reference/communes';
+import { communeLocation } from '../../reference/coordinates';
+import type { Point } from '../geo';
+
+export const ownUnitPopulation = 5000;
+
+export interface StatisticalUnit {
+  /** `C<commune>` or `E<epci>` (rest of the EPCI) or `D<commune>` (a small commune outside any EPCI). */
+  id: string;
+  name: string;
+  communes: string[];
+  /** Most populous commune with coordinates: where commutes to and from the unit are measured. */
+  reference: { commune: string; point: Point } | undefined;
+  population: number;
+}
+
+export function unitIdOf(commune: Pick<Commune, 'code' | 'population' | 'epci'>): string {
+  if (commune.population >= ownUnitPopulation) return `C${commune.code}`;
+  return commune.epci ? `E${commune.epci}` : `D${commune.code}`;
+}
+
+let units: Map<string, StatisticalUnit> | undefined;
+
+function allUnits(): Map<string, StatisticalUnit> {
+  if (units) return units;
+  const built = new Map<string, StatisticalUnit>();
+  // Most populous first, so each unit's reference is its biggest located commune.
+  for (const commune of [...listCommunes()].sort((a, b) => b.population - a.population)) {
+    const id = unitIdOf(commune);
+    let unit = built.get(id);
+    if (!unit) {
+      const name = id.startsWith('E')
+        ? `${epciName(commune)} (hors communes de 5 000 hab. et plus)`
+        : commune.name;
+      unit = { id, name, communes: [], reference: undefined, population: 0 };
+      built.set(id, unit);
+    }
+    unit.communes.push(commune.code);
+    unit.population += commune.population;
+    const location = unit.reference ? undefined : communeLocation(commune.code);
+    if (location) unit.reference = { commune: commune.code, point: { lat: location.lat, lon: location.lon } };
+  }
+  units = built;
+  return built;
+}
+
+const epciName = (commune: Commune) => (commune.epci && findEpci(commune.epci)?.name) ?? commune.code;
+
+export function unitOfCommune(code: string): StatisticalUnit | undefined {
+  const commune = findCommune(code);
+  return commune && allUnits().get(unitIdOf(commune));
+}
+
+export function findUnit(id: string): StatisticalUnit | undefined {
+  return allUnits().get(id);
+}
+
+/** Units with a reference point, for catchment and reach searches. */
+export function locatedUnits(): StatisticalUnit[] {
+  return [...allUnits().values()].filter((unit) => unit.reference);
+}
