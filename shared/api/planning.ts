@@ -28,7 +28,6 @@ const reach = z.object({
 const areaQuery = areaId.meta({
   description: 'Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>`',
 });
-const unprocessable = { 422: { description: 'Not enough data to answer', schema: problemDocument } };
 
 export const listAreasRoute = defineRoute({
   operationId: 'listPlanningAreas',
@@ -269,7 +268,8 @@ export const forecastRoute = defineRoute({
   csv: (body: { points: Record<string, unknown>[] }) => body.points,
   responses: {
     200: {
-      description: 'Point forecasts and intervals; `suppressed` when the series counts few persons',
+      description:
+        'Point forecasts and intervals; no points (and a `reason`) when the series is too short, or `suppressed` when it counts few persons',
       schema: z.object({
         area: areaRef,
         metric: label,
@@ -308,6 +308,5 @@ export const forecastRoute = defineRoute({
       }),
     },
     ...commonProblems,
-    ...unprocessable,
   },
 });

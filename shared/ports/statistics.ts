@@ -34,7 +34,8 @@ export interface StatisticsStore {
   liveThrough(month: Month): Promise<string[]>;
   /** Buckets of one unit for months `from`–`to` (or the "now" bucket); absent buckets are empty. */
   buckets(unit: string, from: Month, to: Month): Promise<Map<Month, Counts>>;
-  nowBucket(unit: string): Promise<Counts>;
+  /** One month's (or "now") bucket of each unit, in the order given; absent buckets are empty. */
+  bucketsOf(units: string[], month: Month | 'now'): Promise<Counts[]>;
 }
 
 /** Planners' own areas (built-in ones are not stored). */

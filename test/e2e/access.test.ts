@@ -75,8 +75,65 @@ const owned: Record<string, () => Promise<{ id: string; other: string; unchanged
     },
   };
 
+/**
+ * {id} kinds that are deliberately shared, with why: the test then checks that a
+ * concurrent edit by a colleague with a stale version is refused and changes nothing.
+ */
+const shared: Record<
+  string,
+  { why: string; make: () => Promise<{ id: string; other: string; unchanged: () => Promise<unknown> }> }
+> = {
+  '/v1/planning/areas/': {
+    why: "areas belong to the territory's planning team: every planner may edit them, If-Match guards edits",
+    make: async () => {
+      const owner = await local.api.token('area-planner', 'planner');
+      const id = `shared-${Date.now()}`;
+      const body = validBodies.putPlanningArea?.();
+      expect(
+        (await local.api.request('PUT', `/v1/planning/areas/${id}`, { token: owner, body })).status,
+      ).toBe(201);
+      await local.api.request('PUT', `/v1/planning/areas/${id}`, { token: owner, body });
+      const read = async () =>
+        (await local.api.request('GET', '/v1/planning/areas', { token: owner })).body.items.find(
+          (area: { id: string }) => area.id === id,
+        );
+      return { id, other: await local.api.token('colleague-planner', 'planner'), unchanged: read };
+    },
+  },
+};
+
+describe('shared {id} routes', () => {
+  for (const route of routes.filter((r) =>
+    Object.keys(shared).some((prefix) => r.contract.path.startsWith(prefix)),
+  )) {
+    const kind =
+      shared[Object.keys(shared).find((prefix) => route.contract.path.startsWith(prefix)) as string];
+    it(`${route.contract.method} ${route.contract.path}: ${kind?.why}`, async () => {
+      const resource = await kind?.make();
+      if (!resource) throw new Error('no fixture');
+      const before = await resource.unchanged();
+      expect(before).toMatchObject({ version: 2 });
+      const answer = await local.api.request(
+        route.contract.method,
+        concretePath(route.contract.path, resource.id),
+        {
+          token: resource.other,
+          headers: { 'if-match': '"1"' },
+          body: validBodies[route.contract.operationId]?.(),
+        },
+      );
+      expect(answer.status).toBe(412);
+      expect(await resource.unchanged()).toEqual(before);
+    });
+  }
+});
+
 describe('object-level access on every {id} route', () => {
-  const idRoutes = routes.filter((route) => route.contract.path.includes('{id}'));
+  const idRoutes = routes.filter(
+    (route) =>
+      route.contract.path.includes('{id}') &&
+      !Object.keys(shared).some((prefix) => route.contract.path.startsWith(prefix)),
+  );
 
   for (const route of idRoutes) {
     it(`${route.contract.method} ${route.contract.path}: another owner's id answers 404`, async () => {

@@ -188,8 +188,57 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
       },
       { requiredKeys: ['from', 'to'] },
     ),
+    ...planningQueries(),
   };
 })();
+
+/** Valid planning queries: areas, filters and ordered month ranges of at most 60 months. */
+function planningQueries(): Record<string, fc.Arbitrary<Record<string, string>>> {
+  const area = fc.constantFrom('lacq-pau-tarbes', 'epci-200067254', 'epci-200069300', 'dep-64', 'dep-65');
+  const sector = fc.constantFrom('aeronautics', 'agrifood', 'chemistry', 'energy');
+  const occupation = fc.constantFrom('H2913', 'H2102', 'H2301', 'I1304');
+  const monthIndex = fc.integer({ min: 2020 * 12, max: 2030 * 12 });
+  const asMonth = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const range = fc
+    .tuple(monthIndex, fc.integer({ min: 0, max: 59 }))
+    .map(([start, length]) => ({ from: asMonth(start), to: asMonth(start + length) }));
+  return {
+    planningIndicators: fc
+      .tuple(fc.record({ area, sector, occupation }, { requiredKeys: ['area'] }), fc.option(range))
+      .map(([query, months]) => ({ ...query, ...(months ?? {}) })),
+    planningTension: fc.record({ area, month: monthIndex.map(asMonth) }, { requiredKeys: ['area'] }),
+    planningSkillsGap: fc.record(
+      { area, sector, limit: fc.integer({ min: 1, max: 100 }).map(String) },
+      { requiredKeys: ['area'] },
+    ),
+    planningCatchment: fc.record(
+      {
+        commune: fc.constantFrom('64445', '64335', '65440', '64422', '64430'),
+        minutes: fc.integer({ min: 5, max: 120 }).map(String),
+        mode: fc.constantFrom('car', 'transit', 'bike', 'walk'),
+        hour: fc.integer({ min: 0, max: 23 }).map(String),
+        sector,
+      },
+      { requiredKeys: ['commune'] },
+    ),
+    planningForecast: fc.record(
+      {
+        area,
+        sector,
+        occupation,
+        metric: fc.constantFrom(
+          'vacancies_posted',
+          'openings_posted',
+          'vacancies_open',
+          'seekers_active',
+          'matches_new',
+        ),
+        horizon: fc.integer({ min: 1, max: 24 }).map(String),
+      },
+      { requiredKeys: ['area'] },
+    ),
+  };
+}
 
 describe(`property-based: ${runs} valid queries per route are answered`, () => {
   for (const route of routes.filter((r) => r.contract.query)) {

@@ -7,6 +7,7 @@ export const validBodies: Record<string, () => unknown> = {
   postVacancy: welderVacancy,
   patchVacancy: () => ({ openings: 3 }),
   putMyProfile: paluSeekerProfile,
+  putPlanningArea: () => ({ name: 'Bassin de Lacq et Pau', epcis: ['200039204'], communes: ['64445'] }),
   registerDevice: () => ({ platform: 'android', token: 'fcm-device-token-0123456789' }),
 };
 

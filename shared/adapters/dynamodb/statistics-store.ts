@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counts } from '../../domain/planning/contributions';
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
 import type { TableClient } from './client';
@@ -124,11 +124,25 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
       return new Map(items.map((item) => [String(item.SK), countersOf(item)]));
     },
 
-    async nowBucket(unit) {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: statisticsKeys.bucket(unit, 'now') }),
-      );
-      return countersOf(Item);
+    async bucketsOf(units, month) {
+      const found = new Map<string, Counts>();
+      const unique = [...new Set(units)];
+      for (let start = 0; start < unique.length; start += 100) {
+        let keys: Record<string, unknown>[] = unique
+          .slice(start, start + 100)
+          .map((unit) => statisticsKeys.bucket(unit, month));
+        for (let attempt = 0; keys.length > 0; attempt++) {
+          if (attempt > 0)
+            await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+          const answer = await doc.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+          );
+          for (const item of answer.Responses?.[tableName] ?? [])
+            found.set(String(item.PK), countersOf(item));
+          keys = (answer.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+        }
+      }
+      return units.map((unit) => found.get(statisticsKeys.bucketPartition(unit)) ?? {});
     },
   };
 }

@@ -1,5 +1,4 @@
 /** GET /v1/planning/forecast: an area's monthly series, forecast with the method its backtest favours. */
-import { UnprocessableError } from '../errors';
 import { areaFigure, type CellFilter, type CountedMetric, countedMetrics } from './figures';
 import { forecastSeries } from './forecast/select';
 import { addMonths, monthRange } from './months';
@@ -8,6 +7,7 @@ import { secrecyThreshold } from './secrecy';
 
 /** Months of history read (the current, incomplete month is never used). */
 export const historyMonths = 60;
+export const minimumHistory = 3;
 
 export async function forecastMetric(
   deps: PlanningDeps,
@@ -45,13 +45,13 @@ export async function forecastMetric(
         'some months of this series are under the statistical secrecy threshold, so no forecast is published',
       points: [],
     };
-  if (history.length < 3)
-    throw new UnprocessableError([
-      {
-        field: 'query.area',
-        message: `only ${history.length} month(s) of history here: at least 3 are needed`,
-      },
-    ]);
+  if (history.length < minimumHistory)
+    return {
+      ...base,
+      suppressed: false,
+      reason: `only ${history.length} complete month(s) of history here: a forecast needs at least ${minimumHistory}`,
+      points: [],
+    };
   const result = forecastSeries(
     history.map((figure) => figure.value as number),
     query.horizon,

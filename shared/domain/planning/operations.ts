@@ -25,7 +25,7 @@ import { type Figure, publishedCell, sumFigures } from './secrecy';
 import type { StatisticalUnit } from './units';
 
 export interface PlanningDeps {
-  statistics: Pick<StatisticsStore, 'buckets' | 'nowBucket'>;
+  statistics: Pick<StatisticsStore, 'buckets' | 'bucketsOf'>;
   areas: AreaStore;
   travel: TravelTime;
   clock: Clock;
@@ -146,10 +146,10 @@ export async function indicators(
 /** Units within the default reach of an area, and their buckets for one month. */
 async function reachBuckets(deps: PlanningDeps, resolved: ResolvedArea, month: Month | 'now') {
   const reach = await areaReach(deps.travel, resolved.units);
-  const buckets =
-    month === 'now'
-      ? await Promise.all(reach.map((unit) => deps.statistics.nowBucket(unit.id)))
-      : (await unitBuckets(deps, reach, month, month)).map((byMonth) => byMonth.get(month) ?? {});
+  const buckets = await deps.statistics.bucketsOf(
+    reach.map((unit) => unit.id),
+    month,
+  );
   return { reach, buckets };
 }
 
@@ -166,7 +166,10 @@ const occupationsIn = (buckets: Counts[], metric: string) => {
 export async function tension(deps: PlanningDeps, query: { area: string; month?: Month | undefined }) {
   const resolved = await findArea(deps, query.area);
   const month = query.month ?? currentMonth(deps.clock);
-  const own = (await unitBuckets(deps, resolved.units, month, month)).map((b) => b.get(month) ?? {});
+  const own = await deps.statistics.bucketsOf(
+    resolved.units.map((unit) => unit.id),
+    month,
+  );
   const { reach, buckets: around } = await reachBuckets(deps, resolved, month);
   const rows = [...occupationsIn(own, 'vo')].map((occupation) => {
     const open = sumFigures(own.map((b) => publishedCell(b, 'vo', `${all}|${occupation}`, false)));
@@ -209,7 +212,10 @@ export async function skillsGap(
   query: { area: string; sector?: string | undefined; limit: number },
 ) {
   const resolved = await findArea(deps, query.area);
-  const own = await Promise.all(resolved.units.map((unit) => deps.statistics.nowBucket(unit.id)));
+  const own = await deps.statistics.bucketsOf(
+    resolved.units.map((unit) => unit.id),
+    'now',
+  );
   const sector = query.sector ?? all;
   const demand = new Map<string, number>();
   for (const bucket of own)

@@ -45,6 +45,7 @@ export async function reconcile(
   };
   const fresh = contributionOf?.(window) ?? { contribution: {}, live: false };
   const target = merge(final, fresh.contribution);
+  if (!record && Object.keys(target).length === 0 && !fresh.live) return 'unchanged';
   if (record && same(record.applied, target) && record.through === current && record.live === fresh.live)
     return 'unchanged';
 

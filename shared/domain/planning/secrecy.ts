@@ -69,6 +69,15 @@ export function suppressedCells(cells: Counts): Set<string> {
   const hidden = new Set(names.filter((name) => isPrimarySecret(cells[name] ?? 0)));
   if (hidden.size === 0) return hidden;
   const lines = linesOf(names);
+  // Hide the smallest published non-zero cell of a line (ties by name: every reader
+  // makes the same choice); false when the line has none left.
+  const hideOneMore = (line: string[]) => {
+    const next = line
+      .filter((cell) => !hidden.has(cell) && (cells[cell] ?? 0) > 0)
+      .sort((a, b) => (cells[a] ?? 0) - (cells[b] ?? 0) || a.localeCompare(b))[0];
+    if (next) hidden.add(next);
+    return next !== undefined;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
@@ -76,18 +85,61 @@ export function suppressedCells(cells: Counts): Set<string> {
       if (secret.length === 0) continue;
       const hiddenSum = secret.reduce((sum, cell) => sum + (cells[cell] ?? 0), 0);
       if (secret.length >= 2 && hiddenSum >= secrecyThreshold) continue;
-      // Hide the smallest published non-zero cell of the line (ties: by name, so every
-      // reader makes the same choice).
-      const next = line
-        .filter((cell) => !hidden.has(cell) && (cells[cell] ?? 0) > 0)
-        .sort((a, b) => (cells[a] ?? 0) - (cells[b] ?? 0) || a.localeCompare(b))[0];
-      if (next) {
-        hidden.add(next);
-        changed = true;
-      }
+      changed = hideOneMore(line) || changed;
     }
+    // Lines protected one by one can still be combined: solve the whole table and hide
+    // more around any cell the equations pin down.
+    if (!changed)
+      for (const cell of determinedCells(hidden, lines)) {
+        const line = lines.find(
+          (l) => l.includes(cell) && l.some((c) => !hidden.has(c) && (cells[c] ?? 0) > 0),
+        );
+        if (line && hideOneMore(line)) changed = true;
+      }
   }
   return hidden;
+}
+
+/**
+ * Hidden cells whose value follows from the published ones: with one equation per line
+ * (total − Σ parts = 0) over the hidden unknowns, a cell is determined exactly when a row
+ * of the reduced row echelon form is that cell alone.
+ */
+function determinedCells(hidden: Set<string>, lines: string[][]): string[] {
+  const unknowns = [...hidden].sort();
+  const column = new Map(unknowns.map((cell, i) => [cell, i]));
+  const rows = lines
+    .map(([total, ...parts]) => {
+      const row = new Array<number>(unknowns.length).fill(0);
+      const t = column.get(total as string);
+      if (t !== undefined) row[t] = (row[t] as number) + 1;
+      for (const part of parts) {
+        const p = column.get(part);
+        if (p !== undefined) row[p] = (row[p] as number) - 1;
+      }
+      return row;
+    })
+    .filter((row) => row.some((v) => v !== 0));
+  let rank = 0;
+  for (let c = 0; c < unknowns.length && rank < rows.length; c++) {
+    const pivot = rows.findIndex((row, i) => i >= rank && Math.abs(row[c] as number) > 1e-9);
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot] as number[], rows[rank] as number[]];
+    const head = rows[rank] as number[];
+    const scale = head[c] as number;
+    for (let j = 0; j < head.length; j++) head[j] = (head[j] as number) / scale;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number[];
+      const factor = row[c] as number;
+      if (i !== rank && factor !== 0)
+        for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) - factor * (head[j] as number);
+    }
+    rank++;
+  }
+  return rows
+    .slice(0, rank)
+    .filter((row) => row.filter((v) => Math.abs(v) > 1e-9).length === 1)
+    .map((row) => unknowns[row.findIndex((v) => Math.abs(v) > 1e-9)] as string);
 }
 
 /** Cells of `metric` in a bucket, keyed `<sector>|<occupation>`. */
