@@ -11,6 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import { newMeter, type QueryMeter } from '../shared/adapters/dynamodb/items';
 import { seekerKeys } from '../shared/adapters/dynamodb/keys/seeker-keys';
 import { vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
@@ -22,7 +23,6 @@ import { seekerReachKm } from '../shared/domain/matching/lifecycle';
 import type { MatchableSeeker, SeekerProfile } from '../shared/domain/seeker';
 import type { Vacancy } from '../shared/domain/vacancy';
 import { startLocalTable } from '../test/support/local-table';
-import { prng, syntheticSeeker, syntheticVacancy } from '../test/support/synthetic';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)

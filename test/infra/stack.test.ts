@@ -324,6 +324,23 @@ describe('stream consumers', () => {
     }
   });
 
+  it('the statistics consumer receives vacancies, seeker profiles and matches; the roll runs daily', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 50,
+      FilterCriteria: {
+        Filters: Match.arrayWith([
+          {
+            Pattern: JSON.stringify({
+              dynamodb: { NewImage: { entity: { S: ['Vacancy', 'SeekerProfile', 'Match'] } } },
+            }),
+          },
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 day)' });
+    expect(scheduledJobs.map((job) => job.name)).toContain('rollStatistics');
+  });
+
   it('are attached with bisect, bounded retries and age, partial failures and an on-failure queue', () => {
     const withConsumer = synth({
       consumers: [

@@ -3,6 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localContext } from '../../infra/local/change-feed';
+import { prng, syntheticSeeker, syntheticVacancy } from '../../infra/local/synthetic';
 import { newMeter, queryAll } from '../../shared/adapters/dynamodb/items';
 import { vacancyKeys } from '../../shared/adapters/dynamodb/keys/vacancy-keys';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
@@ -14,7 +15,6 @@ import { locateHome, locateSite } from '../../shared/domain/locate';
 import { evaluateMatch } from '../../shared/domain/matching/evaluate';
 import { seekerReachKm } from '../../shared/domain/matching/lifecycle';
 import { startLocalTable } from '../support/local-table';
-import { prng, syntheticSeeker, syntheticVacancy } from '../support/synthetic';
 
 let local: Awaited<ReturnType<typeof startLocalTable>>;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfferPublished } from '../../events/offer-published';
+import { prng, syntheticVacancy } from '../../infra/local/synthetic';
 import { deviceRegistry } from '../../shared/adapters/device-registry';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
@@ -18,7 +19,6 @@ import type { SeekerProfile } from '../../shared/domain/seeker';
 import { seekerProfileInput } from '../../shared/domain/seeker';
 import { startLocalTable } from '../support/local-table';
 import { paluSeekerProfile } from '../support/samples';
-import { prng, syntheticVacancy } from '../support/synthetic';
 
 // A fresh table per test: each test's seeker sees only that test's vacancies.
 let local: Awaited<ReturnType<typeof startLocalTable>>;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prng, syntheticSeeker, syntheticVacancy } from '../../infra/local/synthetic';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
 import type { Match } from '../../shared/domain/match';
 import {
@@ -13,7 +14,6 @@ import { addMonths, monthOf } from '../../shared/domain/planning/months';
 import type { StatisticsStore } from '../../shared/ports/statistics';
 import { startLocalTable } from '../support/local-table';
 import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../support/memory-stores';
-import { prng, syntheticSeeker, syntheticVacancy } from '../support/synthetic';
 
 // One dynalite per test: the monthly roll lists every live record of its table.
 let local: Awaited<ReturnType<typeof startLocalTable>>;

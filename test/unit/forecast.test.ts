@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../infra/local/synthetic';
 import { backtest } from '../../shared/domain/planning/forecast/backtest';
 import { filter, fitHoltWinters, forecast } from '../../shared/domain/planning/forecast/holt-winters';
 import { drift, mean, seasonalNaive } from '../../shared/domain/planning/forecast/methods';
 import { forecastSeries } from '../../shared/domain/planning/forecast/select';
 import r from '../fixtures/forecast/airpassengers-holtwinters.json';
-import { prng } from '../support/synthetic';
 
 /**
  * The reference: R 4.2.2's stats::HoltWinters on AirPassengers (test/fixtures/forecast/,

@@ -74,8 +74,8 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
   return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy');
 }
 
-/** Each side is located once by the caller, not once per pair. */
-async function buildMatch(deps: MatchingDeps, sides: MatchSides, now: string) {
+/** A match of two sides if they fit (each side is located once by the caller, not once per pair). */
+export async function buildMatch(deps: MatchingDeps, sides: MatchSides, now: string) {
   const { vacancy, seeker } = sides;
   const evaluation = await evaluateMatch(sides, deps.travel);
   if (!evaluation.fits) return undefined;

@@ -3,6 +3,7 @@ import type { MatchStore } from '../../ports/matching';
 import type { Clock } from '../../ports/runtime';
 import type { StatisticsStore } from '../../ports/statistics';
 import type { SeekerStore, VacancyStore } from '../../ports/store';
+import { forEachInParallel } from '../concurrency';
 import { matchContribution, seekerContribution, vacancyContribution } from './contributions';
 import { addMonths, monthOf } from './months';
 import { type ContributionOf, reconcile } from './reconcile';
@@ -59,10 +60,8 @@ export async function rollStatistics(deps: CountingDeps, monthsBack = 12) {
   let counted = 0;
   for (let back = monthsBack; back >= 1; back--) {
     const keys = await deps.statistics.liveThrough(addMonths(current, -back));
-    for (const key of keys) {
-      await countEntity(deps, key);
-      counted++;
-    }
+    await forEachInParallel(keys, 16, (key) => countEntity(deps, key));
+    counted += keys.length;
   }
   return { counted };
 }

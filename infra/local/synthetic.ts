@@ -26,7 +26,7 @@ const pilotCommunes = (communeRows as unknown as CommuneRow[]).filter(
 const totalPopulation = pilotCommunes.reduce((sum, row) => sum + row[3], 0);
 
 /** Sector shares loosely following the territory's industrial employment (synthetic). */
-const sectorMix: [SectorSlug, number, string[]][] = [
+export const sectorMix: [SectorSlug, number, string[]][] = [
   ['aeronautics', 0.16, ['H2913', 'H2909', 'I1602', 'H3203', 'H1404']],
   ['agrifood', 0.14, ['H2102', 'H3301', 'H2101']],
   ['chemistry', 0.12, ['H2301', 'H1503', 'H1303']],
@@ -37,7 +37,7 @@ const sectorMix: [SectorSlug, number, string[]][] = [
   ['construction', 0.12, ['F1703', 'F1602', 'F1201']],
   ['health', 0.1, ['J1501', 'J1506']],
 ];
-const skillPool = [
+export const skillPool = [
   'soudage TIG',
   'soudage MIG MAG',
   'lecture de plans',
@@ -49,25 +49,31 @@ const skillPool = [
   'contrôle non destructif',
   'anglais technique',
 ];
-const shiftsPool: Shift[] = ['day', 'morning', 'afternoon', 'night'];
+export const shiftsPool: Shift[] = ['day', 'morning', 'afternoon', 'night'];
 
 export function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)] as T;
 }
 
-function pickSome<T>(next: () => number, items: readonly T[], max: number): T[] {
+export function pickSome<T>(next: () => number, items: readonly T[], max: number): T[] {
   const count = 1 + Math.floor(next() * max);
   return [...new Set(Array.from({ length: count }, () => pick(next, items)))];
 }
 
-export function weightedCommune(next: () => number): string {
-  let target = next() * totalPopulation;
-  for (const row of pilotCommunes) {
+/** A commune drawn by population, from the pilot départements or from `pool` (commune rows). */
+export function weightedCommune(next: () => number, pool: readonly CommuneRow[] = pilotCommunes): string {
+  const total = pool === pilotCommunes ? totalPopulation : pool.reduce((sum, row) => sum + row[3], 0);
+  let target = next() * total;
+  for (const row of pool) {
     target -= row[3];
     if (target <= 0) return row[0];
   }
-  return pilotCommunes[0]?.[0] ?? '64445';
+  return pool[0]?.[0] ?? '64445';
 }
+
+/** Located communes of the given EPCIs (the pilot territory, for the demo history). */
+export const locatedCommunesOf = (epcis: readonly string[]) =>
+  (communeRows as unknown as CommuneRow[]).filter((row) => epcis.includes(row[5]) && communeLocation(row[0]));
 
 function weightedSector(next: () => number) {
   let target = next();

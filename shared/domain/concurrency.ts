@@ -1,0 +1,13 @@
+/** Runs `work` over `items`, at most `width` at a time (bounded fan-out against one table). */
+export async function forEachInParallel<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<unknown>,
+) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
