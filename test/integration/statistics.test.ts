@@ -89,8 +89,9 @@ function expected(w: ReturnType<typeof world>): Contribution {
   ];
   for (const { contribution } of parts)
     for (const [bucket, counts] of Object.entries(contribution)) {
-      const sum = (total[bucket] ??= {});
+      const sum = total[bucket] ?? {};
       for (const [name, value] of Object.entries(counts)) sum[name] = (sum[name] ?? 0) + value;
+      total[bucket] = sum;
     }
   return total;
 }
