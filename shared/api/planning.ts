@@ -18,12 +18,21 @@ const areaRef = z.object({
   name: label,
   exact: z.boolean().meta({ description: 'False when a statistical unit of the area reaches beyond it' }),
   units: z.array(z.object({ id: z.string().max(20), name: label })).max(5000),
+  personFiguresFrom: z
+    .object({
+      areas: z.array(z.object({ id: z.string().max(60), name: label })).max(2000),
+      exact: z.boolean(),
+    })
+    .meta({
+      description:
+        'Person figures are published per EPCI (and for the pilot territory): the ones summed here',
+    }),
 });
 const reach = z.object({
   minutes: int32(0, 240),
   mode: commuteMode,
   hour: int32(0, 23),
-  units: int32(0, 100_000),
+  areas: z.array(z.object({ id: z.string().max(60), name: label })).max(2000),
 });
 const areaQuery = areaId.meta({
   description: 'Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>`',
@@ -107,7 +116,6 @@ export const indicatorsRoute = defineRoute({
         occupation: label.nullable(),
         provisionalMonth: month,
         items: z.array(indicatorRow).max(60),
-        reads: z.object({ units: int32(0, 100_000), months: int32(0, 60) }),
       }),
     },
     ...commonProblems,
@@ -224,14 +232,14 @@ export const catchmentRoute = defineRoute({
               toMinutes: int32(0, 120),
               seekers: count,
               suppressed: z.boolean(),
-              units: int32(0, 100_000),
+              areas: int32(0, 100_000),
             }),
           )
           .max(10),
-        units: z
+        areas: z
           .array(
             z.object({
-              id: z.string().max(20),
+              id: z.string().max(60),
               name: label,
               minutes: z.number().min(0).max(240),
               commune: z.string().max(5),

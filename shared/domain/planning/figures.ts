@@ -4,7 +4,8 @@
  * repeated in the README's "Planning figures" section.
  */
 import { all, type Counts } from './contributions';
-import { type Figure, publishedCell, sumFigures } from './secrecy';
+import type { PersonFigures } from './person-figures';
+import { type Figure, metricCells } from './secrecy';
 
 export const metricNames = [
   'vacancies_posted',
@@ -37,22 +38,35 @@ export interface CellFilter {
 }
 
 /**
- * The bucket cell a filter reads. Vacancies and matches have (sector, occupation) cells;
- * seekers do not (a profile's occupations are not tied to its sectors), so for seekers an
- * occupation filter wins over a sector filter.
+ * The bucket cell a filter reads. Vacancies have (sector, occupation) cells. Person
+ * figures are published per sector or per occupation, not both (a profile's occupations
+ * are not tied to its sectors, and it keeps tables small enough to protect): with both
+ * filters they are counted by occupation.
  */
 export function cellFor(metric: CountedMetric, filter: CellFilter): string {
   const sector = filter.sector ?? all;
   const occupation = filter.occupation ?? all;
-  if (countedMetrics[metric].of === 'seekers' && occupation !== all) return `${all}|${occupation}`;
+  if (countedMetrics[metric].persons && occupation !== all) return `${all}|${occupation}`;
   return `${sector}|${occupation}`;
 }
 
-/** A counted metric over several units' buckets of one month. */
-export function areaFigure(buckets: Counts[], metric: CountedMetric, filter: CellFilter): Figure {
-  const { attribute, persons } = countedMetrics[metric];
+/** A vacancy figure of an area: the sum over its units (business data, not suppressed). */
+export function vacancyFigure(buckets: Counts[], metric: CountedMetric, filter: CellFilter): number {
+  const { attribute } = countedMetrics[metric];
   const cell = cellFor(metric, filter);
-  return sumFigures(buckets.map((bucket) => publishedCell(bucket, attribute, cell, persons)));
+  return buckets.reduce((sum, bucket) => sum + (metricCells(bucket, attribute)[cell] ?? 0), 0);
+}
+
+/** Any counted figure of an area for one month. */
+export function areaFigure(
+  month: string,
+  sources: { buckets: Counts[]; persons: PersonFigures; nodes: string[] },
+  metric: CountedMetric,
+  filter: CellFilter,
+): Figure {
+  const { attribute, persons } = countedMetrics[metric];
+  if (!persons) return { value: vacancyFigure(sources.buckets, metric, filter), suppressed: false };
+  return sources.persons.sum(sources.nodes, month, attribute, cellFor(metric, filter));
 }
 
 /**
@@ -87,14 +101,18 @@ export function medianDaysToClose(buckets: Counts[], filter: CellFilter): number
 }
 
 /** Every metric of one month for an area, with the names of suppressed ones. */
-export function monthFigures(buckets: Counts[], filter: CellFilter) {
+export function monthFigures(
+  month: string,
+  sources: { buckets: Counts[]; persons: PersonFigures; nodes: string[] },
+  filter: CellFilter,
+) {
   const values: Record<MetricName, number | null> = {} as never;
   const suppressed: MetricName[] = [];
   for (const metric of Object.keys(countedMetrics) as CountedMetric[]) {
-    const figure = areaFigure(buckets, metric, filter);
+    const figure = areaFigure(month, sources, metric, filter);
     values[metric] = figure.value;
     if (figure.suppressed) suppressed.push(metric);
   }
-  values.median_days_to_close = medianDaysToClose(buckets, filter);
+  values.median_days_to_close = medianDaysToClose(sources.buckets, filter);
   return { values, suppressed };
 }

@@ -2,7 +2,7 @@
 import { areaFigure, type CellFilter, type CountedMetric, countedMetrics } from './figures';
 import { forecastSeries } from './forecast/select';
 import { addMonths, monthRange } from './months';
-import { areaSummary, currentMonth, findArea, type PlanningDeps, round, unitBuckets } from './operations';
+import { areaSources, areaSummary, currentMonth, findArea, type PlanningDeps, round } from './operations';
 import { secrecyThreshold } from './secrecy';
 
 /** Months of history read (the current, incomplete month is never used). */
@@ -16,21 +16,17 @@ export async function forecastMetric(
   const resolved = await findArea(deps, query.area);
   const last = addMonths(currentMonth(deps.clock), -1);
   const first = addMonths(last, -(historyMonths - 1));
-  const perUnit = await unitBuckets(deps, resolved.units, first, last);
   const months = monthRange(first, last);
+  const sources = await areaSources(deps, resolved, months);
   const figures = months.map((month) => ({
     month,
-    ...areaFigure(
-      perUnit.map((buckets) => buckets.get(month) ?? {}),
-      query.metric,
-      query,
-    ),
+    ...areaFigure(month, sources.of(month), query.metric, query),
   }));
   // The series starts when the platform had something to count there.
   const start = figures.findIndex((figure) => figure.suppressed || (figure.value ?? 0) > 0);
   const history = start < 0 ? [] : figures.slice(start);
   const base = {
-    area: areaSummary(resolved),
+    area: areaSummary(resolved, sources.people),
     metric: query.metric,
     sector: query.sector ?? null,
     occupation: query.occupation ?? null,

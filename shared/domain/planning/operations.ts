@@ -17,11 +17,19 @@ import {
   type ResolvedArea,
   resolveArea,
 } from './areas';
-import { all, type Counts } from './contributions';
-import { type CellFilter, monthFigures } from './figures';
+import { findAtom, locatedAtoms, territoryNode, treeOf } from './atoms';
+import { all, type Counts, nowBucket } from './contributions';
+import { type CellFilter, monthFigures, vacancyFigure } from './figures';
 import { addMonths, type Month, monthOf, monthRange } from './months';
-import { areaReach, areaReachDefaults, type UnitInReach, unitsWithin } from './reach';
-import { type Figure, publishedCell, sumFigures } from './secrecy';
+import {
+  type BucketReader,
+  PersonFigures,
+  type PersonNodes,
+  personAttributes,
+  personNodesOf,
+} from './person-figures';
+import { areaReachDefaults, placesWithin } from './reach';
+import { metricCells } from './secrecy';
 import type { StatisticalUnit } from './units';
 
 export interface PlanningDeps {
@@ -90,18 +98,49 @@ async function findArea(deps: Pick<PlanningDeps, 'areas'>, id: string): Promise<
   return resolveArea(area);
 }
 
-const areaSummary = (resolved: ResolvedArea) => ({
-  id: resolved.area.id,
-  name: resolved.area.name,
-  exact: resolved.exact,
-  units: resolved.units.map((unit) => ({ id: unit.id, name: unit.name })),
-});
-
-/** The last complete month and the current one (figures for it are provisional). */
+/** The current month: its figures are provisional. */
 const currentMonth = (clock: Clock) => monthOf(clock.now());
 
-async function unitBuckets(deps: PlanningDeps, units: StatisticalUnit[], from: Month, to: Month) {
-  return Promise.all(units.map((unit) => deps.statistics.buckets(unit.id, from, to)));
+/** Buckets of units for months: one Query per unit for a range, one BatchGet for a single month. */
+function bucketReader(deps: PlanningDeps): BucketReader {
+  return async (units, months) => {
+    const result = new Map<Month, Map<string, Counts>>();
+    if (months.length === 1) {
+      const [month] = months as [Month];
+      const buckets = await deps.statistics.bucketsOf(units, month);
+      result.set(month, new Map(units.map((unit, i) => [unit, buckets[i] ?? {}])));
+      return result;
+    }
+    const sorted = [...months].sort();
+    const perUnit = await Promise.all(
+      units.map((unit) =>
+        deps.statistics.buckets(unit, sorted[0] as Month, sorted[sorted.length - 1] as Month),
+      ),
+    );
+    for (const month of months)
+      result.set(month, new Map(units.map((unit, i) => [unit, perUnit[i]?.get(month) ?? {}])));
+    return result;
+  };
+}
+
+/** Everything an area's figures need for these months: its units' buckets and its person figures. */
+async function areaSources(deps: PlanningDeps, resolved: ResolvedArea, months: Month[]) {
+  const read = bucketReader(deps);
+  const persons = new PersonFigures(read);
+  const people = personNodesOf(resolved);
+  const [buckets] = await Promise.all([
+    read(
+      resolved.units.map((unit) => unit.id),
+      months,
+    ),
+    persons.load(people.nodes, months),
+  ]);
+  const of = (month: Month) => ({
+    buckets: resolved.units.map((unit) => buckets.get(month)?.get(unit.id) ?? {}),
+    persons,
+    nodes: people.nodes,
+  });
+  return { of, people, persons };
 }
 
 function checkRange(from: Month, to: Month) {
@@ -124,62 +163,59 @@ export async function indicators(
   const to = query.to ?? currentMonth(deps.clock);
   const from = query.from ?? addMonths(to, -11);
   checkRange(from, to);
-  const perUnit = await unitBuckets(deps, resolved.units, from, to);
+  const months = monthRange(from, to);
+  const sources = await areaSources(deps, resolved, months);
   const filter: CellFilter = { sector: query.sector, occupation: query.occupation };
-  const rows = monthRange(from, to).map((month) => {
-    const { values, suppressed } = monthFigures(
-      perUnit.map((buckets) => buckets.get(month) ?? {}),
-      filter,
-    );
+  const rows = months.map((month) => {
+    const { values, suppressed } = monthFigures(month, sources.of(month), filter);
     return { month, ...values, suppressed };
   });
   return {
-    area: areaSummary(resolved),
+    area: areaSummary(resolved, sources.people),
     sector: query.sector ?? null,
     occupation: query.occupation ?? null,
     provisionalMonth: currentMonth(deps.clock),
     items: rows,
-    reads: { units: resolved.units.length, months: rows.length },
   };
 }
 
-/** Units within the default reach of an area, and their buckets for one month. */
-async function reachBuckets(deps: PlanningDeps, resolved: ResolvedArea, month: Month | 'now') {
-  const reach = await areaReach(deps.travel, resolved.units);
-  const buckets = await deps.statistics.bucketsOf(
-    reach.map((unit) => unit.id),
-    month,
-  );
-  return { reach, buckets };
+/** Fixed areas within the default reach of an area's units (its own included). */
+async function reachNodes(deps: PlanningDeps, resolved: ResolvedArea, own: string[]): Promise<string[]> {
+  const reached = new Set<string>(own);
+  const origins = resolved.units.filter((unit) => unit.reference);
+  for (const unit of origins)
+    for (const entry of await placesWithin(deps.travel, locatedAtoms(), {
+      from: unit.reference as NonNullable<StatisticalUnit['reference']>,
+      ...areaReachDefaults,
+    }))
+      reached.add(entry.place.id);
+  // The territory node already stands for its EPCIs.
+  if (reached.has(territoryNode)) for (const epci of treeOf(territoryNode).atoms) reached.delete(epci);
+  return [...reached].sort();
 }
-
-const occupationsIn = (buckets: Counts[], metric: string) => {
-  const codes = new Set<string>();
-  for (const bucket of buckets)
-    for (const name of Object.keys(bucket)) {
-      const [m, s, o] = name.split('|');
-      if (m === metric && s === all && o && o !== all && (bucket[name] ?? 0) > 0) codes.add(o);
-    }
-  return codes;
-};
 
 export async function tension(deps: PlanningDeps, query: { area: string; month?: Month | undefined }) {
   const resolved = await findArea(deps, query.area);
   const month = query.month ?? currentMonth(deps.clock);
-  const own = await deps.statistics.bucketsOf(
-    resolved.units.map((unit) => unit.id),
-    month,
-  );
-  const { reach, buckets: around } = await reachBuckets(deps, resolved, month);
-  const rows = [...occupationsIn(own, 'vo')].map((occupation) => {
-    const open = sumFigures(own.map((b) => publishedCell(b, 'vo', `${all}|${occupation}`, false)));
-    const seekers = sumFigures(around.map((b) => publishedCell(b, 'sa', `${all}|${occupation}`, true)));
-    const ratio =
-      seekers.value === null || seekers.value === 0 ? null : round((open.value as number) / seekers.value, 3);
+  const sources = await areaSources(deps, resolved, [month]);
+  const reach = await reachNodes(deps, resolved, sources.people.nodes);
+  const persons = new PersonFigures(bucketReader(deps));
+  await persons.load(reach, [month]);
+  const own = sources.of(month).buckets;
+  const occupations = new Set<string>();
+  for (const bucket of own)
+    for (const cell of Object.keys(metricCells(bucket, 'vo'))) {
+      const [s, o] = cell.split('|');
+      if (s === all && o && o !== all) occupations.add(o);
+    }
+  const rows = [...occupations].map((occupation) => {
+    const open = vacancyFigure(own, 'vacancies_open', { occupation });
+    const seekers = persons.sum(reach, month, personAttributes.seekers, `${all}|${occupation}`);
+    const ratio = seekers.value === null || seekers.value === 0 ? null : round(open / seekers.value, 3);
     return {
       occupation,
       label: findOccupation(occupation)?.label ?? occupation,
-      openVacancies: open.value as number,
+      openVacancies: open,
       seekersInReach: seekers.value,
       seekersSuppressed: seekers.suppressed,
       ratio,
@@ -188,7 +224,7 @@ export async function tension(deps: PlanningDeps, query: { area: string; month?:
   });
   // Most tense first: no seeker at all, then the highest ratio; suppressed ratios are not ranked.
   const ranked = rows
-    .filter((row) => row.noSeekerInReach || row.ratio !== null)
+    .filter((row) => row.openVacancies > 0 && (row.noSeekerInReach || row.ratio !== null))
     .sort(
       (a, b) =>
         Number(b.noSeekerInReach) - Number(a.noSeekerInReach) ||
@@ -198,10 +234,11 @@ export async function tension(deps: PlanningDeps, query: { area: string; month?:
     );
   const rank = new Map(ranked.map((row, i) => [row.occupation, i + 1]));
   return {
-    area: areaSummary(resolved),
+    area: areaSummary(resolved, sources.people),
     month,
-    reach: { ...areaReachDefaults, units: reach.length },
+    reach: { ...areaReachDefaults, areas: reach.map(nodeName) },
     items: rows
+      .filter((row) => row.openVacancies > 0)
       .map((row) => ({ ...row, rank: rank.get(row.occupation) ?? null }))
       .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.occupation.localeCompare(b.occupation)),
   };
@@ -212,24 +249,22 @@ export async function skillsGap(
   query: { area: string; sector?: string | undefined; limit: number },
 ) {
   const resolved = await findArea(deps, query.area);
-  const own = await deps.statistics.bucketsOf(
-    resolved.units.map((unit) => unit.id),
-    'now',
-  );
+  const sources = await areaSources(deps, resolved, [nowBucket]);
   const sector = query.sector ?? all;
   const demand = new Map<string, number>();
-  for (const bucket of own)
-    for (const [name, count] of Object.entries(bucket)) {
-      const [m, s, skill] = name.split('|');
-      if (m === 'kd' && s === sector && skill && count > 0)
-        demand.set(skill, (demand.get(skill) ?? 0) + count);
+  for (const bucket of sources.of(nowBucket).buckets)
+    for (const [cell, count] of Object.entries(metricCells(bucket, 'kd'))) {
+      const [s, skill] = cell.split('|');
+      if (s === sector && skill && count > 0) demand.set(skill, (demand.get(skill) ?? 0) + count);
     }
   const top = [...demand.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, query.limit);
-  const { reach, buckets: around } = await reachBuckets(deps, resolved, 'now');
+  const reach = await reachNodes(deps, resolved, sources.people.nodes);
+  const persons = new PersonFigures(bucketReader(deps));
+  await persons.load(reach, [nowBucket]);
   const items = top.map(([skill, openVacancies]) => {
-    const seekers = sumFigures(around.map((b) => publishedCell(b, 'ks', `${all}|${skill}`, true)));
+    const seekers = persons.sum(reach, nowBucket, personAttributes.seekerSkills, `${all}|${skill}`);
     return {
       skill,
       openVacancies,
@@ -239,9 +274,9 @@ export async function skillsGap(
     };
   });
   return {
-    area: areaSummary(resolved),
+    area: areaSummary(resolved, sources.people),
     sector: query.sector ?? null,
-    reach: { ...areaReachDefaults, units: reach.length },
+    reach: { ...areaReachDefaults, areas: reach.map(nodeName) },
     items,
   };
 }
@@ -255,52 +290,47 @@ export async function catchment(
   const site = findCommune(query.commune);
   const located = locateCommune(query.commune, 'query.commune');
   const month = currentMonth(deps.clock);
-  const reached = await unitsWithin(deps.travel, {
+  const reached = await placesWithin(deps.travel, locatedAtoms(), {
     from: { commune: query.commune, point: located.point },
     minutes: query.minutes,
     mode: query.mode,
     hour: query.hour,
   });
-  const buckets = (
-    await unitBuckets(
-      deps,
-      reached.map((entry) => entry.unit),
-      month,
-      month,
-    )
-  ).map((byMonth) => byMonth.get(month) ?? {});
-  const seekers = (cell: string, indexes: number[]): Figure =>
-    sumFigures(indexes.map((i) => publishedCell(buckets[i] as Counts, 'sa', cell, true)));
-  const everyone = reached.map((_, i) => i);
+  const nodes = reached.map((entry) => entry.place.id);
+  const persons = new PersonFigures(bucketReader(deps));
+  await persons.load(nodes, [month]);
   const totalCell = `${query.sector ?? all}|${all}`;
-  const byOccupation = [...occupationsIn(buckets, 'sa')].sort().map((occupation) => {
-    const figure = seekers(`${all}|${occupation}`, everyone);
-    return {
-      occupation,
-      label: findOccupation(occupation)?.label ?? occupation,
-      seekers: figure.value,
-      suppressed: figure.suppressed,
-    };
-  });
+  const byOccupation = persons
+    .cellsOf(nodes, month, personAttributes.seekers)
+    .filter((cell) => cell.startsWith(`${all}|`) && cell !== `${all}|${all}`)
+    .map((cell) => {
+      const occupation = cell.slice(2);
+      const figure = persons.sum(nodes, month, personAttributes.seekers, cell);
+      return {
+        occupation,
+        label: findOccupation(occupation)?.label ?? occupation,
+        seekers: figure.value,
+        suppressed: figure.suppressed,
+      };
+    });
   const bands = commuteBands.filter((_, i) => i === 0 || (commuteBands[i - 1] as number) < query.minutes);
   const distribution = bands.map((upper, i) => {
     const from = i === 0 ? 0 : (commuteBands[i - 1] as number);
     const to = Math.min(upper, query.minutes);
     const last = i === bands.length - 1;
-    const indexes = everyone.filter((j) => {
-      const minutes = (reached[j] as UnitInReach).minutes;
-      return minutes >= from && (minutes < to || (last && minutes <= to));
-    });
-    const figure = seekers(totalCell, indexes);
+    const inBand = reached
+      .filter((entry) => entry.minutes >= from && (entry.minutes < to || (last && entry.minutes <= to)))
+      .map((entry) => entry.place.id);
+    const figure = persons.sum(inBand, month, personAttributes.seekers, totalCell);
     return {
       fromMinutes: from,
       toMinutes: to,
       seekers: figure.value,
       suppressed: figure.suppressed,
-      units: indexes.length,
+      areas: inBand.length,
     };
   });
-  const total = seekers(totalCell, everyone);
+  const total = persons.sum(nodes, month, personAttributes.seekers, totalCell);
   return {
     site: { commune: query.commune, name: site?.name ?? query.commune },
     month,
@@ -312,17 +342,32 @@ export async function catchment(
     suppressed: total.suppressed,
     byOccupation,
     distribution,
-    units: reached.map((entry) => ({
-      id: entry.unit.id,
-      name: entry.unit.name,
+    areas: reached.map((entry) => ({
+      id: entry.place.id,
+      name: entry.place.name,
       minutes: entry.minutes,
-      commune: entry.unit.reference?.commune as string,
-      lat: entry.unit.reference?.point.lat as number,
-      lon: entry.unit.reference?.point.lon as number,
+      commune: entry.place.reference?.commune as string,
+      lat: entry.place.reference?.point.lat as number,
+      lon: entry.place.reference?.point.lon as number,
     })),
   };
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const nodeName = (node: string) => ({
+  id: node,
+  name: node === territoryNode ? pilotArea.name : (findAtom(node)?.name ?? node),
+});
 
-export { areaSummary, currentMonth, findArea, round, unitBuckets };
+function areaSummary(resolved: ResolvedArea, people: PersonNodes) {
+  return {
+    id: resolved.area.id,
+    name: resolved.area.name,
+    exact: resolved.exact,
+    units: resolved.units.map((unit) => ({ id: unit.id, name: unit.name })),
+    personFiguresFrom: { areas: people.nodes.map(nodeName), exact: people.exact },
+  };
+}
+
+export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export { areaSources, areaSummary, currentMonth, findArea };

@@ -1,14 +1,15 @@
 /**
  * Statistical secrecy for counts of persons (INSEE rule: cells of 1 to 10 are not
- * published). Two layers:
- *  - per statistical unit and month, primary suppression (1–10) then secondary
- *    suppression along every line of the table (a total and its parts): a line never has
- *    exactly one hidden cell, and its hidden cells add up to 11 or more, so subtracting
- *    published parts from a published total cannot give back a hidden cell;
- *  - an area figure is a sum of units and is published only when every unit's cell is,
- *    so any published area figure is a sum of published unit figures: overlapping areas
- *    or catchments cannot be subtracted to reveal anything a unit table hides.
- * Months are fixed buckets (no arbitrary date ranges), so time cannot be subtracted either.
+ * published). Person figures are published for fixed areas only: each EPCI, and the
+ * pilot territory as the total of its EPCIs. For one month and one figure, the table of a
+ * "tree" (the territory and its EPCIs, or a lone EPCI) × (sector, occupation, totals)
+ * gets primary suppression (1–10), then secondary suppression: no line (a total and its
+ * parts, across sectors, occupations or EPCIs) hides a single cell or hidden cells adding
+ * up to less than 11 (unless it hides all it has), and the whole table is solved as a
+ * linear system so that no hidden cell is pinned down by combining lines. Any other area
+ * (a département, a planner's own, a catchment, a reach) is a sum of EPCIs, published
+ * only when every EPCI's figure is: a sum of published figures, so overlapping areas
+ * cannot be subtracted to reveal a hidden one. Months are fixed buckets.
  */
 import { all, type Counts } from './contributions';
 
@@ -63,12 +64,14 @@ export function linesOf(cells: string[]): string[][] {
   return lines;
 }
 
-/** The cells of one unit-month table that must not be published. */
-export function suppressedCells(cells: Counts): Set<string> {
+/** The cells of one (sector × occupation) table that must not be published. */
+export const suppressedCells = (cells: Counts): Set<string> => suppress(cells, linesOf(Object.keys(cells)));
+
+/** Primary and secondary suppression of any table given as cells and lines (total first). */
+export function suppress(cells: Counts, lines: string[][]): Set<string> {
   const names = Object.keys(cells).sort();
   const hidden = new Set(names.filter((name) => isPrimarySecret(cells[name] ?? 0)));
   if (hidden.size === 0) return hidden;
-  const lines = linesOf(names);
   // Hide the smallest published non-zero cell of a line (ties by name: every reader
   // makes the same choice); false when the line has none left.
   const hideOneMore = (line: string[]) => {
@@ -151,21 +154,7 @@ export function metricCells(bucket: Counts, metric: string): Counts {
   return cells;
 }
 
-const hiddenByBucket = new WeakMap<Counts, Map<string, Set<string>>>();
-
-/** One unit's published value of a cell: the count, or suppressed. */
-export function publishedCell(bucket: Counts, metric: string, cell: string, persons: boolean): Figure {
-  const cells = metricCells(bucket, metric);
-  const value = cells[cell] ?? 0;
-  if (!persons) return { value, suppressed: false };
-  const perMetric = hiddenByBucket.get(bucket) ?? new Map<string, Set<string>>();
-  hiddenByBucket.set(bucket, perMetric);
-  const hidden = perMetric.get(metric) ?? suppressedCells(cells);
-  perMetric.set(metric, hidden);
-  return hidden.has(cell) ? { value: null, suppressed: true } : { value, suppressed: false };
-}
-
-/** An area figure: the sum of its units, published only if every unit's figure is. */
+/** A figure of several fixed areas together: published only if every one of them is. */
 export function sumFigures(figures: Figure[]): Figure {
   let value = 0;
   for (const figure of figures) {
@@ -173,4 +162,26 @@ export function sumFigures(figures: Figure[]): Figure {
     value += figure.value;
   }
   return { value, suppressed: false };
+}
+
+/**
+ * The cells and lines of a tree for one figure: each node's own (sector × occupation)
+ * lines, and for each cell the line root = Σ children. Keys are `<node>#<cell>`.
+ */
+export function treeTable(nodes: Map<string, Counts>, root: string | undefined) {
+  const cells: Counts = {};
+  const lines: string[][] = [];
+  for (const [node, table] of nodes) {
+    for (const [cell, value] of Object.entries(table)) cells[`${node}#${cell}`] = value;
+    for (const line of linesOf(Object.keys(table))) lines.push(line.map((cell) => `${node}#${cell}`));
+  }
+  const rootTable = root ? nodes.get(root) : undefined;
+  if (root && rootTable)
+    for (const cell of Object.keys(rootTable)) {
+      const parts = [...nodes.keys()].filter(
+        (node) => node !== root && nodes.get(node)?.[cell] !== undefined,
+      );
+      if (parts.length > 0) lines.push([`${root}#${cell}`, ...parts.map((node) => `${node}#${cell}`)]);
+    }
+  return { cells, lines };
 }

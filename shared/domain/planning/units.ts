@@ -62,6 +62,8 @@ export function findUnit(id: string): StatisticalUnit | undefined {
   return allUnits().get(id);
 }
 
+export const listUnits = (): StatisticalUnit[] => [...allUnits().values()];
+
 /** Units with a reference point, for catchment and reach searches. */
 export function locatedUnits(): StatisticalUnit[] {
   return [...allUnits().values()].filter((unit) => unit.reference);

@@ -1,0 +1,58 @@
+/**
+ * Where person figures are published: each EPCI (and a commune outside any EPCI on its
+ * own), built from the statistical units it contains; the pilot territory is the total of
+ * its EPCIs (a "tree" for secondary suppression, secrecy.ts).
+ */
+import { findCommune, findEpci } from '../../reference/communes';
+import { pilotTerritory } from '../../reference/territories';
+import type { Point } from '../geo';
+import { listUnits, type StatisticalUnit } from './units';
+
+export const territoryNode = `T:${pilotTerritory.id}`;
+
+export interface Atom {
+  /** EPCI SIREN, or `D<commune>` for a commune outside any EPCI. */
+  id: string;
+  name: string;
+  units: StatisticalUnit[];
+  /** The reference of its most populous located unit. */
+  reference: { commune: string; point: Point } | undefined;
+}
+
+export function atomIdOfUnit(unitId: string): string {
+  if (unitId.startsWith('E')) return unitId.slice(1);
+  if (unitId.startsWith('D')) return unitId;
+  const epci = findCommune(unitId.slice(1))?.epci;
+  return epci ?? `D${unitId.slice(1)}`;
+}
+
+let atoms: Map<string, Atom> | undefined;
+function allAtoms(): Map<string, Atom> {
+  if (atoms) return atoms;
+  const built = new Map<string, Atom>();
+  for (const unit of listUnits().sort((a, b) => b.population - a.population)) {
+    const id = atomIdOfUnit(unit.id);
+    const atom = built.get(id) ?? {
+      id,
+      name: id.startsWith('D') ? unit.name : (findEpci(id)?.name ?? id),
+      units: [],
+      reference: undefined,
+    };
+    atom.units.push(unit);
+    atom.reference ??= unit.reference;
+    built.set(id, atom);
+  }
+  atoms = built;
+  return built;
+}
+
+export const unitsOfAtom = (id: string): StatisticalUnit[] => allAtoms().get(id)?.units ?? [];
+export const findAtom = (id: string) => allAtoms().get(id);
+export const locatedAtoms = () => [...allAtoms().values()].filter((atom) => atom.reference);
+
+/** The tree an atom's figures are suppressed in: the pilot territory's EPCIs, or itself alone. */
+export function treeOf(node: string): { root: string | undefined; atoms: string[] } {
+  if (node === territoryNode || (pilotTerritory.epcis as readonly string[]).includes(node))
+    return { root: territoryNode, atoms: [...pilotTerritory.epcis] };
+  return { root: undefined, atoms: [node] };
+}
