@@ -123,18 +123,16 @@ describe('statistical secrecy', () => {
       fc.property(territory, unions, (epcis, memberships) => {
         const tables = new Map<string, Counts>();
         const root: Counts = {};
-        epcis.forEach((matrix, e) => {
+        for (const [e, matrix] of epcis.entries()) {
           const table: Counts = {};
-          matrix.forEach((row, s) =>
-            row.forEach((v, o) => {
+          for (const [s, row] of matrix.entries())
+            for (const [o, v] of row.entries())
               for (const cell of [`${all}|${all}`, `s${s}|${all}`, `${all}|o${o}`]) {
                 table[cell] = (table[cell] ?? 0) + v;
                 root[cell] = (root[cell] ?? 0) + v;
               }
-            }),
-          );
           tables.set(`E${e}`, table);
-        });
+        }
         tables.set('T', root);
         const { cells, lines } = treeTable(tables, 'T');
         const hidden = [...suppress(cells, lines)].sort();
