@@ -128,15 +128,12 @@ async function areaSources(deps: PlanningDeps, resolved: ResolvedArea, months: M
   const read = bucketReader(deps);
   const persons = new PersonFigures(read);
   const people = personNodesOf(resolved);
-  const [buckets] = await Promise.all([
-    read(
-      resolved.units.map((unit) => unit.id),
-      months,
-    ),
-    persons.load(people.nodes, months),
-  ]);
+  // One read for the area's units and the units behind its person figures (mostly the same).
+  const own = resolved.units.map((unit) => unit.id);
+  const buckets = await read([...new Set([...own, ...persons.unitsFor(people.nodes)])], months);
+  persons.use(buckets);
   const of = (month: Month) => ({
-    buckets: resolved.units.map((unit) => buckets.get(month)?.get(unit.id) ?? {}),
+    buckets: own.map((unit) => buckets.get(month)?.get(unit) ?? {}),
     persons,
     nodes: people.nodes,
   });

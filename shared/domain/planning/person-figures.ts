@@ -50,16 +50,26 @@ export class PersonFigures {
 
   constructor(private readonly read: BucketReader) {}
 
-  /** Reads what `nodes` need for `months`: all units of their trees. */
-  async load(nodes: string[], months: Month[]) {
+  /** The units whose buckets `nodes` need: every unit of their trees. */
+  unitsFor(nodes: string[]): string[] {
     for (const node of nodes) {
       const tree = treeOf(node);
       this.trees.set(tree.root ?? node, tree);
     }
     const units = [...this.trees.values()].flatMap((tree) =>
-      tree.atoms.flatMap((atom) => unitsOfAtom(atom).map((u) => u.id)),
+      tree.atoms.flatMap((atom) => unitsOfAtom(atom).map((unit) => unit.id)),
     );
-    this.buckets = await this.read([...new Set(units)], months);
+    return [...new Set(units)];
+  }
+
+  /** Buckets already read (month → unit → counters) that cover `unitsFor(nodes)`. */
+  use(buckets: Map<Month, Map<string, Counts>>) {
+    this.buckets = buckets;
+  }
+
+  /** Reads what `nodes` need for `months`. */
+  async load(nodes: string[], months: Month[]) {
+    this.use(await this.read(this.unitsFor(nodes), months));
   }
 
   /** The published figure of one fixed area (an EPCI or the territory). */
