@@ -93,3 +93,51 @@ describe('planning through the local HTTP adapter', () => {
     ]);
   });
 });
+
+describe('planning areas', () => {
+  it('planners define, replace (If-Match) and list areas; built-in ids and bad codes are refused', async () => {
+    const { api } = local;
+    const planner = await api.token('area-planner-e2e', 'planner');
+    const body = { name: 'Bassin de Lacq', epcis: ['200039204'], communes: ['64445'] };
+    const created = await api.request('PUT', '/v1/planning/areas/bassin-de-lacq', { token: planner, body });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    const stale = await api.request('PUT', '/v1/planning/areas/bassin-de-lacq', {
+      token: planner,
+      body: { ...body, name: 'Lacq' },
+      headers: { 'if-match': '"7"' },
+    });
+    expect(stale.status).toBe(412);
+    const replaced = await api.request('PUT', '/v1/planning/areas/bassin-de-lacq', {
+      token: planner,
+      body: { ...body, name: 'Lacq et Pau' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(replaced.status).toBe(200);
+    const listed = await api.request('GET', '/v1/planning/areas', { token: planner });
+    expect(listed.body.items[0]).toMatchObject({ id: 'lacq-pau-tarbes', kind: 'territory' });
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ id: 'bassin-de-lacq', name: 'Lacq et Pau', version: 2, exact: true }),
+    );
+    const builtIn = await api.request('PUT', '/v1/planning/areas/lacq-pau-tarbes', { token: planner, body });
+    expect(builtIn.status).toBe(409);
+    const bad = await api.request('PUT', '/v1/planning/areas/nowhere', {
+      token: planner,
+      body: { name: 'Nowhere', epcis: ['123456789'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('body.epcis.0');
+    const unknown = await api.request('GET', '/v1/planning/indicators?area=nowhere', { token: planner });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('query.area');
+    const custom = await api.request('GET', '/v1/planning/indicators?area=bassin-de-lacq', {
+      token: planner,
+    });
+    expect(custom.status).toBe(200);
+    expect(custom.body.area.personFiguresFrom.areas.map((a: { id: string }) => a.id)).toEqual([
+      '200039204',
+      '200067254',
+    ]);
+    expect(custom.body.area.personFiguresFrom.exact).toBe(false);
+  });
+});
