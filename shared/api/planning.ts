@@ -37,6 +37,7 @@ const reach = z.object({
 const areaQuery = areaId.meta({
   description: 'Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>`',
 });
+const areaFilters = { area: areaQuery, sector: sectorSlug.optional(), occupation: romeCode.optional() };
 
 export const listAreasRoute = defineRoute({
   operationId: 'listPlanningAreas',
@@ -100,9 +101,7 @@ export const indicatorsRoute = defineRoute({
   tags,
   access: planner,
   query: z.strictObject({
-    area: areaQuery,
-    sector: sectorSlug.optional(),
-    occupation: romeCode.optional(),
+    ...areaFilters,
     from: month.optional().meta({ description: 'First month (default: 11 months before `to`)' }),
     to: month.optional().meta({ description: 'Last month (default: the current, provisional month)' }),
   }),
@@ -267,9 +266,7 @@ export const forecastRoute = defineRoute({
   tags,
   access: planner,
   query: z.strictObject({
-    area: areaQuery,
-    sector: sectorSlug.optional(),
-    occupation: romeCode.optional(),
+    ...areaFilters,
     metric: forecastedMetric.default('vacancies_posted'),
     horizon: z.coerce.number().int().min(1).max(24).meta({ format: 'int32' }).default(12),
   }),

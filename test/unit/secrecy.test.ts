@@ -39,6 +39,23 @@ const recoverable = (equations: number[][], unknown: number, size: number) => {
   return rank([...equations, target]) === rank(equations);
 };
 
+/** Each line says total − Σ parts = 0; published cells are constants and drop out. */
+function equationsOver(hidden: string[], lines: string[][]): number[][] {
+  const index = new Map(hidden.map((cell, i) => [cell, i]));
+  return lines
+    .map(([total, ...parts]) => {
+      const row = new Array<number>(hidden.length).fill(0);
+      const t = index.get(total as string);
+      if (t !== undefined) row[t] = (row[t] as number) + 1;
+      for (const part of parts) {
+        const p = index.get(part);
+        if (p !== undefined) row[p] = (row[p] as number) - 1;
+      }
+      return row;
+    })
+    .filter((row) => row.some((v) => v !== 0));
+}
+
 /** An additive sectors × occupations table with its margins, like matches in one unit-month. */
 const table = fc
   .record({
@@ -86,16 +103,7 @@ describe('statistical secrecy', () => {
     fc.assert(
       fc.property(table, (cells) => {
         const hidden = [...suppressedCells(cells)].sort();
-        const index = new Map(hidden.map((cell, i) => [cell, i]));
-        // Each line: total − Σ parts = 0; published cells are constants and drop out.
-        const equations = linesOf(Object.keys(cells))
-          .map(([total, ...parts]) => {
-            const row = new Array(hidden.length).fill(0);
-            if (index.has(total as string)) row[index.get(total as string) as number] += 1;
-            for (const part of parts) if (index.has(part)) row[index.get(part) as number] -= 1;
-            return row;
-          })
-          .filter((row) => row.some((v) => v !== 0));
+        const equations = equationsOver(hidden, linesOf(Object.keys(cells)));
         for (let i = 0; i < hidden.length; i++) expect(recoverable(equations, i, hidden.length)).toBe(false);
       }),
       { numRuns: 2000, seed: 12 },
@@ -138,15 +146,7 @@ describe('statistical secrecy', () => {
         const hidden = [...suppress(cells, lines)].sort();
         for (const [name, value] of Object.entries(cells))
           if (value >= 1 && value <= 10) expect(hidden).toContain(name);
-        const index = new Map(hidden.map((cell, i) => [cell, i]));
-        const equations = lines
-          .map(([total, ...parts]) => {
-            const row = new Array(hidden.length).fill(0);
-            if (index.has(total as string)) row[index.get(total as string) as number] += 1;
-            for (const part of parts) if (index.has(part)) row[index.get(part) as number] -= 1;
-            return row;
-          })
-          .filter((row) => row.some((v) => v !== 0));
+        const equations = equationsOver(hidden, lines);
         // Unions of EPCIs (a département, a planner's area, a catchment) are published only
         // when every member is: they add no equation with a hidden cell.
         for (const membership of memberships) {
