@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { sharedDynamoClient } from '../../shared/adapters/dynamodb/client';
@@ -17,6 +17,7 @@ import { createApiAdapter } from './http-adapter';
 import { DevIdentity } from './identity';
 import { loadHandler } from './load-handler';
 import { startLocalMessaging } from './messaging';
+import { webFiles } from './web-files';
 
 export interface LocalRuntimeOptions {
   /** Where dynalite, the signing key and failure logs live; undefined keeps everything in memory. */
@@ -30,6 +31,8 @@ export interface LocalRuntimeOptions {
   feed?: { maxAttempts?: number; backoffMs?: number };
   /** Seconds before a failed queue message is retried, doubled each time (default 2). */
   queueRetryBaseSeconds?: number;
+  /** The built web app served at `/` (default web/dist). */
+  webRoot?: string;
 }
 
 export interface LocalRuntime {
@@ -127,7 +130,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     identity,
     extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
   });
-  const server: Server = createServer((request, response) => void serve(request, response));
+  const web = webFiles(options.webRoot ?? resolve('web/dist'));
+  const server: Server = createServer(async (request, response) => {
+    if (!(await web(request, response).catch(() => false))) await serve(request, response);
+  });
   await new Promise<void>((ready, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       void messaging.stop().then(() => dynamo.stop());

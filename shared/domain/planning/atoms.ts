@@ -15,7 +15,7 @@ export interface Atom {
   id: string;
   name: string;
   units: StatisticalUnit[];
-  /** The reference of its most populous located unit. */
+  /** Its most populous located commune: where commutes to and from it are measured. */
   reference: { commune: string; point: Point } | undefined;
 }
 
@@ -39,7 +39,9 @@ function allAtoms(): Map<string, Atom> {
       reference: undefined,
     };
     atom.units.push(unit);
-    atom.reference ??= unit.reference;
+    // The atom's main place: the most populous located commune of any of its units.
+    const population = (ref: Atom['reference']) => (ref ? (findCommune(ref.commune)?.population ?? 0) : -1);
+    if (population(unit.reference) > population(atom.reference)) atom.reference = unit.reference;
     built.set(id, atom);
   }
   atoms = built;

@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prng, syntheticVacancy } from '../../infra/local/synthetic';
+import { tableClientFromEnv } from '../../shared/adapters/dynamodb/client';
+import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
+import { countEntity } from '../../shared/domain/planning/counting';
+import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../support/memory-stores';
+import { useLocalRuntime } from '../support/runtime';
+import { paluSeekerProfile, welderVacancy } from '../support/samples';
+
+/**
+ * The web app in a real browser (Debian's Chromium, driven by playwright-core) against the
+ * local runtime, which serves web/dist on the API's origin. `.ci/run` installs Chromium.
+ */
+const executablePath = '/usr/bin/chromium';
+const local = useLocalRuntime(async () => {
+  if (!existsSync('web/dist/index.html')) await build({ root: 'web', logLevel: 'warn' });
+  return {};
+});
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Chromium is needed for the browser tests: apt-get install -y chromium (${executablePath})`,
+    );
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await mkdir('test-results', { recursive: true });
+});
+afterAll(() => browser?.close());
+
+/** 30 months of SYNTHETIC vacancies counted into the runtime's table, so the forecast has history. */
+async function history() {
+  const clock = fixedClock();
+  const vacancies = memoryVacancyStore();
+  const next = prng(42);
+  const deps = {
+    statistics: dynamoStatisticsStore(tableClientFromEnv()),
+    vacancies,
+    seekers: memorySeekerStore(),
+    matches: { get: async () => undefined },
+    clock,
+  };
+  for (let i = 0; i < 300; i++) {
+    const createdAt = new Date(Date.now() - (1 + Math.floor(next() * 900)) * 86_400_000).toISOString();
+    const vacancy = {
+      ...syntheticVacancy(next, `web-${i}`),
+      site: { commune: '64445' },
+      createdAt,
+      updatedAt: createdAt,
+    };
+    vacancies.items.set(vacancy.id, { ...vacancy, status: 'closed', closedAt: createdAt });
+    clock.advance(0);
+    await countEntity(deps, `V#${vacancy.id}`);
+  }
+}
+
+async function signIn(page: Page, name: string, role: string) {
+  await page.goto(local.runtime.url);
+  await page.getByLabel('Votre nom').fill(name);
+  await page.getByLabel(role).check();
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+describe('web app in Chromium', () => {
+  it('the sign-in page is served on the API origin, labelled, keyboard-usable and passes axe', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const answer = await page.goto(local.runtime.url);
+    expect(answer?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await expect(page.getByRole('heading', { name: 'Se connecter à Bassin' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('name');
+    await page.screenshot({ path: 'test-results/web-sign-in.png', fullPage: true });
+    await noSeriousViolations(page);
+    await page.close();
+  });
+
+  it('a planner sees indicators, a forecast with its backtest error, tension, a catchment map, and downloads CSV', async () => {
+    const { api, runtime } = local;
+    const employer = await api.token('web-employer', 'employer');
+    for (let i = 0; i < 2; i++)
+      await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+    for (let i = 0; i < 12; i++) {
+      const seeker = await api.token(`web-seeker-${i}`, 'seeker');
+      await api.request('PUT', '/v1/seekers/me', { token: seeker, body: paluSeekerProfile() });
+    }
+    await history();
+    await runtime.settled();
+
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    await signIn(page, 'Camille', 'Chargé·e de planification');
+    await page.getByRole('heading', { name: 'Planification territoriale' }).waitFor();
+    const table = page.getByRole('table', { name: 'Indicateurs par mois' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(24);
+    await page.getByText(/Méthode : .+ MASE [\d,]+, sMAPE [\d,]+ %/).waitFor();
+    const tension = page.getByRole('table', { name: /Offres ouvertes ÷ candidats/ });
+    await tension.getByRole('rowheader', { name: /H2913/ }).waitFor();
+    expect(await tension.locator('tbody tr').first().innerText()).toMatch(/H2913\)\s+2\s+12\s+0,17/);
+    await page.screenshot({ path: 'test-results/web-planner.png', fullPage: true });
+    await noSeriousViolations(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger en CSV' }).first().click(),
+    ]);
+    const csv = await readFile((await download.path()) as string, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'month,vacancies_posted,openings_posted,vacancies_open,vacancies_closed,median_days_to_close,seekers_active,matches_new,matches_accepted,suppressed',
+    );
+
+    await page.getByLabel('Minutes').fill('30');
+    await page.getByRole('button', { name: 'Calculer' }).click();
+    await page.getByRole('img', { name: 'Carte des intercommunalités à portée' }).waitFor();
+    expect(await page.getByText('Candidats actifs à portée :').innerText()).toContain('12');
+    await page.screenshot({ path: 'test-results/web-planner-catchment.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows a count of fewer than 11 persons as "< 11", never as its number', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, 'Dominique', 'Chargé·e de planification');
+    await page.getByRole('table', { name: 'Indicateurs par mois' }).waitFor();
+    await page.getByLabel('Commune du site (code INSEE)').fill('65440');
+    await page.getByLabel('Minutes').fill('15');
+    const seeker = await local.api.token('web-tarbes', 'seeker');
+    const put = await local.api.request('PUT', '/v1/seekers/me', {
+      token: seeker,
+      body: { ...paluSeekerProfile(), home: { commune: '65440' } },
+    });
+    expect(put.status).toBe(201);
+    await local.runtime.settled();
+    await page.getByRole('button', { name: 'Calculer' }).click();
+    const line = page.getByText('Candidats actifs à portée :');
+    await line.waitFor();
+    expect(await line.innerText()).toContain('< 11');
+    await page.close();
+  });
+});

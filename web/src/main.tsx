@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { currentSession, type Session, saveSession } from './api';
+import { Planner } from './pages/Planner';
+import { SignIn } from './pages/SignIn';
+import './style.css';
+
+const roleNames: Record<Session['role'], string> = {
+  employer: 'Employeur',
+  seeker: 'Candidat',
+  planner: 'Planification',
+};
+
+function App() {
+  const [session, setSession] = useState<Session | undefined>(currentSession());
+  if (!session) return <SignIn onSignedIn={setSession} />;
+  return (
+    <>
+      <header>
+        <a href="#main" class="skip">
+          Aller au contenu
+        </a>
+        <strong>Bassin</strong>
+        <span>
+          {session.name} — {roleNames[session.role]}
+        </span>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            saveSession(undefined);
+            setSession(undefined);
+          }}
+        >
+          Se déconnecter
+        </button>
+      </header>
+      <div id="main">
+        {session.role === 'planner' ? (
+          <Planner />
+        ) : (
+          <main>
+            <h1>Espace {roleNames[session.role].toLowerCase()}</h1>
+            <p>Cet espace arrive bientôt dans l’application web ; l’API le sert déjà (voir /openapi.json).</p>
+          </main>
+        )}
+      </div>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app') as HTMLElement);

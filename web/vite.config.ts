@@ -1,0 +1,10 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+/** The web app: built into web/dist, served by `npm start` on the API's origin, by CloudFront in AWS. */
+export default defineConfig({
+  root: new URL('.', import.meta.url).pathname,
+  plugins: [preact()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: { proxy: { '/v1': 'http://localhost:3000', '/dev': 'http://localhost:3000' } },
+});
