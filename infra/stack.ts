@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   type CfnElement,
   CfnOutput,
@@ -49,6 +50,7 @@ import {
 } from './consumers';
 import { BassinFunction, type BassinFunctionProps } from './function';
 import { type RouteEntry, routes } from './routes';
+import { WebHosting } from './web-hosting';
 
 export interface BassinStackProps extends StackProps {
   /** Keep the table from being deleted by accident (default true). */
@@ -65,6 +67,8 @@ export interface BassinStackProps extends StackProps {
   callbackUrls?: string[];
   /** Origin of the web app allowed to call the API from browsers, e.g. https://bassin.example. */
   webOrigin?: string;
+  /** The web app on S3 + CloudFront (default: web/dist); false to deploy the API alone. */
+  web?: { distDir?: string } | false;
   /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
   partners?: PartnerSubscription[];
 }
@@ -86,6 +90,7 @@ export interface PartnerSubscription {
 
 /** Bassin in one stack: table, identity, API, functions, stream consumers, offers topic. */
 export class BassinStack extends Stack {
+  web: WebHosting | undefined;
   readonly table: TableV2;
   readonly api: HttpApi;
   readonly userPool: UserPool;
@@ -260,6 +265,19 @@ export class BassinStack extends Stack {
       reason:
         'Functions run on nodejs22.x, the runtime the project tests against (DEVELOPERS.md); moved deliberately, not by default.',
     });
+
+    if (props.web !== false)
+      this.web = new WebHosting(this, 'Web', {
+        api: this.api,
+        distDir: resolve(props.web?.distDir ?? 'web/dist'),
+        deletionProtection: protect,
+        config: {
+          region: this.region,
+          userPoolId: this.userPool.userPoolId,
+          userPoolClientId: client.userPoolClientId,
+          scopes: groups.map((group) => `${resourceServer}/${group}`),
+        },
+      });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -66,8 +66,9 @@ describe('table', () => {
 
 describe('functions', () => {
   it('one per route and per stream consumer, Node.js 22 on ARM64, traced, logs kept one month', () => {
+    // Ours, not the CDK helper that copies the web app to its bucket.
     const functions = resources('AWS::Lambda::Function').filter(
-      ([, f]) => f.Properties.Handler === 'index.handler',
+      ([id, f]) => f.Properties.Handler === 'index.handler' && !id.startsWith('CustomCDKBucketDeployment'),
     );
     expect(functions).toHaveLength(
       // + the Cognito pre-token-generation trigger
@@ -275,8 +276,9 @@ describe('operations', () => {
     const dlqs = resources('AWS::SQS::Queue').filter(
       ([id]) => !queueConsumers.some((c) => id.startsWith(`${c.name}Queue`)),
     );
+    // Ours, not the CDK helper that copies the web app to its bucket.
     const functions = resources('AWS::Lambda::Function').filter(
-      ([, f]) => f.Properties.Handler === 'index.handler',
+      ([id, f]) => f.Properties.Handler === 'index.handler' && !id.startsWith('CustomCDKBucketDeployment'),
     );
     const count = (metric: string) => alarms.filter((a) => a.MetricName === metric).length;
     expect(count('ApproximateNumberOfMessagesVisible')).toBe(dlqs.length);
@@ -366,5 +368,66 @@ describe('stream consumers', () => {
       MessageRetentionPeriod: 1209600,
       SqsManagedSseEnabled: true,
     });
+  });
+});
+
+describe('web app hosting', () => {
+  it('a private, encrypted bucket behind CloudFront with origin access control', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+    });
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/v1/*',
+            AllowedMethods: Match.arrayWith(['PATCH', 'POST', 'DELETE']),
+          }),
+        ],
+        CustomErrorResponses: Match.arrayWith([
+          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+        ]),
+      }),
+    });
+  });
+
+  it('sends the security headers of the local server, and the runtime config with the Cognito settings', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'"),
+            Override: true,
+          },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000 }),
+        }),
+      }),
+    });
+    const deployment = resources('Custom::CDKBucketDeployment')[0]?.[1];
+    // Two sources: the built app and config.json, whose markers resolve the user pool and its client.
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(2);
+    expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toMatch(/Users0A0EEA89|UsersWebClient/);
+    template.hasOutput('*', { Value: { 'Fn::Join': ['', ['https://', Match.anyValue()]] } });
+  });
+
+  it('can be left out', () => {
+    expect(synth({ web: false }).findResources('AWS::CloudFront::Distribution')).toEqual({});
   });
 });
