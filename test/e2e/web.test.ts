@@ -145,6 +145,57 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('an employer posts, a seeker finds the match and accepts, the employer then sees the contact', async () => {
+    const employerPage = await (await browser.newContext()).newPage();
+    await signIn(employerPage, 'Aéro Lescar', 'Employeur');
+    await employerPage.getByRole('heading', { name: 'Publier une offre' }).waitFor();
+    // A wrong commune is refused next to its field, and what was typed stays.
+    await employerPage.getByLabel('Intitulé du poste').fill('Soudeur TIG');
+    await employerPage.getByLabel('Secteur').selectOption('aeronautics');
+    await employerPage.getByLabel('Métier (code ROME)').fill('H2913');
+    await employerPage
+      .getByLabel('Compétences (séparées par des virgules)')
+      .fill('soudage TIG, lecture de plans');
+    await employerPage.getByLabel('Commune du site (code INSEE)').fill('99999');
+    await employerPage.getByRole('button', { name: 'Publier' }).click();
+    await employerPage.getByText('unknown INSEE commune code').waitFor();
+    expect(await employerPage.getByLabel('Intitulé du poste').inputValue()).toBe('Soudeur TIG');
+    await employerPage.getByLabel('Commune du site (code INSEE)').fill('64335');
+    await employerPage.getByRole('button', { name: 'Publier' }).click();
+    await employerPage.getByText('Offre publiée.').waitFor();
+    await employerPage.getByRole('rowheader', { name: 'Soudeur TIG' }).waitFor();
+    await employerPage.screenshot({ path: 'test-results/web-employer.png', fullPage: true });
+    await noSeriousViolations(employerPage);
+
+    const seekerPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await signIn(seekerPage, 'Léa Pau', 'En recherche d’emploi');
+    await seekerPage.getByLabel('Secteurs (séparés par des virgules)').fill('aeronautics');
+    await seekerPage.getByLabel('Métiers (codes ROME)').fill('H2913');
+    await seekerPage.getByLabel('Compétences (séparées par des virgules)').fill('soudage TIG');
+    await seekerPage.getByLabel('Commune où j’habite (code INSEE)').fill('64445');
+    await seekerPage.getByLabel('Trajet maximum (minutes)').fill('40');
+    await seekerPage.getByLabel('Recevoir les offres par').selectOption('sms');
+    await seekerPage.getByLabel('Téléphone (format +33…)').fill('+33698765432');
+    await seekerPage.getByRole('button', { name: 'Enregistrer mon profil' }).click();
+    await seekerPage.getByText('Profil enregistré.').waitFor();
+    await local.runtime.settled();
+    await seekerPage.reload();
+    const card = seekerPage.getByRole('heading', { name: 'Soudeur TIG — Lescar' });
+    await card.waitFor();
+    expect(
+      await seekerPage.getByRole('list', { name: 'Pourquoi cette offre' }).first().textContent(),
+    ).toContain('same ROME code H2913');
+    await seekerPage.screenshot({ path: 'test-results/web-seeker.png', fullPage: true });
+    await noSeriousViolations(seekerPage);
+    const offer = seekerPage.locator('li.card', { has: card });
+    await offer.getByRole('button', { name: 'Accepter' }).click();
+    await offer.getByText('Acceptée : l’employeur voit votre contact.').waitFor();
+
+    await employerPage.reload();
+    await employerPage.getByRole('button', { name: 'Candidats' }).first().click();
+    await employerPage.getByText('Contact : +33698765432').waitFor();
+  }, 120_000);
+
   it('shows a count of fewer than 11 persons as "< 11", never as its number', async () => {
     const page = await (await browser.newContext()).newPage();
     await signIn(page, 'Dominique', 'Chargé·e de planification');

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { currentSession, type Session, saveSession } from './api';
+import { Employer } from './pages/Employer';
 import { Planner } from './pages/Planner';
+import { Seeker } from './pages/Seeker';
 import { SignIn } from './pages/SignIn';
 import './style.css';
 
@@ -36,13 +38,15 @@ function App() {
         </button>
       </header>
       <div id="main">
-        {session.role === 'planner' ? (
-          <Planner />
-        ) : (
-          <main>
-            <h1>Espace {roleNames[session.role].toLowerCase()}</h1>
-            <p>Cet espace arrive bientôt dans l’application web ; l’API le sert déjà (voir /openapi.json).</p>
-          </main>
+        {session.role === 'planner' && <Planner />}
+        {session.role === 'employer' && <Employer />}
+        {session.role === 'seeker' && (
+          <Seeker
+            onErased={() => {
+              saveSession(undefined);
+              setSession(undefined);
+            }}
+          />
         )}
       </div>
     </>
