@@ -156,6 +156,12 @@ describe('web app in Chromium', () => {
     await employerPage
       .getByLabel('Compétences (séparées par des virgules)')
       .fill('soudage TIG, lecture de plans');
+    // The commune box suggests by name; the value kept is the INSEE code.
+    await employerPage.getByLabel('Commune du site (code INSEE)').fill('Lesc');
+    await employerPage.locator('#commune-options option[value="64335"]').waitFor({ state: 'attached' });
+    expect(
+      await employerPage.locator('#commune-options option[value="64335"]').getAttribute('label'),
+    ).toMatch(/^Lescar/);
     await employerPage.getByLabel('Commune du site (code INSEE)').fill('99999');
     await employerPage.getByRole('button', { name: 'Publier' }).click();
     await employerPage.getByText('unknown INSEE commune code').waitFor();
@@ -176,8 +182,19 @@ describe('web app in Chromium', () => {
     await seekerPage.getByLabel('Trajet maximum (minutes)').fill('40');
     await seekerPage.getByLabel('Recevoir les offres par').selectOption('sms');
     await seekerPage.getByLabel('Téléphone (format +33…)').fill('+33698765432');
+    await seekerPage
+      .getByLabel('Offres par jour au plus (les suivantes arrivent en résumé le lendemain)')
+      .fill('2');
     await seekerPage.getByRole('button', { name: 'Enregistrer mon profil' }).click();
     await seekerPage.getByText('Profil enregistré.').waitFor();
+    const saved = await local.api.request('GET', '/v1/seekers/me', {
+      token: await local.api.token('l-a-pau', 'seeker'),
+    });
+    expect(saved.body.notifications).toEqual({
+      quietHours: { start: '20:00', end: '08:00' },
+      dailyCap: 2,
+      paused: false,
+    });
     await local.runtime.settled();
     await seekerPage.reload();
     const card = seekerPage.getByRole('heading', { name: 'Soudeur TIG — Lescar' });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
 import { Field, splitList, zodErrors } from '../form';
 import { fieldErrors } from '../format';
+import { CodeSearch } from '../search';
 
 interface Vacancy {
   id: string;
@@ -114,15 +115,15 @@ export function Employer() {
           <Field
             id="occupation"
             label="Métier (code ROME)"
-            hint="Par exemple H2913 pour la soudure"
+            hint="Tapez un mot ou un code, par exemple soudage ou H2913"
             error={errors.occupation}
           >
-            <input
+            <CodeSearch
               id="occupation"
+              kind="occupations"
               value={form.occupation}
-              onInput={set('occupation')}
-              maxLength={5}
-              aria-describedby="occupation-hint"
+              onChange={(value) => setForm({ ...form, occupation: value })}
+              describedBy="occupation-hint"
             />
           </Field>
           <Field id="skills" label="Compétences (séparées par des virgules)" error={errors.skills}>
@@ -131,15 +132,15 @@ export function Employer() {
           <Field
             id="commune"
             label="Commune du site (code INSEE)"
-            hint="Par exemple 64335 pour Lescar"
+            hint="Tapez un nom ou un code postal, par exemple Lescar ou 64230 ; le code INSEE est gardé"
             error={errors['site.commune']}
           >
-            <input
+            <CodeSearch
               id="commune"
+              kind="communes"
               value={form.commune}
-              onInput={set('commune')}
-              maxLength={5}
-              aria-describedby="commune-hint"
+              onChange={(value) => setForm({ ...form, commune: value })}
+              describedBy="commune-hint"
             />
           </Field>
           <Field id="contract" label="Contrat" error={errors.contract}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
 import { Field, splitList, zodErrors } from '../form';
 import { fieldErrors } from '../format';
+import { CodeSearch } from '../search';
 
 interface Match {
   id: string;
@@ -31,6 +32,10 @@ const empty = {
   phone: '',
   matching: true,
   statistics: true,
+  quietStart: '20:00',
+  quietEnd: '08:00',
+  dailyCap: '3',
+  paused: false,
 };
 
 /** Profile, matches with their reasons, inbox, and the person's own data controls. */
@@ -53,6 +58,7 @@ export function Seeker(props: { onErased: () => void }) {
       commute: { maxMinutes: number; modes: string[] };
       contact: { channel: string; phone?: string };
       consent: { matching: boolean; statistics: boolean };
+      notifications?: { quietHours?: { start: string; end: string }; dailyCap?: number; paused?: boolean };
     }>('GET', '/v1/seekers/me')
       .then((p) => {
         setVersion(p.version);
@@ -67,6 +73,10 @@ export function Seeker(props: { onErased: () => void }) {
           phone: p.contact.phone ?? '',
           matching: p.consent.matching,
           statistics: p.consent.statistics,
+          quietStart: p.notifications?.quietHours?.start ?? '20:00',
+          quietEnd: p.notifications?.quietHours?.end ?? '08:00',
+          dailyCap: String(p.notifications?.dailyCap ?? 3),
+          paused: p.notifications?.paused ?? false,
         });
       })
       .catch(() => undefined);
@@ -86,6 +96,11 @@ export function Seeker(props: { onErased: () => void }) {
       commute: { maxMinutes: Number(form.maxMinutes), modes: form.modes },
       contact: { channel: form.channel, ...(form.phone ? { phone: form.phone.trim() } : {}) },
       consent: { matching: form.matching, statistics: form.statistics },
+      notifications: {
+        quietHours: { start: form.quietStart, end: form.quietEnd },
+        dailyCap: Number(form.dailyCap),
+        paused: form.paused,
+      },
     };
     const { seekerProfileInput } = await import('../../../shared/domain/seeker');
     const checked = seekerProfileInput.safeParse(body);
@@ -165,12 +180,12 @@ export function Seeker(props: { onErased: () => void }) {
             hint="Seule la commune est gardée, jamais l’adresse"
             error={errors['home.commune']}
           >
-            <input
+            <CodeSearch
               id="commune"
+              kind="communes"
               value={form.commune}
-              onInput={text('commune')}
-              maxLength={5}
-              aria-describedby="commune-hint"
+              onChange={(value) => setForm({ ...form, commune: value })}
+              describedBy="commune-hint"
             />
           </Field>
           <Field id="maxMinutes" label="Trajet maximum (minutes)" error={errors['commute.maxMinutes']}>
@@ -214,6 +229,41 @@ export function Seeker(props: { onErased: () => void }) {
           <Field id="phone" label="Téléphone (format +33…)" error={errors['contact.phone']}>
             <input id="phone" type="tel" value={form.phone} onInput={text('phone')} />
           </Field>
+          <fieldset>
+            <legend>Quand recevoir les offres</legend>
+            <Field
+              id="quietStart"
+              label="Pas de message à partir de"
+              error={errors['notifications.quietHours.start']}
+            >
+              <input id="quietStart" type="time" value={form.quietStart} onInput={text('quietStart')} />
+            </Field>
+            <Field id="quietEnd" label="jusqu’à" error={errors['notifications.quietHours.end']}>
+              <input id="quietEnd" type="time" value={form.quietEnd} onInput={text('quietEnd')} />
+            </Field>
+            <Field
+              id="dailyCap"
+              label="Offres par jour au plus (les suivantes arrivent en résumé le lendemain)"
+              error={errors['notifications.dailyCap']}
+            >
+              <input
+                id="dailyCap"
+                type="number"
+                min={1}
+                max={20}
+                value={form.dailyCap}
+                onInput={text('dailyCap')}
+              />
+            </Field>
+            <label class="choice">
+              <input
+                type="checkbox"
+                checked={form.paused}
+                onChange={(e) => setForm({ ...form, paused: e.currentTarget.checked })}
+              />
+              Ne plus recevoir d’offres pour le moment (désinscription)
+            </label>
+          </fieldset>
           <label class="choice">
             <input
               type="checkbox"
