@@ -170,6 +170,28 @@ describe('web app in Chromium', () => {
     await employerPage.getByRole('button', { name: 'Publier' }).click();
     await employerPage.getByText('Offre publiée.').waitFor();
     await employerPage.getByRole('rowheader', { name: 'Soudeur TIG' }).waitFor();
+    // A stale edit: someone changes the openings while the form is open.
+    await employerPage.getByRole('button', { name: 'Modifier' }).first().click();
+    await employerPage.getByLabel('Intitulé', { exact: true }).waitFor();
+    const owner = await local.api.token('a-ro-lescar', 'employer');
+    const [posted] = (await local.api.request('GET', '/v1/employers/me/vacancies', { token: owner })).body
+      .items;
+    const meanwhile = await local.api.request('PATCH', `/v1/vacancies/${posted.id}`, {
+      token: owner,
+      body: { openings: 3 },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(meanwhile.status).toBe(200);
+    await employerPage.getByLabel('Intitulé', { exact: true }).fill('Soudeur TIG confirmé');
+    await employerPage.getByRole('button', { name: 'Enregistrer' }).click();
+    await employerPage.getByText('Nombre de postes : 1 → 3').waitFor();
+    expect(await employerPage.getByLabel('Intitulé', { exact: true }).inputValue()).toBe(
+      'Soudeur TIG confirmé',
+    );
+    await employerPage.getByRole('button', { name: 'Enregistrer' }).click();
+    await employerPage.getByRole('rowheader', { name: 'Soudeur TIG confirmé' }).waitFor();
+    const after = await local.api.request('GET', `/v1/vacancies/${posted.id}`, { token: owner });
+    expect(after.body).toMatchObject({ title: 'Soudeur TIG confirmé', version: 3 });
     await employerPage.screenshot({ path: 'test-results/web-employer.png', fullPage: true });
     await noSeriousViolations(employerPage);
 
@@ -197,7 +219,7 @@ describe('web app in Chromium', () => {
     });
     await local.runtime.settled();
     await seekerPage.reload();
-    const card = seekerPage.getByRole('heading', { name: 'Soudeur TIG — Lescar' });
+    const card = seekerPage.getByRole('heading', { name: 'Soudeur TIG confirmé — Lescar' });
     await card.waitFor();
     expect(
       await seekerPage.getByRole('list', { name: 'Pourquoi cette offre' }).first().textContent(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changedFields,
   fieldErrors,
   forecastSeries,
   formatCount,
@@ -56,5 +57,18 @@ describe('web display rules', () => {
     const box = { minLat: 43, maxLat: 44, minLon: -1, maxLon: 0 };
     expect(project({ lat: 44, lon: -1 }, box, { width: 100, height: 50 })).toEqual({ x: 0, y: 0 });
     expect(project({ lat: 43, lon: 0 }, box, { width: 100, height: 50 })).toEqual({ x: 100, y: 50 });
+  });
+
+  it('lists what someone else changed, field by field', () => {
+    expect(
+      changedFields(
+        { title: 'Soudeur', openings: 1, skills: ['TIG'] },
+        { title: 'Soudeur', openings: 3, skills: ['TIG', 'MIG'] },
+        { title: 'Intitulé', openings: 'Postes', skills: 'Compétences' },
+      ),
+    ).toEqual([
+      { field: 'openings', label: 'Postes', from: '1', to: '3' },
+      { field: 'skills', label: 'Compétences', from: 'TIG', to: 'TIG, MIG' },
+    ]);
   });
 });

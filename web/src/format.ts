@@ -89,3 +89,16 @@ export function project(
   const y = ((box.maxLat - point.lat) / (box.maxLat - box.minLat || 1)) * size.height;
   return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
 }
+
+/** What someone else changed between the version a form started from and the current one. */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  labels: Record<string, string>,
+): { field: string; label: string; from: string; to: string }[] {
+  const show = (value: unknown) =>
+    Array.isArray(value) ? value.join(', ') : value === undefined ? '–' : String(value);
+  return Object.entries(labels)
+    .filter(([field]) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map(([field, label]) => ({ field, label, from: show(before[field]), to: show(after[field]) }));
+}

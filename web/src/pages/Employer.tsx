@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
 import { Field, splitList, zodErrors } from '../form';
-import { fieldErrors } from '../format';
+import { changedFields, fieldErrors } from '../format';
 import { CodeSearch } from '../search';
 
 interface Vacancy {
@@ -41,6 +41,7 @@ export function Employer() {
   const [mine, setMine] = useState<Vacancy[]>([]);
   const [sectors, setSectors] = useState<{ slug: string; label: string }[]>([]);
   const [candidates, setCandidates] = useState<{ vacancy: string; items: Candidate[] }>();
+  const [editing, setEditing] = useState<string>();
   const refresh = () =>
     api<{ items: Vacancy[] }>('GET', '/v1/employers/me/vacancies?limit=50').then((r) => setMine(r.items));
   useEffect(() => {
@@ -193,6 +194,11 @@ export function Employer() {
                     Candidats
                   </button>{' '}
                   {v.status === 'open' && (
+                    <button type="button" class="secondary" onClick={() => setEditing(v.id)}>
+                      Modifier
+                    </button>
+                  )}{' '}
+                  {v.status === 'open' && (
                     <button
                       type="button"
                       class="secondary"
@@ -210,6 +216,17 @@ export function Employer() {
           </tbody>
         </table>
       </section>
+
+      {editing && (
+        <EditVacancy
+          key={editing}
+          id={editing}
+          onDone={async () => {
+            setEditing(undefined);
+            await refresh();
+          }}
+        />
+      )}
 
       {candidates && (
         <section aria-labelledby="candidates-title">
@@ -241,5 +258,96 @@ export function Employer() {
         </section>
       )}
     </main>
+  );
+}
+
+interface Editable {
+  title: string;
+  openings: number;
+  skills: string[];
+  version: number;
+}
+const editableLabels = { title: 'Intitulé', openings: 'Nombre de postes', skills: 'Compétences' };
+
+/**
+ * Edits a vacancy with If-Match. When someone changed it meanwhile (412), shows what they
+ * changed, keeps what this user typed, and lets them send again on the new version.
+ */
+function EditVacancy(props: { id: string; onDone: () => void }) {
+  const [base, setBase] = useState<Editable>();
+  const [draft, setDraft] = useState({ title: '', openings: '1', skills: '' });
+  const [conflict, setConflict] = useState<ReturnType<typeof changedFields>>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void api<Editable>('GET', `/v1/vacancies/${props.id}`).then((v) => {
+      setBase(v);
+      setDraft({ title: v.title, openings: String(v.openings), skills: v.skills.join(', ') });
+    });
+  }, [props.id]);
+  if (!base) return <p aria-live="polite">Chargement…</p>;
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const patch = { title: draft.title, openings: Number(draft.openings), skills: splitList(draft.skills) };
+    try {
+      await api('PATCH', `/v1/vacancies/${props.id}`, patch, { 'if-match': `"${base.version}"` });
+      props.onDone();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.problem.status === 412) {
+        const current = await api<Editable>('GET', `/v1/vacancies/${props.id}`);
+        setConflict(
+          changedFields(
+            base as unknown as Record<string, unknown>,
+            current as unknown as Record<string, unknown>,
+            editableLabels,
+          ),
+        );
+        setBase(current);
+      } else setErrors(fieldErrors(error.problem));
+    }
+  };
+  const text = (name: keyof typeof draft) => (event: Event) =>
+    setDraft({ ...draft, [name]: (event.currentTarget as HTMLInputElement).value });
+  return (
+    <section aria-labelledby="edit-title">
+      <h2 id="edit-title">Modifier l’offre</h2>
+      {conflict && (
+        <div role="alert" class="conflict">
+          <p>Quelqu’un a modifié cette offre pendant que vous l’éditiez :</p>
+          <ul>
+            {conflict.map((c) => (
+              <li key={c.field}>
+                {c.label} : {c.from} → {c.to}
+              </li>
+            ))}
+          </ul>
+          <p>
+            Vos changements sont gardés ; enregistrez à nouveau pour les appliquer sur la nouvelle version.
+          </p>
+        </div>
+      )}
+      <form onSubmit={save} noValidate>
+        <Field id="edit-title-input" label="Intitulé" error={errors.title}>
+          <input id="edit-title-input" value={draft.title} onInput={text('title')} />
+        </Field>
+        <Field id="edit-openings" label="Nombre de postes" error={errors.openings}>
+          <input
+            id="edit-openings"
+            type="number"
+            min={1}
+            max={500}
+            value={draft.openings}
+            onInput={text('openings')}
+          />
+        </Field>
+        <Field id="edit-skills" label="Compétences de l’offre" error={errors.skills}>
+          <input id="edit-skills" value={draft.skills} onInput={text('skills')} />
+        </Field>
+        <button type="submit">Enregistrer</button>{' '}
+        <button type="button" class="secondary" onClick={props.onDone}>
+          Annuler
+        </button>
+      </form>
+    </section>
   );
 }
