@@ -69,6 +69,8 @@ export interface BassinStackProps extends StackProps {
   webOrigin?: string;
   /** The web app on S3 + CloudFront (default: web/dist); false to deploy the API alone. */
   web?: { distDir?: string } | false;
+  /** Prefix of the Cognito hosted sign-in domain (globally unique); derived from the stack by default. */
+  signInDomainPrefix?: string;
   /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
   partners?: PartnerSubscription[];
 }
@@ -175,6 +177,23 @@ export class BassinStack extends Stack {
       entry: 'functions/auth/pre-token-generation.ts',
     });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken, LambdaVersion.V2_0);
+    this.api = new HttpApi(this, 'Api', { description: 'Bassin HTTP API' });
+    this.web =
+      props.web === false
+        ? undefined
+        : new WebHosting(this, 'Web', {
+            api: this.api,
+            distDir: resolve(props.web?.distDir ?? 'web/dist'),
+            deletionProtection: protect,
+          });
+    // The hosted sign-in pages (authorization code + PKCE from the web app).
+    const signIn = this.userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? `bassin-${this.node.addr.slice(0, 12)}` },
+    });
+    const appUrls = [
+      ...(props.callbackUrls ?? ['http://localhost:3000/']),
+      ...(this.web ? [this.web.url] : []),
+    ];
     const client = this.userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
@@ -190,7 +209,8 @@ export class BassinStack extends Stack {
             ),
           ),
         ],
-        callbackUrls: props.callbackUrls ?? ['http://localhost:3000/'],
+        callbackUrls: appUrls,
+        logoutUrls: appUrls,
       },
     });
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
@@ -206,7 +226,6 @@ export class BassinStack extends Stack {
         'Rotating the HMAC key would break the unsubscribe links in messages already sent; rotate by hand with a grace period.',
     });
 
-    this.api = new HttpApi(this, 'Api', { description: 'Bassin HTTP API' });
     // Route throttling: a default for every route, tighter where a request creates data.
     const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
@@ -266,18 +285,14 @@ export class BassinStack extends Stack {
         'Functions run on nodejs22.x, the runtime the project tests against (DEVELOPERS.md); moved deliberately, not by default.',
     });
 
-    if (props.web !== false)
-      this.web = new WebHosting(this, 'Web', {
-        api: this.api,
-        distDir: resolve(props.web?.distDir ?? 'web/dist'),
-        deletionProtection: protect,
-        config: {
-          region: this.region,
-          userPoolId: this.userPool.userPoolId,
-          userPoolClientId: client.userPoolClientId,
-          scopes: groups.map((group) => `${resourceServer}/${group}`),
-        },
-      });
+    this.web?.publish({
+      region: this.region,
+      signIn: {
+        domain: signIn.baseUrl(),
+        clientId: client.userPoolClientId,
+        scopes: ['openid', ...groups.map((group) => `${resourceServer}/${group}`)],
+      },
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -27,8 +27,6 @@ import { webSecurityHeaders } from './local/web-files';
 
 export interface WebHostingProps {
   api: HttpApi;
-  /** What the app reads at /config.json: Cognito settings for the hosted UI (authorization code + PKCE). */
-  config: Record<string, unknown>;
   /** The built app (web/dist); without it, the bucket and distribution are made and left empty. */
   distDir: string;
   deletionProtection: boolean;
@@ -42,6 +40,9 @@ export interface WebHostingProps {
 export class WebHosting extends Construct {
   readonly distribution: Distribution;
   readonly bucket: Bucket;
+  /** The app's address (also the OAuth redirect URI). */
+  readonly url: string;
+  private readonly distDir: string;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
@@ -94,20 +95,9 @@ export class WebHosting extends Construct {
         ttl: Duration.minutes(1),
       })),
     });
-    const sources = [Source.jsonData('config.json', props.config)];
-    if (existsSync(props.distDir)) sources.unshift(Source.asset(props.distDir));
-    else
-      Annotations.of(this).addWarningV2(
-        'bassin:web-not-built',
-        'web/dist is missing: run `npm run build:web` before deploying',
-      );
-    new BucketDeployment(this, 'Deploy', {
-      sources,
-      destinationBucket: this.bucket,
-      distribution: this.distribution,
-      distributionPaths: ['/index.html', '/config.json'],
-    });
-    new CfnOutput(this, 'WebUrl', { value: `https://${this.distribution.distributionDomainName}` });
+    this.url = `https://${this.distribution.distributionDomainName}/`;
+    this.distDir = props.distDir;
+    new CfnOutput(this, 'WebUrl', { value: this.url });
 
     const why = {
       'AwsSolutions-S1':
@@ -142,5 +132,22 @@ export class WebHosting extends Construct {
         id: `AwsSolutions::AwsSolutions-IAM5[${evidence}]`,
         reason: why['AwsSolutions-IAM5'],
       });
+  }
+
+  /** Copies the built app and its runtime config (`config.json`, read by the app at start) to the bucket. */
+  publish(config: Record<string, unknown>) {
+    const sources = [Source.jsonData('config.json', config)];
+    if (existsSync(this.distDir)) sources.unshift(Source.asset(this.distDir));
+    else
+      Annotations.of(this).addWarningV2(
+        'bassin:web-not-built',
+        'web/dist is missing: run `npm run build:web` before deploying',
+      );
+    new BucketDeployment(this, 'Deploy', {
+      sources,
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/index.html', '/config.json'],
+    });
   }
 }

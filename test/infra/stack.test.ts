@@ -424,7 +424,17 @@ describe('web app hosting', () => {
     // Two sources: the built app and config.json, whose markers resolve the user pool and its client.
     expect(deployment?.Properties.SourceObjectKeys).toHaveLength(2);
     expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toMatch(/Users0A0EEA89|UsersWebClient/);
-    template.hasOutput('*', { Value: { 'Fn::Join': ['', ['https://', Match.anyValue()]] } });
+    template.hasOutput('*', { Value: { 'Fn::Join': ['', ['https://', Match.anyValue(), '/']] } });
+  });
+
+  it('signs in through the Cognito hosted UI: a domain, and the app as a callback URL of the web client', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    const [, client] = resources('AWS::Cognito::UserPoolClient')[0] ?? [];
+    expect(client?.Properties.AllowedOAuthFlows).toEqual(['code']);
+    expect(JSON.stringify(client?.Properties.CallbackURLs)).toContain('DomainName');
+    expect(client?.Properties.CallbackURLs).toContain('http://localhost:3000/');
+    const deployment = resources('Custom::CDKBucketDeployment')[0]?.[1];
+    expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toMatch(/SignIn/);
   });
 
   it('can be left out', () => {

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import { ApiError, devSignIn, type Session } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, devSignIn, type Session, saveSession } from '../api';
+import { finishSignIn, groupsOf, loadSignInConfig, type SignInConfig, startSignIn } from '../auth';
 
 /** Locally, a name and a role are enough: the dev identity signs a real JWT for them. */
 export function SignIn(props: { onSignedIn: (session: Session) => void }) {
@@ -7,6 +8,38 @@ export function SignIn(props: { onSignedIn: (session: Session) => void }) {
   const [role, setRole] = useState<Session['role']>('planner');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [cognito, setCognito] = useState<SignInConfig>();
+  useEffect(() => {
+    void loadSignInConfig().then(async (config) => {
+      if (!config) return;
+      setCognito(config);
+      try {
+        const token = await finishSignIn(config);
+        if (!token) return;
+        const role =
+          (['planner', 'employer', 'seeker'] as const).find((r) => groupsOf(token).includes(r)) ?? 'seeker';
+        const session = { token, name: role, role };
+        saveSession(session);
+        props.onSignedIn(session);
+      } catch (caught) {
+        setError(String((caught as Error).message));
+      }
+    });
+  }, []);
+  if (cognito)
+    return (
+      <main>
+        <h1>Se connecter à Bassin</h1>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        <button type="button" onClick={() => startSignIn(cognito)}>
+          Se connecter
+        </button>
+      </main>
+    );
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
