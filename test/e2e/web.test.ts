@@ -142,8 +142,24 @@ describe('web app in Chromium', () => {
     await page.getByRole('img', { name: 'Carte des intercommunalités à portée' }).waitFor();
     expect(await page.getByText('Candidats actifs à portée :').textContent()).toContain('12');
     await page.screenshot({ path: 'test-results/web-planner-catchment.png', fullPage: true });
+
+    // A planner defines an area; a bad EPCI code is named next to its field; the area becomes selectable.
+    await page.getByLabel('Identifiant (lettres minuscules, chiffres, tirets)').fill('bearn-est');
+    await page.getByLabel('Nom', { exact: true }).fill('Béarn est');
+    await page
+      .getByLabel('Intercommunalités (codes SIREN, séparés par des virgules)')
+      .fill('200067254, 123456789');
+    await page.getByRole('button', { name: 'Enregistrer le territoire' }).click();
+    await page.getByText('unknown EPCI SIREN code').waitFor();
+    await page
+      .getByLabel('Intercommunalités (codes SIREN, séparés par des virgules)')
+      .fill('200067254, 246401756');
+    await page.getByRole('button', { name: 'Enregistrer le territoire' }).click();
+    await page.getByText('Territoire « Béarn est » enregistré.').waitFor();
+    await page.locator('#area option[value="bearn-est"]').waitFor({ state: 'attached' });
+    expect(await page.getByLabel('Territoire', { exact: true }).inputValue()).toBe('bearn-est');
     await page.close();
-  });
+  }, 120_000);
 
   it('an employer posts, a seeker finds the match and accepts, the employer then sees the contact', async () => {
     const employerPage = await (await browser.newContext()).newPage();

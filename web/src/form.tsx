@@ -38,3 +38,7 @@ export const splitList = (text: string) =>
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
+
+/** The first error about a field or any of its items (`epcis`, `epcis.3`, `commute.modes`). */
+export const firstError = (errors: Record<string, string>, field: string) =>
+  Object.entries(errors).find(([name]) => name === field || name.startsWith(`${field}.`))?.[1];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import { Field, splitList, zodErrors } from '../form';
+import { Field, firstError, splitList, zodErrors } from '../form';
 import { changedFields, fieldErrors } from '../format';
 import { CodeSearch } from '../search';
 
@@ -127,7 +127,11 @@ export function Employer() {
               describedBy="occupation-hint"
             />
           </Field>
-          <Field id="skills" label="Compétences (séparées par des virgules)" error={errors.skills}>
+          <Field
+            id="skills"
+            label="Compétences (séparées par des virgules)"
+            error={firstError(errors, 'skills')}
+          >
             <input id="skills" value={form.skills} onInput={set('skills')} />
           </Field>
           <Field
@@ -340,7 +344,7 @@ function EditVacancy(props: { id: string; onDone: () => void }) {
             onInput={text('openings')}
           />
         </Field>
-        <Field id="edit-skills" label="Compétences de l’offre" error={errors.skills}>
+        <Field id="edit-skills" label="Compétences de l’offre" error={firstError(errors, 'skills')}>
           <input id="edit-skills" value={draft.skills} onInput={text('skills')} />
         </Field>
         <button type="submit">Enregistrer</button>{' '}

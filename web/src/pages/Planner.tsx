@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, downloadCsv } from '../api';
 import { Chart } from '../chart';
+import { Field, firstError, splitList } from '../form';
 import {
   type ForecastAnswer,
+  fieldErrors,
   forecastSeries,
   formatCount,
   formatRatio,
@@ -10,6 +12,7 @@ import {
   indicatorSeries,
   project,
 } from '../format';
+import { CodeSearch } from '../search';
 
 interface Area {
   id: string;
@@ -36,7 +39,7 @@ const query = (params: Record<string, string | undefined>) =>
   ).toString();
 
 /** Loads a route's JSON whenever `path` changes; shows progress and the API's problem. */
-function useApi<T>(path: string | undefined) {
+function useApi<T>(path: string | undefined, reload = 0) {
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: false });
   useEffect(() => {
     if (!path) return;
@@ -55,7 +58,7 @@ function useApi<T>(path: string | undefined) {
     return () => {
       live = false;
     };
-  }, [path]);
+  }, [path, reload]);
   return state;
 }
 
@@ -79,7 +82,8 @@ function CsvButton(props: { path: string; name: string }) {
 }
 
 export function Planner() {
-  const areas = useApi<{ items: Area[] }>('/v1/planning/areas');
+  const [areasVersion, setAreasVersion] = useState(0);
+  const areas = useApi<{ items: Area[] }>('/v1/planning/areas', areasVersion);
   const sectors = useApi<{ items: Sector[] }>('/v1/ref/sectors');
   const [area, setArea] = useState('lacq-pau-tarbes');
   const [sector, setSector] = useState('');
@@ -307,6 +311,12 @@ export function Planner() {
       </section>
 
       <Catchment />
+      <AreaEditor
+        onSaved={(id) => {
+          setAreasVersion(areasVersion + 1);
+          setArea(id);
+        }}
+      />
     </main>
   );
 }
@@ -345,14 +355,7 @@ function Catchment() {
         }}
       >
         <label for="commune">Commune du site (code INSEE)</label>
-        <input
-          id="commune"
-          inputMode="numeric"
-          pattern="[0-9AB]{5}"
-          required
-          value={commune}
-          onInput={(e) => setCommune(e.currentTarget.value)}
-        />
+        <CodeSearch id="commune" kind="communes" value={commune} onChange={setCommune} />
         <label for="minutes">Minutes</label>
         <input
           id="minutes"
@@ -423,6 +426,61 @@ function Catchment() {
           {path && <CsvButton path={path} name={`bassin-${commune}-${minutes}min.csv`} />}
         </>
       )}
+    </section>
+  );
+}
+
+/** Planners define their own areas from EPCI SIREN codes and commune codes. */
+function AreaEditor(props: { onSaved: (id: string) => void }) {
+  const [form, setForm] = useState({ id: '', name: '', epcis: '', communes: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const text = (name: keyof typeof form) => (event: Event) =>
+    setForm({ ...form, [name]: (event.currentTarget as HTMLInputElement).value });
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setErrors({});
+    try {
+      await api('PUT', `/v1/planning/areas/${encodeURIComponent(form.id.trim())}`, {
+        name: form.name,
+        epcis: splitList(form.epcis),
+        communes: splitList(form.communes),
+      });
+      setMessage(`Territoire « ${form.name} » enregistré.`);
+      props.onSaved(form.id.trim());
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setErrors(fieldErrors(error.problem));
+      setMessage(error.problem.detail);
+    }
+  };
+  return (
+    <section aria-labelledby="area-editor-title">
+      <h2 id="area-editor-title">Définir un territoire</h2>
+      <form onSubmit={save} noValidate>
+        <Field id="area-id" label="Identifiant (lettres minuscules, chiffres, tirets)" error={errors.id}>
+          <input id="area-id" value={form.id} onInput={text('id')} maxLength={40} />
+        </Field>
+        <Field id="area-name" label="Nom" error={errors.name}>
+          <input id="area-name" value={form.name} onInput={text('name')} maxLength={100} />
+        </Field>
+        <Field
+          id="area-epcis"
+          label="Intercommunalités (codes SIREN, séparés par des virgules)"
+          error={firstError(errors, 'epcis')}
+        >
+          <input id="area-epcis" value={form.epcis} onInput={text('epcis')} />
+        </Field>
+        <Field
+          id="area-communes"
+          label="Communes (codes INSEE, séparés par des virgules)"
+          error={firstError(errors, 'communes')}
+        >
+          <input id="area-communes" value={form.communes} onInput={text('communes')} />
+        </Field>
+        {message && <p aria-live="polite">{message}</p>}
+        <button type="submit">Enregistrer le territoire</button>
+      </form>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import { Field, splitList, zodErrors } from '../form';
+import { Field, firstError, splitList, zodErrors } from '../form';
 import { fieldErrors } from '../format';
 import { CodeSearch } from '../search';
 
@@ -149,7 +149,7 @@ export function Seeker(props: { onErased: () => void }) {
             id="sectors"
             label="Secteurs (séparés par des virgules)"
             hint="Par exemple aeronautics, agrifood"
-            error={errors.sectors}
+            error={firstError(errors, 'sectors')}
           >
             <input
               id="sectors"
@@ -162,7 +162,7 @@ export function Seeker(props: { onErased: () => void }) {
             id="occupations"
             label="Métiers (codes ROME)"
             hint="Par exemple H2913"
-            error={errors.occupations}
+            error={firstError(errors, 'occupations')}
           >
             <input
               id="occupations"
@@ -171,7 +171,11 @@ export function Seeker(props: { onErased: () => void }) {
               aria-describedby="occupations-hint"
             />
           </Field>
-          <Field id="skills" label="Compétences (séparées par des virgules)" error={errors.skills}>
+          <Field
+            id="skills"
+            label="Compétences (séparées par des virgules)"
+            error={firstError(errors, 'skills')}
+          >
             <input id="skills" value={form.skills} onInput={text('skills')} />
           </Field>
           <Field
@@ -217,7 +221,9 @@ export function Seeker(props: { onErased: () => void }) {
                 {label}
               </label>
             ))}
-            {errors['commute.modes'] && <p class="error">{errors['commute.modes']}</p>}
+            {firstError(errors, 'commute.modes') && (
+              <p class="error">{firstError(errors, 'commute.modes')}</p>
+            )}
           </fieldset>
           <Field id="channel" label="Recevoir les offres par" error={errors['contact.channel']}>
             <select id="channel" value={form.channel} onChange={text('channel')}>
