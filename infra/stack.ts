@@ -69,6 +69,8 @@ export interface BassinStackProps extends StackProps {
   webOrigin?: string;
   /** The web app on S3 + CloudFront (default: web/dist); false to deploy the API alone. */
   web?: { distDir?: string } | false;
+  /** Map tiles for the web app ({z}/{x}/{y}); without it the maps are drawn from coordinates alone. */
+  mapTileUrl?: string;
   /** Prefix of the Cognito hosted sign-in domain (globally unique); derived from the stack by default. */
   signInDomainPrefix?: string;
   /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
@@ -287,6 +289,7 @@ export class BassinStack extends Stack {
 
     this.web?.publish({
       region: this.region,
+      ...(props.mapTileUrl ? { tileUrl: props.mapTileUrl } : {}),
       signIn: {
         domain: signIn.baseUrl(),
         clientId: client.userPoolClientId,

@@ -140,6 +140,13 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Minutes').fill('30');
     await page.getByRole('button', { name: 'Calculer' }).click();
     await page.getByRole('img', { name: 'Carte des intercommunalités à portée' }).waitFor();
+    // No tile URL configured (npm start): the map is drawn from coordinates, no tile is fetched.
+    expect(await page.locator('svg[aria-label="Carte des intercommunalités à portée"] image').count()).toBe(
+      0,
+    );
+    expect(
+      await page.locator('svg[aria-label="Carte des intercommunalités à portée"] circle').count(),
+    ).toBeGreaterThan(0);
     expect(await page.getByText('Candidats actifs à portée :').textContent()).toContain('12');
     await page.screenshot({ path: 'test-results/web-planner-catchment.png', fullPage: true });
 
@@ -249,6 +256,8 @@ describe('web app in Chromium', () => {
     await employerPage.reload();
     await employerPage.getByRole('button', { name: 'Candidats' }).first().click();
     await employerPage.getByText('Contact : +33698765432').waitFor();
+    const row = employerPage.getByRole('row', { name: /Soudeur TIG confirmé/ });
+    expect(await row.locator('td').nth(2).textContent()).toMatch(/^\d+ \(1\)$/);
   }, 120_000);
 
   it('shows a count of fewer than 11 persons as "< 11", never as its number', async () => {

@@ -5,8 +5,9 @@ import {
   forecastSeries,
   formatCount,
   indicatorSeries,
+  mercator,
   monthToSeconds,
-  project,
+  tilesFor,
 } from '../../web/src/format';
 
 describe('web display rules', () => {
@@ -45,7 +46,7 @@ describe('web display rules', () => {
     expect(data[6]).toEqual([null, 12, 16]);
   });
 
-  it('maps problem+json fields to form fields and projects map points into the box', () => {
+  it('maps problem+json fields to form fields', () => {
     expect(
       fieldErrors({
         errors: [
@@ -54,9 +55,24 @@ describe('web display rules', () => {
         ],
       }),
     ).toEqual({ 'site.commune': 'unknown INSEE commune code', minutes: 'too big' });
-    const box = { minLat: 43, maxLat: 44, minLon: -1, maxLon: 0 };
-    expect(project({ lat: 44, lon: -1 }, box, { width: 100, height: 50 })).toEqual({ x: 0, y: 0 });
-    expect(project({ lat: 43, lon: 0 }, box, { width: 100, height: 50 })).toEqual({ x: 100, y: 50 });
+  });
+
+  it('places map tiles and markers with the same Web Mercator maths, fitting the box', () => {
+    // Pau's tile at zoom 10 by the OpenStreetMap "slippy map tilenames" formula (tan/sec form).
+    const lat = (43.2951 * Math.PI) / 180;
+    const osmY = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** 10);
+    const osmX = Math.floor(((-0.3708 + 180) / 360) * 2 ** 10);
+    const pau = mercator({ lat: 43.2951, lon: -0.3708 }, 10);
+    expect([Math.floor(pau.x / 256), Math.floor(pau.y / 256)]).toEqual([osmX, osmY]);
+    expect([osmX, osmY]).toEqual([510, 375]);
+    const box = { minLat: 43.0, maxLat: 43.6, minLon: -0.9, maxLon: 0.2 };
+    const { zoom, tiles, place } = tilesFor(box, { width: 420, height: 320 });
+    const corner = place({ lat: box.minLat, lon: box.maxLon });
+    expect(corner.x).toBeLessThanOrEqual(420);
+    expect(corner.y).toBeLessThanOrEqual(320);
+    expect(place({ lat: box.maxLat, lon: box.minLon })).toEqual({ x: 0, y: 0 });
+    expect(tiles.every((t) => t.z === zoom && t.left <= 0 + 420 && t.top <= 320)).toBe(true);
+    expect(tiles.some((t) => t.left <= 0 && t.top <= 0)).toBe(true);
   });
 
   it('lists what someone else changed, field by field', () => {

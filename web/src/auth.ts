@@ -11,11 +11,27 @@ export { groupsOf } from './pkce';
 
 const pendingKey = 'bassin.pkce';
 
-export async function loadSignInConfig(): Promise<SignInConfig | undefined> {
-  const response = await fetch('/config.json').catch(() => undefined);
-  if (!response?.ok || !/json/.test(response.headers.get('content-type') ?? '')) return undefined;
-  return ((await response.json()) as { signIn?: SignInConfig }).signIn;
+export interface RuntimeConfig {
+  signIn?: SignInConfig;
+  /** Map tiles, e.g. https://tile.example.org/{z}/{x}/{y}.png; none by default (offline). */
+  tileUrl?: string;
 }
+
+let runtimeConfig: Promise<RuntimeConfig | undefined> | undefined;
+
+/** /config.json, written by CDK next to the app; absent with npm start (the SPA fallback answers HTML). */
+export function loadRuntimeConfig(): Promise<RuntimeConfig | undefined> {
+  runtimeConfig ??= fetch('/config.json')
+    .then(async (response) =>
+      response.ok && /json/.test(response.headers.get('content-type') ?? '')
+        ? ((await response.json()) as RuntimeConfig)
+        : undefined,
+    )
+    .catch(() => undefined);
+  return runtimeConfig;
+}
+
+export const loadSignInConfig = async () => (await loadRuntimeConfig())?.signIn;
 
 export async function startSignIn(config: SignInConfig, storage: Storage = sessionStorage) {
   const verifier = randomString(48);

@@ -79,17 +79,6 @@ export function fieldErrors(problem: { errors?: { field: string; detail: string 
   return errors;
 }
 
-/** Projects a point onto an SVG map box (equirectangular, fine at a territory's scale). */
-export function project(
-  point: { lat: number; lon: number },
-  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
-  size: { width: number; height: number },
-) {
-  const x = ((point.lon - box.minLon) / (box.maxLon - box.minLon || 1)) * size.width;
-  const y = ((box.maxLat - point.lat) / (box.maxLat - box.minLat || 1)) * size.height;
-  return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
-}
-
 /** What someone else changed between the version a form started from and the current one. */
 export function changedFields(
   before: Record<string, unknown>,
@@ -101,4 +90,37 @@ export function changedFields(
   return Object.entries(labels)
     .filter(([field]) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .map(([field, label]) => ({ field, label, from: show(before[field]), to: show(after[field]) }));
+}
+
+/** Web Mercator pixel position of a point at a zoom level (256-px tiles), for map tiles and markers alike. */
+export function mercator(point: { lat: number; lon: number }, zoom: number) {
+  const scale = 256 * 2 ** zoom;
+  const sin = Math.sin((point.lat * Math.PI) / 180);
+  return {
+    x: ((point.lon + 180) / 360) * scale,
+    y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale,
+  };
+}
+
+/** The tiles (z/x/y and where to draw them) covering a box, at the largest zoom that fits `size`. */
+export function tilesFor(
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+  size: { width: number; height: number },
+) {
+  let zoom = 12;
+  for (; zoom > 1; zoom--) {
+    const a = mercator({ lat: box.maxLat, lon: box.minLon }, zoom);
+    const b = mercator({ lat: box.minLat, lon: box.maxLon }, zoom);
+    if (b.x - a.x <= size.width && b.y - a.y <= size.height) break;
+  }
+  const origin = mercator({ lat: box.maxLat, lon: box.minLon }, zoom);
+  const tiles: { z: number; x: number; y: number; left: number; top: number }[] = [];
+  for (let x = Math.floor(origin.x / 256); x * 256 < origin.x + size.width; x++)
+    for (let y = Math.floor(origin.y / 256); y * 256 < origin.y + size.height; y++)
+      tiles.push({ z: zoom, x, y, left: x * 256 - origin.x, top: y * 256 - origin.y });
+  const place = (point: { lat: number; lon: number }) => {
+    const p = mercator(point, zoom);
+    return { x: Math.round((p.x - origin.x) * 10) / 10, y: Math.round((p.y - origin.y) * 10) / 10 };
+  };
+  return { zoom, tiles, place };
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { currentSession, type Session, saveSession } from './api';
+import { loadRuntimeConfig } from './auth';
 import { Employer } from './pages/Employer';
 import { Planner } from './pages/Planner';
 import { Seeker } from './pages/Seeker';
@@ -15,6 +16,8 @@ const roleNames: Record<Session['role'], string> = {
 
 function App() {
   const [session, setSession] = useState<Session | undefined>(currentSession());
+  const [tileUrl, setTileUrl] = useState<string>();
+  useEffect(() => void loadRuntimeConfig().then((config) => setTileUrl(config?.tileUrl)), []);
   if (!session) return <SignIn onSignedIn={setSession} />;
   return (
     <>
@@ -38,7 +41,7 @@ function App() {
         </button>
       </header>
       <div id="main">
-        {session.role === 'planner' && <Planner />}
+        {session.role === 'planner' && <Planner tileUrl={tileUrl} />}
         {session.role === 'employer' && <Employer />}
         {session.role === 'seeker' && (
           <Seeker

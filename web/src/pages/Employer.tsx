@@ -42,8 +42,20 @@ export function Employer() {
   const [sectors, setSectors] = useState<{ slug: string; label: string }[]>([]);
   const [candidates, setCandidates] = useState<{ vacancy: string; items: Candidate[] }>();
   const [editing, setEditing] = useState<string>();
-  const refresh = () =>
-    api<{ items: Vacancy[] }>('GET', '/v1/employers/me/vacancies?limit=50').then((r) => setMine(r.items));
+  const [counts, setCounts] = useState<Record<string, { candidates: number; accepted: number }>>({});
+  const refresh = async () => {
+    const { items } = await api<{ items: Vacancy[] }>('GET', '/v1/employers/me/vacancies?limit=50');
+    setMine(items);
+    // Candidates per vacancy (their first page: up to 100).
+    const entries = await Promise.all(
+      items.map(async (v) => {
+        const found = await api<{ items: Candidate[] }>('GET', `/v1/vacancies/${v.id}/matches?limit=100`);
+        const accepted = found.items.filter((c) => c.response === 'accepted').length;
+        return [v.id, { candidates: found.items.length, accepted }] as const;
+      }),
+    );
+    setCounts(Object.fromEntries(entries));
+  };
   useEffect(() => {
     void refresh();
     void api<{ items: { slug: string; label: string }[] }>('GET', '/v1/ref/sectors').then((r) =>
@@ -182,6 +194,7 @@ export function Employer() {
               <th scope="col">Intitulé</th>
               <th scope="col">Commune</th>
               <th scope="col">Postes</th>
+              <th scope="col">Candidats (acceptés)</th>
               <th scope="col">État</th>
               <th scope="col">Actions</th>
             </tr>
@@ -192,6 +205,7 @@ export function Employer() {
                 <th scope="row">{v.title}</th>
                 <td>{v.site.commune}</td>
                 <td>{v.openings}</td>
+                <td>{counts[v.id] ? `${counts[v.id]?.candidates} (${counts[v.id]?.accepted})` : '…'}</td>
                 <td>{v.status === 'open' ? 'Ouverte' : 'Clôturée'}</td>
                 <td>
                   <button type="button" class="secondary" onClick={() => showCandidates(v.id)}>

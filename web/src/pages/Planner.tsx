@@ -10,7 +10,7 @@ import {
   formatRatio,
   type IndicatorRow,
   indicatorSeries,
-  project,
+  tilesFor,
 } from '../format';
 import { CodeSearch } from '../search';
 
@@ -81,7 +81,8 @@ function CsvButton(props: { path: string; name: string }) {
   );
 }
 
-export function Planner() {
+export function Planner(props: { tileUrl?: string | undefined } = {}) {
+  const { tileUrl } = props;
   const [areasVersion, setAreasVersion] = useState(0);
   const areas = useApi<{ items: Area[] }>('/v1/planning/areas', areasVersion);
   const sectors = useApi<{ items: Sector[] }>('/v1/ref/sectors');
@@ -310,7 +311,7 @@ export function Planner() {
         )}
       </section>
 
-      <Catchment />
+      <Catchment tileUrl={tileUrl} />
       <AreaEditor
         onSaved={(id) => {
           setAreasVersion(areasVersion + 1);
@@ -330,7 +331,7 @@ interface CatchmentAnswer {
 }
 
 /** Pick a commune, minutes and mode: the seekers who live within that commute, on a map. */
-function Catchment() {
+function Catchment(props: { tileUrl?: string | undefined }) {
   const [commune, setCommune] = useState('64335');
   const [minutes, setMinutes] = useState('30');
   const [mode, setMode] = useState('car');
@@ -382,30 +383,7 @@ function Catchment() {
             Candidats actifs à portée :{' '}
             <strong>{formatCount(result.data.seekers, result.data.suppressed)}</strong>
           </p>
-          <svg
-            width={size.width}
-            height={size.height}
-            role="img"
-            aria-label="Carte des intercommunalités à portée"
-          >
-            <rect width={size.width} height={size.height} fill="#f4f6f8" />
-            {areas.map((a) => {
-              const { x, y } = project(a, box, size);
-              return (
-                <g key={a.id}>
-                  <circle
-                    cx={x}
-                    cy={y}
-                    r={6}
-                    fill={a.minutes <= 15 ? '#1f5fa8' : a.minutes <= 30 ? '#5b8fd0' : '#9fbde6'}
-                  />
-                  <text x={x + 8} y={y + 4} font-size="11">
-                    {a.name} ({a.minutes} min)
-                  </text>
-                </g>
-              );
-            })}
-          </svg>
+          <CatchmentMap areas={areas} box={box} size={size} tileUrl={props.tileUrl} />
           <table>
             <caption>Candidats par métier</caption>
             <thead>
@@ -482,5 +460,52 @@ function AreaEditor(props: { onSaved: (id: string) => void }) {
         <button type="submit">Enregistrer le territoire</button>
       </form>
     </section>
+  );
+}
+
+/**
+ * EPCIs in reach drawn from their coordinates (Web Mercator). With a tile URL in the
+ * runtime config ({z}/{x}/{y}), map tiles go underneath; without one (npm start, offline)
+ * the map is drawn alone.
+ */
+function CatchmentMap(props: {
+  areas: CatchmentAnswer['areas'];
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number };
+  size: { width: number; height: number };
+  tileUrl?: string | undefined;
+}) {
+  const { tiles, place } = tilesFor(props.box, props.size);
+  const url = (t: { z: number; x: number; y: number }) =>
+    (props.tileUrl ?? '').replace('{z}', String(t.z)).replace('{x}', String(t.x)).replace('{y}', String(t.y));
+  return (
+    <svg
+      width={props.size.width}
+      height={props.size.height}
+      role="img"
+      aria-label="Carte des intercommunalités à portée"
+    >
+      <rect width={props.size.width} height={props.size.height} fill="#f4f6f8" />
+      {props.tileUrl &&
+        tiles.map((t) => (
+          <image key={`${t.x}-${t.y}`} href={url(t)} x={t.left} y={t.top} width={256} height={256} />
+        ))}
+      {props.areas.map((a) => {
+        const { x, y } = place(a);
+        return (
+          <g key={a.id}>
+            <circle
+              cx={x}
+              cy={y}
+              r={6}
+              fill={a.minutes <= 15 ? '#1f5fa8' : a.minutes <= 30 ? '#5b8fd0' : '#9fbde6'}
+              stroke="#123a66"
+            />
+            <text x={x + 8} y={y + 4} font-size="11">
+              {a.name} ({a.minutes} min)
+            </text>
+          </g>
+        );
+      })}
+    </svg>
   );
 }
