@@ -179,6 +179,9 @@ describe('web app in Chromium', () => {
     await employerPage
       .getByLabel('Compétences (séparées par des virgules)')
       .fill('soudage TIG, lecture de plans');
+    expect(
+      await employerPage.getByRole('list', { name: 'Compétences saisies' }).locator('li').allTextContents(),
+    ).toEqual(['soudage TIG', 'lecture de plans']);
     // The commune box suggests by name; the value kept is the INSEE code.
     await employerPage.getByLabel('Commune du site (code INSEE)').fill('Lesc');
     await employerPage.locator('#commune-options option[value="64335"]').waitFor({ state: 'attached' });

@@ -42,3 +42,16 @@ export const splitList = (text: string) =>
 /** The first error about a field or any of its items (`epcis`, `epcis.3`, `commute.modes`). */
 export const firstError = (errors: Record<string, string>, field: string) =>
   Object.entries(errors).find(([name]) => name === field || name.startsWith(`${field}.`))?.[1];
+
+/** The tags a comma-separated field will send, shown as chips under it. */
+export function Tags(props: { value: string; label: string }) {
+  const tags = splitList(props.value);
+  if (tags.length === 0) return null;
+  return (
+    <ul class="tags" aria-label={props.label}>
+      {tags.map((tag) => (
+        <li key={tag}>{tag}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import { Field, firstError, splitList, zodErrors } from '../form';
+import { Field, firstError, splitList, Tags, zodErrors } from '../form';
 import { changedFields, fieldErrors } from '../format';
 import { CodeSearch } from '../search';
 
@@ -145,6 +145,7 @@ export function Employer() {
             error={firstError(errors, 'skills')}
           >
             <input id="skills" value={form.skills} onInput={set('skills')} />
+            <Tags value={form.skills} label="Compétences saisies" />
           </Field>
           <Field
             id="commune"

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import { Field, firstError, splitList, zodErrors } from '../form';
+import { Field, firstError, splitList, Tags, zodErrors } from '../form';
 import { fieldErrors } from '../format';
 import { CodeSearch } from '../search';
 
@@ -177,6 +177,7 @@ export function Seeker(props: { onErased: () => void }) {
             error={firstError(errors, 'skills')}
           >
             <input id="skills" value={form.skills} onInput={text('skills')} />
+            <Tags value={form.skills} label="Compétences saisies" />
           </Field>
           <Field
             id="commune"
