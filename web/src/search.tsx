@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api';
+import { Field, Tags } from './form';
 
 /**
  * A text input with suggestions from a reference search (communes by name or postcode,
@@ -53,6 +54,39 @@ export function CodeSearch(props: {
           </option>
         ))}
       </datalist>
+    </>
+  );
+}
+
+/** The skills and commune fields both forms share. */
+export function SkillsAndCommune(props: {
+  skills: string;
+  onSkills: (value: string) => void;
+  commune: string;
+  onCommune: (value: string) => void;
+  communeLabel: string;
+  communeHint: string;
+  errors: { skills?: string | undefined; commune?: string | undefined };
+}) {
+  return (
+    <>
+      <Field id="skills" label="Compétences (séparées par des virgules)" error={props.errors.skills}>
+        <input
+          id="skills"
+          value={props.skills}
+          onInput={(event) => props.onSkills(event.currentTarget.value)}
+        />
+        <Tags value={props.skills} label="Compétences saisies" />
+      </Field>
+      <Field id="commune" label={props.communeLabel} hint={props.communeHint} error={props.errors.commune}>
+        <CodeSearch
+          id="commune"
+          kind="communes"
+          value={props.commune}
+          onChange={props.onCommune}
+          describedBy="commune-hint"
+        />
+      </Field>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import { Field, firstError, splitList, Tags, zodErrors } from '../form';
+import { Field, firstError, splitList, zodErrors } from '../form';
 import { changedFields, fieldErrors } from '../format';
-import { CodeSearch } from '../search';
+import { CodeSearch, SkillsAndCommune } from '../search';
 
 interface Vacancy {
   id: string;
@@ -139,28 +139,15 @@ export function Employer() {
               describedBy="occupation-hint"
             />
           </Field>
-          <Field
-            id="skills"
-            label="Compétences (séparées par des virgules)"
-            error={firstError(errors, 'skills')}
-          >
-            <input id="skills" value={form.skills} onInput={set('skills')} />
-            <Tags value={form.skills} label="Compétences saisies" />
-          </Field>
-          <Field
-            id="commune"
-            label="Commune du site (code INSEE)"
-            hint="Tapez un nom ou un code postal, par exemple Lescar ou 64230 ; le code INSEE est gardé"
-            error={errors['site.commune']}
-          >
-            <CodeSearch
-              id="commune"
-              kind="communes"
-              value={form.commune}
-              onChange={(value) => setForm({ ...form, commune: value })}
-              describedBy="commune-hint"
-            />
-          </Field>
+          <SkillsAndCommune
+            skills={form.skills}
+            onSkills={(skills) => setForm({ ...form, skills })}
+            commune={form.commune}
+            onCommune={(commune) => setForm({ ...form, commune })}
+            communeLabel="Commune du site (code INSEE)"
+            communeHint="Tapez un nom ou un code postal, par exemple Lescar ou 64230 ; le code INSEE est gardé"
+            errors={{ skills: firstError(errors, 'skills'), commune: errors['site.commune'] }}
+          />
           <Field id="contract" label="Contrat" error={errors.contract}>
             <select id="contract" value={form.contract} onChange={set('contract')}>
               <option value="CDI">CDI</option>

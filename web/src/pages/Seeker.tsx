@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
-import { Field, firstError, splitList, Tags, zodErrors } from '../form';
+import { Field, firstError, splitList, zodErrors } from '../form';
 import { fieldErrors } from '../format';
-import { CodeSearch } from '../search';
+import { SkillsAndCommune } from '../search';
 
 interface Match {
   id: string;
@@ -171,28 +171,15 @@ export function Seeker(props: { onErased: () => void }) {
               aria-describedby="occupations-hint"
             />
           </Field>
-          <Field
-            id="skills"
-            label="Compétences (séparées par des virgules)"
-            error={firstError(errors, 'skills')}
-          >
-            <input id="skills" value={form.skills} onInput={text('skills')} />
-            <Tags value={form.skills} label="Compétences saisies" />
-          </Field>
-          <Field
-            id="commune"
-            label="Commune où j’habite (code INSEE)"
-            hint="Seule la commune est gardée, jamais l’adresse"
-            error={errors['home.commune']}
-          >
-            <CodeSearch
-              id="commune"
-              kind="communes"
-              value={form.commune}
-              onChange={(value) => setForm({ ...form, commune: value })}
-              describedBy="commune-hint"
-            />
-          </Field>
+          <SkillsAndCommune
+            skills={form.skills}
+            onSkills={(skills) => setForm({ ...form, skills })}
+            commune={form.commune}
+            onCommune={(commune) => setForm({ ...form, commune })}
+            communeLabel="Commune où j’habite (code INSEE)"
+            communeHint="Seule la commune est gardée, jamais l’adresse"
+            errors={{ skills: firstError(errors, 'skills'), commune: errors['home.commune'] }}
+          />
           <Field id="maxMinutes" label="Trajet maximum (minutes)" error={errors['commute.maxMinutes']}>
             <input
               id="maxMinutes"
