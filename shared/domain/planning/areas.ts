@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { findEpci, listCommunes } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
 import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
-import { findUnit, type StatisticalUnit, unitOfCommune } from './units';
+import { type StatisticalUnit, unitOfCommune } from './units';
 
 export const epciCode = z
   .string()
@@ -138,5 +138,3 @@ export function resolveArea(area: Area): ResolvedArea {
     communes: communes.size,
   };
 }
-
-export const unitsById = (ids: string[]) => ids.map(findUnit).filter((unit) => unit !== undefined);

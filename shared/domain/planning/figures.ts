@@ -30,7 +30,6 @@ export const countedMetrics = {
   matches_accepted: { attribute: 'ma', persons: true, of: 'vacancies' },
 } as const;
 export type CountedMetric = keyof typeof countedMetrics;
-export const isCounted = (metric: MetricName): metric is CountedMetric => metric in countedMetrics;
 
 export interface CellFilter {
   sector?: string | undefined;

@@ -17,5 +17,3 @@ export function monthRange(from: Month, to: Month): Month[] {
   for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
   return months;
 }
-
-export const monthsBetween = (from: Month, to: Month) => monthRange(from, to).length - 1;

@@ -58,13 +58,4 @@ export function unitOfCommune(code: string): StatisticalUnit | undefined {
   return commune && allUnits().get(unitIdOf(commune));
 }
 
-export function findUnit(id: string): StatisticalUnit | undefined {
-  return allUnits().get(id);
-}
-
 export const listUnits = (): StatisticalUnit[] => [...allUnits().values()];
-
-/** Units with a reference point, for catchment and reach searches. */
-export function locatedUnits(): StatisticalUnit[] {
-  return [...allUnits().values()].filter((unit) => unit.reference);
-}
