@@ -29,5 +29,10 @@ describe('README', () => {
     expect(stdout).toContain('{"items":[]}');
     expect(stdout).toContain('"field":"body.site.commune"');
     expect(stdout).toContain('"field":"body.owner"');
+    // This month's row: 1 vacancy posted (3 openings after the PATCH) and closed; the seeker,
+    // their match and its acceptance are counts of 1 person: not published.
+    expect(stdout).toContain(
+      `${new Date().toISOString().slice(0, 7)},1,3,0,1,0,,,,seekers_active matches_new matches_accepted`,
+    );
   });
 });
