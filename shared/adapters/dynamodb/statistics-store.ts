@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Counts } from '../../domain/planning/contributions';
+import { type Counts, parseBucketKey } from '../../domain/planning/contributions';
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
 import type { TableClient } from './client';
 import { conditionally, queryAll } from './items';
@@ -67,7 +67,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
     },
 
     async applyOnce(bucket, delta, mark, seq) {
-      const [unit, month] = bucket.split('|') as [string, string];
+      const { unit, month } = parseBucketKey(bucket);
       const names: Record<string, string> = { '#mark': mark, '#entity': 'entity' };
       const values: Record<string, unknown> = { ':seq': seq, ':entity': statisticsKeys.bucketEntity };
       const additions = Object.entries(delta).map(([attribute, value], i) => {
@@ -93,7 +93,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
     },
 
     async clearMark(bucket, mark) {
-      const [unit, month] = bucket.split('|') as [string, string];
+      const { unit, month } = parseBucketKey(bucket);
       await doc.send(
         new UpdateCommand({
           TableName: tableName,

@@ -41,13 +41,12 @@ async function contributionOf(deps: CountingDeps, entityKey: string): Promise<Co
 
 /** Brings one entity's contribution in line with its current state (idempotent). */
 export async function countEntity(deps: CountingDeps, entityKey: string) {
-  const of = await contributionOf(deps, entityKey);
-  const result = await reconcile(deps.statistics, entityKey, of, monthOf(deps.clock.now()));
-  if (!of) {
-    const record = await deps.statistics.record(entityKey);
-    if (record && !record.pending) await deps.statistics.deleteRecord(entityKey, record.seq);
-  }
-  return result;
+  return reconcile(
+    deps.statistics,
+    entityKey,
+    await contributionOf(deps, entityKey),
+    monthOf(deps.clock.now()),
+  );
 }
 
 /**

@@ -123,21 +123,32 @@ function bucketReader(deps: PlanningDeps): BucketReader {
   };
 }
 
-/** Everything an area's figures need for these months: its units' buckets and its person figures. */
-async function areaSources(deps: PlanningDeps, resolved: ResolvedArea, months: Month[]) {
+/**
+ * Everything an area's figures need for these months, in one read: its units' buckets and
+ * the person figures of its EPCIs (and, `withReach`, of every EPCI within its default reach).
+ */
+async function areaSources(
+  deps: PlanningDeps,
+  resolved: ResolvedArea,
+  months: Month[],
+  options: { withReach?: boolean } = {},
+) {
   const read = bucketReader(deps);
   const persons = new PersonFigures(read);
   const people = personNodesOf(resolved);
-  // One read for the area's units and the units behind its person figures (mostly the same).
+  const reach = options.withReach ? await reachNodes(deps, resolved, people.nodes) : [];
   const own = resolved.units.map((unit) => unit.id);
-  const buckets = await read([...new Set([...own, ...persons.unitsFor(people.nodes)])], months);
+  const buckets = await read(
+    [...new Set([...own, ...persons.unitsFor([...people.nodes, ...reach])])],
+    months,
+  );
   persons.use(buckets);
   const of = (month: Month) => ({
     buckets: own.map((unit) => buckets.get(month)?.get(unit) ?? {}),
     persons,
     nodes: people.nodes,
   });
-  return { of, people, persons };
+  return { of, people, persons, reach };
 }
 
 function checkRange(from: Month, to: Month) {
@@ -180,12 +191,15 @@ export async function indicators(
 async function reachNodes(deps: PlanningDeps, resolved: ResolvedArea, own: string[]): Promise<string[]> {
   const reached = new Set<string>(own);
   const origins = resolved.units.filter((unit) => unit.reference);
-  for (const unit of origins)
-    for (const entry of await placesWithin(deps.travel, locatedAtoms(), {
-      from: unit.reference as NonNullable<StatisticalUnit['reference']>,
-      ...areaReachDefaults,
-    }))
-      reached.add(entry.place.id);
+  const found = await Promise.all(
+    origins.map((unit) =>
+      placesWithin(deps.travel, locatedAtoms(), {
+        from: unit.reference as NonNullable<StatisticalUnit['reference']>,
+        ...areaReachDefaults,
+      }),
+    ),
+  );
+  for (const entry of found.flat()) reached.add(entry.place.id);
   // The territory node already stands for its EPCIs.
   if (reached.has(territoryNode)) for (const epci of treeOf(territoryNode).atoms) reached.delete(epci);
   return [...reached].sort();
@@ -194,11 +208,8 @@ async function reachNodes(deps: PlanningDeps, resolved: ResolvedArea, own: strin
 export async function tension(deps: PlanningDeps, query: { area: string; month?: Month | undefined }) {
   const resolved = await findArea(deps, query.area);
   const month = query.month ?? currentMonth(deps.clock);
-  const sources = await areaSources(deps, resolved, [month]);
-  const reach = await reachNodes(deps, resolved, sources.people.nodes);
-  const persons = new PersonFigures(bucketReader(deps));
-  await persons.load(reach, [month]);
-  const own = sources.of(month).buckets;
+  const { of, people, persons, reach } = await areaSources(deps, resolved, [month], { withReach: true });
+  const own = of(month).buckets;
   const occupations = new Set<string>();
   for (const bucket of own)
     for (const cell of Object.keys(metricCells(bucket, 'vo'))) {
@@ -231,7 +242,7 @@ export async function tension(deps: PlanningDeps, query: { area: string; month?:
     );
   const rank = new Map(ranked.map((row, i) => [row.occupation, i + 1]));
   return {
-    area: areaSummary(resolved, sources.people),
+    area: areaSummary(resolved, people),
     month,
     reach: { ...areaReachDefaults, areas: reach.map(nodeName) },
     items: rows
@@ -246,10 +257,10 @@ export async function skillsGap(
   query: { area: string; sector?: string | undefined; limit: number },
 ) {
   const resolved = await findArea(deps, query.area);
-  const sources = await areaSources(deps, resolved, [nowBucket]);
+  const { of, people, persons, reach } = await areaSources(deps, resolved, [nowBucket], { withReach: true });
   const sector = query.sector ?? all;
   const demand = new Map<string, number>();
-  for (const bucket of sources.of(nowBucket).buckets)
+  for (const bucket of of(nowBucket).buckets)
     for (const [cell, count] of Object.entries(metricCells(bucket, 'kd'))) {
       const [s, skill] = cell.split('|');
       if (s === sector && skill && count > 0) demand.set(skill, (demand.get(skill) ?? 0) + count);
@@ -257,9 +268,6 @@ export async function skillsGap(
   const top = [...demand.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, query.limit);
-  const reach = await reachNodes(deps, resolved, sources.people.nodes);
-  const persons = new PersonFigures(bucketReader(deps));
-  await persons.load(reach, [nowBucket]);
   const items = top.map(([skill, openVacancies]) => {
     const seekers = persons.sum(reach, nowBucket, personAttributes.seekerSkills, `${all}|${skill}`);
     return {
@@ -271,7 +279,7 @@ export async function skillsGap(
     };
   });
   return {
-    area: areaSummary(resolved, sources.people),
+    area: areaSummary(resolved, people),
     sector: query.sector ?? null,
     reach: { ...areaReachDefaults, areas: reach.map(nodeName) },
     items,

@@ -74,17 +74,10 @@ export class PersonFigures {
 
   /** The published figure of one fixed area (an EPCI or the territory). */
   figure(node: string, month: Month, attribute: string, cell: string): Figure {
-    const tree = treeOf(node);
-    const key = `${tree.root ?? node}|${month}|${attribute}`;
-    let table = this.suppressed.get(key);
-    if (!table) {
-      table = this.suppress(tree, month, attribute);
-      this.suppressed.set(key, table);
-    }
-    const value = table.tables.get(node)?.[cell] ?? 0;
-    return table.hidden.has(`${node}#${cell}`)
+    const { table, hidden } = this.tableOf(node, month, attribute);
+    return hidden.has(`${node}#${cell}`)
       ? { value: null, suppressed: true }
-      : { value, suppressed: false };
+      : { value: table[cell] ?? 0, suppressed: false };
   }
 
   /** A figure of several fixed areas together (published only if each is). */
@@ -95,13 +88,22 @@ export class PersonFigures {
   /** Cells (e.g. occupations) with a non-zero count somewhere in these nodes. */
   cellsOf(nodes: string[], month: Month, attribute: string): string[] {
     const cells = new Set<string>();
-    for (const node of nodes) {
-      this.figure(node, month, attribute, `${all}|${all}`);
-      const tree = treeOf(node);
-      const table = this.suppressed.get(`${tree.root ?? node}|${month}|${attribute}`)?.tables.get(node) ?? {};
-      for (const [cell, value] of Object.entries(table)) if (value > 0) cells.add(cell);
-    }
+    for (const node of nodes)
+      for (const [cell, value] of Object.entries(this.tableOf(node, month, attribute).table))
+        if (value > 0) cells.add(cell);
     return [...cells].sort();
+  }
+
+  /** One node's counts and its tree's hidden cells, suppressed once per (tree, month, figure). */
+  private tableOf(node: string, month: Month, attribute: string) {
+    const tree = treeOf(node);
+    const key = `${tree.root ?? node}|${month}|${attribute}`;
+    let suppressed = this.suppressed.get(key);
+    if (!suppressed) {
+      suppressed = this.suppress(tree, month, attribute);
+      this.suppressed.set(key, suppressed);
+    }
+    return { table: suppressed.tables.get(node) ?? {}, hidden: suppressed.hidden };
   }
 
   private suppress(tree: { root: string | undefined; atoms: string[] }, month: Month, attribute: string) {

@@ -9,7 +9,8 @@
  * A crash anywhere is finished by the next delivery (it resumes the pending step), a
  * replay finds nothing to change, and two consumers cannot both move one entity (seq).
  * Months before the current one are final: a later change or deletion of the entity
- * does not rewrite history, it only changes the current month and the "now" bucket.
+ * does not rewrite history, it only changes the current month and the "now" bucket. The
+ * record of an entity that no longer exists is deleted once its change is applied.
  */
 
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
@@ -46,8 +47,10 @@ export async function reconcile(
   const fresh = contributionOf?.(window) ?? { contribution: {}, live: false };
   const target = merge(final, fresh.contribution);
   if (!record && Object.keys(target).length === 0 && !fresh.live) return 'unchanged';
-  if (record && same(record.applied, target) && record.through === current && record.live === fresh.live)
+  if (record && same(record.applied, target) && record.through === current && record.live === fresh.live) {
+    if (!contributionOf) await store.deleteRecord(entityKey, record.seq);
     return 'unchanged';
+  }
 
   const seq = (record?.seq ?? 0) + 1;
   const base = record?.applied ?? {};
@@ -61,6 +64,8 @@ export async function reconcile(
   };
   await store.saveRecord(pending, record?.seq);
   await finish(store, pending, target);
+  // A gone entity keeps its history in the buckets; its record (an id) is no longer needed.
+  if (!contributionOf) await store.deleteRecord(entityKey, seq);
   return 'applied';
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api, downloadCsv } from '../api';
 import { Chart } from '../chart';
 import { Field, firstError, splitList } from '../form';
@@ -124,6 +124,14 @@ export function Planner(props: { tileUrl?: string | undefined } = {}) {
       seekersSuppressed: boolean;
     }[];
   }>(gapPath);
+  // Chart data only changes with its answer: the charts are not rebuilt on every render.
+  const indicatorData = useMemo(
+    () =>
+      indicators.data &&
+      indicatorSeries(indicators.data.items, ['vacancies_posted', 'vacancies_open', 'seekers_active']),
+    [indicators.data],
+  );
+  const forecastData = useMemo(() => forecast.data && forecastSeries(forecast.data), [forecast.data]);
 
   return (
     <main>
@@ -159,11 +167,7 @@ export function Planner(props: { tileUrl?: string | undefined } = {}) {
           <>
             <Chart
               title="Offres publiées, offres ouvertes et candidats actifs"
-              data={indicatorSeries(indicators.data.items, [
-                'vacancies_posted',
-                'vacancies_open',
-                'seekers_active',
-              ])}
+              data={indicatorData as NonNullable<typeof indicatorData>}
               series={[
                 { label: 'Offres publiées', stroke: '#1f5fa8' },
                 { label: 'Offres ouvertes', stroke: '#7a4a00' },
@@ -226,7 +230,7 @@ export function Planner(props: { tileUrl?: string | undefined } = {}) {
             </p>
             <Chart
               title="Historique et prévision, intervalles à 80 % et 95 %"
-              data={forecastSeries(forecast.data)}
+              data={forecastData as NonNullable<typeof forecastData>}
               series={[
                 { label: 'Observé', stroke: '#1f5fa8' },
                 { label: 'Prévision', stroke: '#b3261e', dash: [6, 4] },
