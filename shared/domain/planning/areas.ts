@@ -89,27 +89,25 @@ export function builtInArea(id: string): Area | undefined {
   return undefined;
 }
 
-let byEpci: Map<string, string[]> | undefined;
-let byDepartement: Map<string, string[]> | undefined;
-function communesByEpci() {
-  if (!byEpci) {
-    byEpci = new Map();
-    for (const commune of listCommunes())
-      if (commune.epci) byEpci.set(commune.epci, [...(byEpci.get(commune.epci) ?? []), commune.code]);
-  }
-  return byEpci;
+/** Commune codes grouped by a key, built once on first use. */
+function communesBy(key: (commune: ReturnType<typeof listCommunes>[number]) => string | null) {
+  let groups: Map<string, string[]> | undefined;
+  return () => {
+    if (!groups) {
+      groups = new Map();
+      for (const commune of listCommunes()) {
+        const k = key(commune);
+        if (!k) continue;
+        const codes = groups.get(k) ?? [];
+        codes.push(commune.code);
+        groups.set(k, codes);
+      }
+    }
+    return groups;
+  };
 }
-function communesByDepartement() {
-  if (!byDepartement) {
-    byDepartement = new Map();
-    for (const commune of listCommunes())
-      byDepartement.set(commune.departement, [
-        ...(byDepartement.get(commune.departement) ?? []),
-        commune.code,
-      ]);
-  }
-  return byDepartement;
-}
+const communesByEpci = communesBy((commune) => commune.epci);
+const communesByDepartement = communesBy((commune) => commune.departement);
 
 export interface ResolvedArea {
   area: Area;
