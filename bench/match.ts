@@ -11,6 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import { newMeter, type QueryMeter } from '../shared/adapters/dynamodb/items';
 import { seekerKeys } from '../shared/adapters/dynamodb/keys/seeker-keys';
@@ -24,13 +25,33 @@ import type { MatchableSeeker, SeekerProfile } from '../shared/domain/seeker';
 import type { Vacancy } from '../shared/domain/vacancy';
 import { startLocalTable } from '../test/support/local-table';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]?.replace(/^--/, '') ?? '', process.argv[i + 1] ?? '');
-const seekerCount = Number(args.get('seekers') ?? 100_000);
-const vacancyCount = Number(args.get('vacancies') ?? 200);
-const scanVacancies = Math.min(vacancyCount, Number(args.get('scan-vacancies') ?? 5));
-const out = args.get('out');
+const cli = commandLine({
+  command: 'npm run bench:match --',
+  summary:
+    'Loads SYNTHETIC seekers into an in-memory dynalite and measures, per vacancy, what the indexed\n' +
+    'matcher reads (requests, items, read capacity, time) against a Scan baseline, and its recall\n' +
+    'against brute force.',
+  options: {
+    seekers: { type: 'string', value: 'N', default: '100000', description: 'Seekers to load.' },
+    vacancies: { type: 'string', value: 'N', default: '200', description: 'Vacancies to match.' },
+    'scan-vacancies': {
+      type: 'string',
+      value: 'N',
+      default: '5',
+      description: 'Vacancies measured with the Scan baseline (it reads the whole table each time).',
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Write the results as JSON, e.g. bench/results/match.json.',
+    },
+  },
+  examples: ['npm run bench:match -- --seekers 100000 --vacancies 200 --out bench/results/match.json'],
+});
+const seekerCount = cli.integer('seekers', 1, 10_000_000);
+const vacancyCount = cli.integer('vacancies', 1, 100_000);
+const scanVacancies = Math.min(vacancyCount, cli.integer('scan-vacancies', 0, 100_000));
+const out = cli.values.out;
 
 function progress(label: string, done: number, total: number) {
   if (!process.stderr.isTTY && done !== total && done % Math.max(1, Math.floor(total / 10)) !== 0) return;

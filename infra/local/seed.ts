@@ -9,7 +9,6 @@
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, type TableClient } from '../../shared/adapters/dynamodb/client';
@@ -30,28 +29,38 @@ import {
 } from '../../shared/domain/matching/lifecycle';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
+import { commandLine } from '../cli';
 import { ensureTable, localClientConfig, startDynalite } from './dynalite';
 import { type PlannedSeeker, type PlannedVacancy, planHistory } from './history';
 import { prng } from './synthetic';
 
-const { values } = parseArgs({
+const cli = commandLine({
+  command: 'npm run seed --',
+  summary:
+    'Fills the local store (the .data/ folder `npm start` uses, or BASSIN_DATA_DIR) with SYNTHETIC\n' +
+    'history for the pilot territory, counted by the same code as the live statistics.\n' +
+    'Run it while `npm start` is stopped. A finished seed is recorded: a second run does nothing.',
   options: {
-    months: { type: 'string', default: '36' },
-    seed: { type: 'string', default: '2026' },
-    reset: { type: 'boolean', default: false },
+    months: { type: 'string', value: 'N', default: '36', description: 'Months of history, 1 to 120.' },
+    seed: {
+      type: 'string',
+      value: 'N',
+      default: '2026',
+      description: 'Random seed (same seed, same history).',
+    },
+    reset: { type: 'boolean', description: 'Wipe the local store first, then seed again.' },
   },
+  examples: ['npm run seed -- --months 36', 'npm run seed -- --reset --months 12'],
 });
-const monthsWanted = Number(values.months);
-if (!Number.isInteger(monthsWanted) || monthsWanted < 1 || monthsWanted > 120) {
-  console.error('--months must be a whole number from 1 to 120');
-  process.exit(2);
-}
+const reset = cli.values.reset === true;
+const monthsWanted = cli.integer('months', 1, 120);
+const randomSeed = cli.integer('seed', 0, 2 ** 31 - 1);
 const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
 const tableName = 'bassin';
 const markerKey = { PK: 'SEED', SK: 'synthetic-history' };
 
 async function openStore() {
-  if (values.reset) await rm(join(dataDir, 'dynamodb'), { recursive: true, force: true });
+  if (reset) await rm(join(dataDir, 'dynamodb'), { recursive: true, force: true });
   try {
     const dynamo = await startDynalite({ path: join(dataDir, 'dynamodb') });
     await ensureTable(dynamo.endpoint, tableName);
@@ -99,7 +108,7 @@ const counting: CountingDeps = {
 
 const current = monthOf(realNow);
 const months = monthRange(addMonths(current, -(monthsWanted - 1)), current);
-const history = planHistory({ months, now: realNow, seed: Number(values.seed) });
+const history = planHistory({ months, now: realNow, seed: randomSeed });
 await table.doc.send(
   new PutCommand({
     TableName: tableName,

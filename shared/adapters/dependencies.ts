@@ -14,7 +14,7 @@ import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
 import { deviceRegistry } from './device-registry';
 import { dynamoAreaStore } from './dynamodb/area-store';
-import { tableClientFromEnv } from './dynamodb/client';
+import { sharedDynamoClient, tableClientFromEnv } from './dynamodb/client';
 import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
 import { dynamoOfferStore } from './dynamodb/offer-store';
@@ -23,6 +23,7 @@ import { dynamoSeekerStore } from './dynamodb/seeker-store';
 import { dynamoStatisticsStore } from './dynamodb/statistics-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
 import { outboxSender } from './local/outbox-sender';
+import { traced } from './powertools/observability';
 import { snsMessageSender } from './sns/message-sender';
 import { snsOfferPublisher } from './sns/offer-publisher';
 import { amazonLocationTravelTime } from './travel/amazon-location';
@@ -36,16 +37,22 @@ const once = <T>(make: () => T) => {
   };
 };
 
+/** The table, its DynamoDB calls traced (the document client shares the base client's middleware). */
+const table = once(() => {
+  traced(sharedDynamoClient());
+  return tableClientFromEnv();
+});
+
 export const vacancyDeps = once(
   (): VacancyDeps => ({
-    vacancies: dynamoVacancyStore(tableClientFromEnv()),
+    vacancies: dynamoVacancyStore(table()),
     clock: systemClock,
     newId: randomUUID,
   }),
 );
 
 export const seekerDeps = once(
-  (): SeekerDeps => ({ seekers: dynamoSeekerStore(tableClientFromEnv()), clock: systemClock }),
+  (): SeekerDeps => ({ seekers: dynamoSeekerStore(table()), clock: systemClock }),
 );
 
 /** TRAVEL_TIME=amazon-location uses Amazon Location Service (cached); anything else the offline estimator. */
@@ -53,8 +60,8 @@ export const travelTime = once((): TravelTime => {
   const estimator = estimatorTravelTime(serviceHoursFrom(process.env.TRANSIT_SERVICE_HOURS));
   if (process.env.TRAVEL_TIME !== 'amazon-location') return estimator;
   return amazonLocationTravelTime({
-    client: new GeoRoutesClient({}),
-    cache: dynamoRouteCache(tableClientFromEnv(), systemClock),
+    client: traced(new GeoRoutesClient({})),
+    cache: dynamoRouteCache(table(), systemClock),
     fallback: estimator,
     clock: systemClock,
   });
@@ -62,7 +69,7 @@ export const travelTime = once((): TravelTime => {
 
 export const matchReadDeps = once(
   (): MatchReadDeps => ({
-    matches: dynamoMatchStore(tableClientFromEnv()),
+    matches: dynamoMatchStore(table()),
     vacancies: vacancyDeps().vacancies,
     seekers: seekerDeps().seekers,
     clock: systemClock,
@@ -72,7 +79,7 @@ export const matchReadDeps = once(
 export const matchingDeps = once(
   (): MatchingDeps => ({
     ...matchReadDeps(),
-    index: dynamoMatchIndex(tableClientFromEnv()),
+    index: dynamoMatchIndex(table()),
     travel: travelTime(),
   }),
 );
@@ -80,14 +87,14 @@ export const matchingDeps = once(
 export const countingDeps = once(
   (): CountingDeps => ({
     ...matchReadDeps(),
-    statistics: dynamoStatisticsStore(tableClientFromEnv()),
+    statistics: dynamoStatisticsStore(table()),
   }),
 );
 
 export const planningDeps = once(
   (): PlanningDeps => ({
-    statistics: dynamoStatisticsStore(tableClientFromEnv()),
-    areas: dynamoAreaStore(tableClientFromEnv()),
+    statistics: dynamoStatisticsStore(table()),
+    areas: dynamoAreaStore(table()),
     travel: travelTime(),
     clock: systemClock,
   }),
@@ -99,16 +106,18 @@ export const deviceDeps = once(() => {
     ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
     ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
   };
-  const sns = Object.keys(applications).length ? { client: new SNSClient({}), applications } : undefined;
-  return { devices: deviceRegistry(tableClientFromEnv(), sns), clock: systemClock };
+  const sns = Object.keys(applications).length
+    ? { client: traced(new SNSClient({})), applications }
+    : undefined;
+  return { devices: deviceRegistry(table(), sns), clock: systemClock };
 });
 
 /** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
 export const offerDeps = once((): OfferDeps => {
-  const sns = new SNSClient({});
+  const sns = traced(new SNSClient({}));
   return {
     ...matchReadDeps(),
-    offers: dynamoOfferStore(tableClientFromEnv()),
+    offers: dynamoOfferStore(table()),
     publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
     sender:
       process.env.MESSAGE_SENDER === 'outbox'
@@ -125,7 +134,7 @@ export const offerDeps = once((): OfferDeps => {
 });
 
 /** The inbox reads offers only: no topic, no sender. */
-export const inboxDeps = once(() => ({ offers: dynamoOfferStore(tableClientFromEnv()) }));
+export const inboxDeps = once(() => ({ offers: dynamoOfferStore(table()) }));
 
 /** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
 export async function offerDepsWithSecret(): Promise<OfferDeps> {
@@ -138,7 +147,7 @@ let secret: Promise<string> | undefined;
 function unsubscribeSecret(): Promise<string> {
   secret ??= (async () => {
     if (process.env.UNSUBSCRIBE_SECRET) return process.env.UNSUBSCRIBE_SECRET;
-    const { SecretString } = await new SecretsManagerClient({}).send(
+    const { SecretString } = await traced(new SecretsManagerClient({})).send(
       new GetSecretValueCommand({ SecretId: requiredEnv('UNSUBSCRIBE_SECRET_ARN') }),
     );
     if (!SecretString) throw new Error('the unsubscribe secret is empty');

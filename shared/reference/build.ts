@@ -8,8 +8,15 @@
  * Tests check the committed files are what this script makes.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { commandLine } from '../../infra/cli';
 import { buildCompactReference } from './compact';
 import { type CoordinateRow, geonamesCoordinates, mergeCoordinates } from './coordinates-sources';
+
+commandLine({
+  command: 'npm run reference:build',
+  summary: 'Rebuilds shared/reference/data/ (communes, EPCI, commune coordinates) from the packages.',
+  options: {},
+});
 
 const dir = new URL('./data/', import.meta.url);
 const write = (name: string, value: unknown) =>
