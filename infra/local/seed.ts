@@ -30,7 +30,13 @@ import {
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
 import { commandLine } from '../cli';
-import { ensureTable, localClientConfig, startDynalite } from './dynalite';
+import {
+  assertFolderFree,
+  DataFolderInUseError,
+  ensureTable,
+  localClientConfig,
+  startDynalite,
+} from './dynalite';
 import { type PlannedSeeker, type PlannedVacancy, planHistory } from './history';
 import { prng } from './synthetic';
 
@@ -39,7 +45,9 @@ const cli = commandLine({
   summary:
     'Fills the local store (the .data/ folder `npm start` uses, or BASSIN_DATA_DIR) with SYNTHETIC\n' +
     'history for the pilot territory, counted by the same code as the live statistics.\n' +
-    'Run it while `npm start` is stopped. A finished seed is recorded: a second run does nothing.',
+    'Run it while `npm start` is stopped. A finished seed is recorded: a second run does nothing.\n' +
+    'Exit codes: 0 seeded (or already seeded), 1 failed or interrupted earlier, 2 bad command line,\n' +
+    '75 the data folder is in use (stop `npm start`, then run it again).',
   options: {
     months: { type: 'string', value: 'N', default: '36', description: 'Months of history, 1 to 120.' },
     seed: {
@@ -59,17 +67,29 @@ const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
 const tableName = 'bassin';
 const markerKey = { PK: 'SEED', SK: 'synthetic-history' };
 
+/** Exit code when the data folder is held by `npm start` or another seed: try again later (sysexits EX_TEMPFAIL). */
+const folderInUseExit = 75;
+
 async function openStore() {
-  if (reset) await rm(join(dataDir, 'dynamodb'), { recursive: true, force: true });
+  const path = join(dataDir, 'dynamodb');
   try {
-    const dynamo = await startDynalite({ path: join(dataDir, 'dynamodb') });
+    if (reset) {
+      await assertFolderFree(path); // never wipe a store another process is using
+      await rm(path, { recursive: true, force: true });
+    }
+    const dynamo = await startDynalite({ path });
     await ensureTable(dynamo.endpoint, tableName);
     const base = new DynamoDBClient(localClientConfig(dynamo.endpoint));
     return { dynamo, base, table: { doc: documentClient(base), tableName } as TableClient };
   } catch (error) {
-    console.error(
-      `Cannot open ${dataDir}: ${(error as Error).message}\nIs \`npm start\` running? Stop it, seed, then start it again.`,
-    );
+    if (error instanceof DataFolderInUseError) {
+      console.error(
+        `The local store in ${dataDir} is in use: \`npm start\` (or another seed) is running.\n` +
+          'Stop it (Ctrl-C in its terminal), run the seed, then start it again.',
+      );
+      process.exit(folderInUseExit);
+    }
+    console.error(`Cannot open the local store in ${dataDir}: ${(error as Error).message}`);
     process.exit(1);
   }
 }
@@ -217,8 +237,23 @@ for (const [index, month] of months.entries()) {
   );
 }
 
+/** Prints `label: done/total` at every tenth of the way and at the end, with the time taken. */
+function progress(label: string, total: number) {
+  const started = Date.now();
+  let done = 0;
+  let shown = 0;
+  return () => {
+    done++;
+    const tenth = Math.floor((done * 10) / Math.max(1, total));
+    if (tenth === shown && done < total) return;
+    shown = tenth;
+    console.log(`      ${label}: ${done}/${total} · ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+}
+
 // Today: index the active seekers and match the open vacancies as the live matcher does.
 simulated = realNow;
+const indexed = progress('today: active seekers indexed for matching', active.length);
 await forEachInParallel(active, 16, async ({ profile }) => {
   await matching.index.reindexSeeker(
     profile.id,
@@ -226,13 +261,16 @@ await forEachInParallel(active, 16, async ({ profile }) => {
     locateHome(profile.home).point,
     seekerReachKm(profile),
   );
+  indexed();
 });
 const open = history.vacancies.filter((p) => Date.parse(p.closesAt) > realNow.getTime());
+const matched = progress('today: open vacancies matched and counted', open.length);
 await forEachInParallel(open, 8, async ({ vacancy }) => {
   await rematchVacancy(matching, vacancy.id);
   const current = await matches.activeForVacancy(vacancy.id);
   for (const match of current) await countEntity(counting, `M#${match.id}`);
   totals.matches += current.length;
+  matched();
 });
 await table.doc.send(
   new PutCommand({
