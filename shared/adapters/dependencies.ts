@@ -29,6 +29,11 @@ import { snsOfferPublisher } from './sns/offer-publisher';
 import { amazonLocationTravelTime } from './travel/amazon-location';
 import { estimatorTravelTime, serviceHoursFrom } from './travel/estimator';
 
+/**
+ * A dependency built on first use and kept for the container's life. Calls are marked pure
+ * (`@__PURE__`) so a bundle keeps only the builders its function calls, and with them only
+ * the AWS clients it needs (the SDK packages are side-effect free).
+ */
 const once = <T>(make: () => T) => {
   let value: T | undefined;
   return () => {
@@ -38,12 +43,12 @@ const once = <T>(make: () => T) => {
 };
 
 /** The table, its DynamoDB calls traced (the document client shares the base client's middleware). */
-const table = once(() => {
+const table = /* @__PURE__ */ once(() => {
   traced(sharedDynamoClient());
   return tableClientFromEnv();
 });
 
-export const vacancyDeps = once(
+export const vacancyDeps = /* @__PURE__ */ once(
   (): VacancyDeps => ({
     vacancies: dynamoVacancyStore(table()),
     clock: systemClock,
@@ -51,12 +56,12 @@ export const vacancyDeps = once(
   }),
 );
 
-export const seekerDeps = once(
+export const seekerDeps = /* @__PURE__ */ once(
   (): SeekerDeps => ({ seekers: dynamoSeekerStore(table()), clock: systemClock }),
 );
 
 /** TRAVEL_TIME=amazon-location uses Amazon Location Service (cached); anything else the offline estimator. */
-export const travelTime = once((): TravelTime => {
+export const travelTime = /* @__PURE__ */ once((): TravelTime => {
   const estimator = estimatorTravelTime(serviceHoursFrom(process.env.TRANSIT_SERVICE_HOURS));
   if (process.env.TRAVEL_TIME !== 'amazon-location') return estimator;
   return amazonLocationTravelTime({
@@ -67,7 +72,7 @@ export const travelTime = once((): TravelTime => {
   });
 });
 
-export const matchReadDeps = once(
+export const matchReadDeps = /* @__PURE__ */ once(
   (): MatchReadDeps => ({
     matches: dynamoMatchStore(table()),
     vacancies: vacancyDeps().vacancies,
@@ -76,7 +81,7 @@ export const matchReadDeps = once(
   }),
 );
 
-export const matchingDeps = once(
+export const matchingDeps = /* @__PURE__ */ once(
   (): MatchingDeps => ({
     ...matchReadDeps(),
     index: dynamoMatchIndex(table()),
@@ -84,14 +89,14 @@ export const matchingDeps = once(
   }),
 );
 
-export const countingDeps = once(
+export const countingDeps = /* @__PURE__ */ once(
   (): CountingDeps => ({
     ...matchReadDeps(),
     statistics: dynamoStatisticsStore(table()),
   }),
 );
 
-export const planningDeps = once(
+export const planningDeps = /* @__PURE__ */ once(
   (): PlanningDeps => ({
     statistics: dynamoStatisticsStore(table()),
     areas: dynamoAreaStore(table()),
@@ -101,7 +106,7 @@ export const planningDeps = once(
 );
 
 /** Push devices: platform endpoints at SNS when PUSH_APPLICATION_ANDROID / _IOS are set, local names otherwise. */
-export const deviceDeps = once(() => {
+export const deviceDeps = /* @__PURE__ */ once(() => {
   const applications = {
     ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
     ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
@@ -113,7 +118,7 @@ export const deviceDeps = once(() => {
 });
 
 /** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
-export const offerDeps = once((): OfferDeps => {
+export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
   const sns = traced(new SNSClient({}));
   return {
     ...matchReadDeps(),
@@ -134,7 +139,7 @@ export const offerDeps = once((): OfferDeps => {
 });
 
 /** The inbox reads offers only: no topic, no sender. */
-export const inboxDeps = once(() => ({ offers: dynamoOfferStore(table()) }));
+export const inboxDeps = /* @__PURE__ */ once(() => ({ offers: dynamoOfferStore(table()) }));
 
 /** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
 export async function offerDepsWithSecret(): Promise<OfferDeps> {

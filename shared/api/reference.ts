@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { communeCode, commuteMode, int32 } from '../domain/schema-parts';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, problemDocument } from './common';

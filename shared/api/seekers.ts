@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { seekerProfile, seekerProfileInput } from '../domain/seeker';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, ifMatchHeader, problemDocument } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commuteMode, identifier, int32, isoTimestamp } from './schema-parts';
 import { contactChannel } from './seeker';
 

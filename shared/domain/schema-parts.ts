@@ -1,5 +1,5 @@
 /** Field schemas shared by several entities: codes checked against the reference data. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { foldForSearch, isKnownCommune } from '../reference/communes';
 import { isKnownOccupation } from '../reference/occupations';
 import { sectorSlugs } from '../reference/sectors';

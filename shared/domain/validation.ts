@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldIssue } from './errors';
 
 /** zod issues as field paths a client can act on: "body.site.commune", "query.limit". */

@@ -4,7 +4,7 @@
  * An area is counted as the statistical units that cover it (units.ts): when a unit
  * reaches beyond the area, the answer says so (`exact: false`) instead of splitting it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { findEpci, listCommunes } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
 import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
