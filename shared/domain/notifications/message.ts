@@ -1,15 +1,9 @@
+import { modeWords } from '../../messages/words';
 import type { Offer } from '../offer';
-
-const modeLabel: Record<string, string> = {
-  car: 'en voiture',
-  transit: 'en transports',
-  bike: 'à vélo',
-  walk: 'à pied',
-};
 
 /** Short French SMS/push text: title, commune, commute, link to the match, one-click stop. */
 export function offerText(offer: Offer, links: { match: string; unsubscribe: string }): string {
-  const commute = `${offer.commute.minutes} min ${modeLabel[offer.commute.mode] ?? ''}`.trim();
+  const commute = `${offer.commute.minutes} min ${modeWords[offer.commute.mode].fr}`;
   return `Bassin : ${offer.vacancy.title} à ${offer.vacancy.commune.name} (${commute}). Voir : ${links.match} — Stop : ${links.unsubscribe}`;
 }
 
