@@ -11,7 +11,6 @@ export default defineConfig({
     env: {
       LOG_LEVEL: 'SILENT',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       CDK_DISABLE_CLI_TELEMETRY: '1',
     },
   },
