@@ -1,4 +1,5 @@
 import type { OfferPublished } from '../../../events/offer-published';
+import { digestText, offerText } from '../../messages/sms';
 import type { MatchStore } from '../../ports/matching';
 import type {
   DailyCounter,
@@ -14,7 +15,6 @@ import { occupationDomain } from '../../reference/occupations';
 import type { Match } from '../match';
 import type { Offer } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
-import { digestText, offerText } from './message';
 import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
 import { unsubscribeToken } from './unsubscribe-token';
 
