@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: a busy machine (CI, or several test runs at once) must slow tests down, not fail them.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // Two cores: run files in parallel, but not more workers than cores.
     maxWorkers: 2,

@@ -1,6 +1,7 @@
 import { vacancyDeps } from '../../shared/adapters/dependencies';
 import { countEvent } from '../../shared/adapters/powertools/observability';
 import { postVacancyRoute } from '../../shared/api/vacancies';
+import { toVacancyView } from '../../shared/domain/vacancy';
 import { postVacancy } from '../../shared/domain/vacancy-operations';
 import { httpHandler } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versions';
@@ -10,7 +11,7 @@ export const handler = httpHandler(postVacancyRoute, async ({ body, caller }) =>
   countEvent('vacancyPosted');
   return {
     status: 201,
-    body: created,
+    body: toVacancyView(created),
     headers: { location: `/v1/vacancies/${created.id}`, etag: etag(created.version) },
   };
 });
