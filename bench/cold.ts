@@ -8,7 +8,7 @@
  * code decides. Reports bundle bytes and the median CPU ms, each against the bare bundle.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -144,3 +144,4 @@ console.table(
   ),
 );
 if (cli.values.out) writeFileSync(cli.values.out, `${JSON.stringify(result, null, 2)}\n`);
+rmSync(out, { recursive: true, force: true });

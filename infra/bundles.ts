@@ -68,8 +68,11 @@ export function bundleAll(projectRoot: string, entries: string[], outdir?: strin
 }
 
 let cached: Bundles | undefined;
-/** All functions' bundles, built once per process (one synth). */
-export function functionBundles(projectRoot: string): Bundles {
-  cached ??= bundleAll(projectRoot, functionEntries(projectRoot));
+/**
+ * All functions' bundles, built once per process (one synth), in `outdir` (the cloud
+ * assembly's `.bundles/`): rebuilt in place by the next synth, never left behind in /tmp.
+ */
+export function functionBundles(projectRoot: string, outdir: string): Bundles {
+  cached ??= bundleAll(projectRoot, functionEntries(projectRoot), outdir);
   return cached;
 }

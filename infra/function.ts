@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { join, resolve } from 'node:path';
+import { Duration, Stack, Stage } from 'aws-cdk-lib';
 import {
   Architecture,
   Code,
@@ -34,7 +34,11 @@ export class BassinFunction extends LambdaFunction {
     super(scope, id, {
       // Assertion tests skip bundling (context aws:cdk:bundling-stacks = []), as CDK's own bundlers do.
       code: Stack.of(scope).bundlingRequired
-        ? Code.fromAsset(functionBundles(projectRoot).dirOf(props.entry))
+        ? Code.fromAsset(
+            functionBundles(projectRoot, join(Stage.of(scope)?.outdir ?? 'cdk.out', '.bundles')).dirOf(
+              props.entry,
+            ),
+          )
         : Code.fromInline('export const handler = async () => undefined;'),
       handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,

@@ -18,10 +18,12 @@ async function onChange(record: DynamoDBRecord) {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   const id = image?.id?.S;
   if (!id) return;
-  const rematch = { Vacancy: rematchVacancy, SeekerProfile: rematchSeeker }[image.entity?.S ?? ''];
+  const entity = image.entity?.S;
+  const rematch =
+    entity === 'Vacancy' ? rematchVacancy : entity === 'SeekerProfile' ? rematchSeeker : undefined;
   if (!rematch) return;
   const result = await rematch(matchingDeps(), id);
-  logger.debug('rematch', { entity: image.entity?.S, result });
+  logger.debug('rematch', { entity, result });
   countEvent('matchMade', result.made);
 }
 
