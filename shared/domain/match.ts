@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { commuteMode, identifier, int32, isoTimestamp, shiftName } from './schema-parts';
 import { contactChannel } from './seeker';
+import { shiftTripsView } from './transit/trip-view';
 import { contractType } from './vacancy';
 
 export const criterionResult = z.object({
   criterion: z.enum(['sector', 'open', 'consent', 'shifts', 'commute', 'occupation', 'skills', 'contract']),
   met: z.boolean(),
-  detail: z.string().max(500),
+  detail: z.string().max(1000),
   points: z.number().optional(),
   maxPoints: z.number().optional(),
 });
@@ -17,8 +18,9 @@ export const matchCommute = z.object({
   minutes: z.number(),
   distanceKm: z.number(),
   shift: shiftName,
-  method: z.enum(['estimate', 'amazon-location']),
+  method: z.enum(['estimate', 'amazon-location', 'timetable']),
   warnings: z.array(z.string().max(300)).max(10),
+  trips: shiftTripsView.optional(),
 });
 
 const communeRef = z.object({ code: z.string().max(5), name: z.string().max(100) });

@@ -18,8 +18,22 @@ export interface VacancyDeps {
   newId: IdGenerator;
 }
 
+/** A start may be given only for a shift the vacancy works (a vacancy without shifts is day work). */
+function checkShiftStarts(draft: VacancyDraft) {
+  const worked = draft.shifts ?? ['day'];
+  const stray = Object.keys(draft.shiftStarts ?? {}).filter((shift) => !worked.includes(shift as never));
+  if (stray.length)
+    throw new ValidationError(
+      stray.map((shift) => ({
+        field: `body.shiftStarts.${shift}`,
+        message: `a start is given for the ${shift} shift, which is not among the vacancy's shifts`,
+      })),
+    );
+}
+
 export async function postVacancy(deps: VacancyDeps, owner: string, draft: VacancyDraft): Promise<Vacancy> {
   locateSite(draft.site);
+  checkShiftStarts(draft);
   const now = deps.clock.now().toISOString();
   const created: Vacancy = {
     ...draft,
@@ -56,6 +70,7 @@ export async function amendVacancy(
   const checked = vacancyDraft.safeParse(merged);
   if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
   locateSite(checked.data.site);
+  checkShiftStarts(checked.data);
   const next: Vacancy = {
     ...checked.data,
     ...identityOf(current),

@@ -30,6 +30,23 @@ export const coordinates = z
   .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
   .meta({ description: 'WGS 84 coordinates of the site entrance (optional; the commune is used otherwise)' });
 
+const shiftStart = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 05:30');
+
+/** The shift's own start when it differs from the usual one (commute/shifts.ts); it keeps its usual length. */
+export const shiftStarts = z
+  .strictObject({
+    day: shiftStart.optional(),
+    morning: shiftStart.optional(),
+    afternoon: shiftStart.optional(),
+    night: shiftStart.optional(),
+  })
+  .meta({
+    description: 'Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise',
+  });
+
 export const vacancySite = z.strictObject({ commune: communeCode, coordinates: coordinates.optional() });
 
 /** What an employer writes when posting a vacancy. Unknown fields are refused. */
@@ -44,6 +61,7 @@ export const vacancyDraft = z
     contract: contractType,
     openings: int32(1, 500),
     shifts: distinctList(shiftName, 4).min(1).optional(),
+    shiftStarts: shiftStarts.optional(),
     salary: salaryRange.optional(),
     startDate: z.iso.date().max(10).optional(),
   })
@@ -65,6 +83,7 @@ export const vacancyPatch = z
     contract: vacancyDraft.shape.contract,
     openings: vacancyDraft.shape.openings,
     shifts: vacancyDraft.shape.shifts.nullable(),
+    shiftStarts: shiftStarts.nullable(),
     salary: vacancyDraft.shape.salary.nullable(),
     startDate: vacancyDraft.shape.startDate.nullable(),
   })

@@ -1,10 +1,12 @@
 import type { TravelTime } from '../../ports/travel-time';
 import { occupationDomain } from '../../reference/occupations';
 import type { CommuteEstimate } from '../commute/estimator';
-import { outboundHour, returnHour, shiftHours } from '../commute/shifts';
+import { shiftTimes } from '../commute/shifts';
 import type { Located } from '../locate';
 import type { CommuteMode, Shift } from '../schema-parts';
 import type { MatchableSeeker } from '../seeker';
+import { clock } from '../transit/journeys';
+import { describeTrips, type ShiftTripsView, viewOfTrips } from '../transit/trip-view';
 import type { Vacancy } from '../vacancy';
 import { compareSkills } from './skills';
 
@@ -33,6 +35,8 @@ export interface CommuteChoice {
   shift: Shift;
   method: CommuteEstimate['method'];
   warnings: string[];
+  /** The vehicles there and back, when the commute comes from a timetable. */
+  trips?: ShiftTripsView;
 }
 
 export type Evaluation =
@@ -91,7 +95,7 @@ export async function evaluateMatch(sides: MatchSides, travel: TravelTime): Prom
   explanation.push({
     criterion: 'commute',
     met: true,
-    detail: `${commute.choice.mode} ${commute.choice.minutes} min ≤ ${limit} (${commute.choice.shift} shift${commute.choice.method === 'estimate' ? ', estimated' : ''})`,
+    detail: `${commute.choice.mode} ${commute.choice.minutes} min ≤ ${limit} (${commute.choice.shift} shift${commute.choice.method === 'estimate' ? ', estimated' : ''}${commute.choice.trips ? `: ${describeTrips(commute.choice.trips)}` : ''})`,
     points: commutePoints,
     maxPoints: weights.commute,
   });
@@ -164,24 +168,19 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
   const misses: string[] = [];
   for (const mode of seeker.commute.modes) {
     for (const shift of shifts) {
-      const trip = (from: Located, to: Located, hour: number, fromCommune: string, toCommune: string) =>
-        travel.estimate({
-          from: from.point,
-          to: to.point,
-          mode,
-          hour,
-          imprecise: !from.precise || !to.precise,
-          fromCommune,
-          toCommune,
-        });
-      const [outbound, back] = await Promise.all([
-        trip(home, site, outboundHour(shift), seeker.home.commune, vacancy.site.commune),
-        trip(site, home, returnHour(shift), vacancy.site.commune, seeker.home.commune),
-      ]);
+      const { start, end } = shiftTimes(shift, vacancy.shiftStarts);
+      const { outbound, back, trips } = await travel.shift({
+        from: home.point,
+        to: site.point,
+        mode,
+        start,
+        end,
+        imprecise: !home.precise || !site.precise,
+        fromCommune: seeker.home.commune,
+        toCommune: vacancy.site.commune,
+      });
       if (outbound.minutes === null || back.minutes === null) {
-        misses.push(
-          `${mode}: no service for the ${shift} shift (${shiftHours[shift].start}–${shiftHours[shift].end} h)`,
-        );
+        misses.push(`${mode}: no service for the ${shift} shift (${clock(start * 60)}–${clock(end * 60)})`);
         continue;
       }
       const minutes = Math.max(outbound.minutes, back.minutes);
@@ -197,6 +196,7 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
           shift,
           method: outbound.method,
           warnings: outbound.warnings,
+          ...(trips ? { trips: viewOfTrips(trips) } : {}),
         };
       }
     }
