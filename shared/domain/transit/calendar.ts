@@ -70,3 +70,5 @@ export function representativeDay(calendar: ServiceCalendar, tripsPerService: Ma
   }
   return best;
 }
+
+export const weekdayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
