@@ -15,8 +15,8 @@ import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
-import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
 import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
+import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
 import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
 import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
@@ -34,8 +34,8 @@ import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/mon
 import { importTimetables } from '../../shared/domain/transit/import';
 import { systemClock } from '../../shared/ports/runtime';
 import { writeDemoGtfs } from './demo-gtfs';
-import { openLocalStore } from './local-store';
 import { type PlannedSeeker, type PlannedVacancy, planHistory } from './history';
+import { openLocalStore } from './local-store';
 import { prng } from './synthetic';
 
 const { values } = parseArgs({
@@ -88,7 +88,11 @@ console.log(
   `SYNTHETIC demo timetable: ${timetable.lines} lines, ${timetable.trips} trips, ${timetable.communes.length} communes served, ` +
     `${timetable.pairs} commute items (representative day ${timetable.date}).`,
 );
-const travel = timetableTravelTime({ store: timetables, fallback: estimatorTravelTime(), clock: systemClock });
+const travel = timetableTravelTime({
+  store: timetables,
+  fallback: estimatorTravelTime(),
+  clock: systemClock,
+});
 const vacancies = dynamoVacancyStore(table);
 const seekers = dynamoSeekerStore(table);
 const matches = dynamoMatchStore(table);

@@ -7,6 +7,7 @@ import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
 import type { CountingDeps } from '../domain/planning/counting';
+import type { MobilityDeps } from '../domain/planning/mobility';
 import type { PlanningDeps } from '../domain/planning/operations';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
@@ -19,6 +20,7 @@ import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
 import { dynamoOfferStore } from './dynamodb/offer-store';
 import { dynamoRouteCache } from './dynamodb/route-cache';
+import { dynamoScenarioStore } from './dynamodb/scenario-store';
 import { dynamoSeekerStore } from './dynamodb/seeker-store';
 import { dynamoStatisticsStore } from './dynamodb/statistics-store';
 import { dynamoTimetableStore } from './dynamodb/timetable-store';
@@ -101,6 +103,14 @@ export const planningDeps = once(
     areas: dynamoAreaStore(tableClientFromEnv()),
     travel: travelTime(),
     clock: systemClock,
+  }),
+);
+
+export const mobilityDeps = once(
+  (): MobilityDeps => ({
+    ...planningDeps(),
+    timetables: timetableStore(),
+    scenarios: dynamoScenarioStore(tableClientFromEnv()),
   }),
 );
 

@@ -1,6 +1,7 @@
 import type { FeedSummary } from '../domain/transit/gtfs';
 import type { Journey } from '../domain/transit/journeys';
 import type { Network } from '../domain/transit/network';
+import type { Scenario } from '../domain/transit/scenario';
 
 /** What an import loaded, and what the matcher needs to know to read its commute items. */
 export interface TimetableSummary {
@@ -40,4 +41,11 @@ export interface TimetableStore {
   network(version: string): Promise<Network | undefined>;
   /** Makes an import the current one, once all of its items are written. */
   activate(summary: TimetableSummary): Promise<void>;
+}
+
+/** Planners' scenarios (versioned; StaleWriteError on a stale version, as for areas). */
+export interface ScenarioStore {
+  get(id: string): Promise<Scenario | undefined>;
+  save(scenario: Scenario, expectedVersion: number | undefined): Promise<void>;
+  list(): Promise<Scenario[]>;
 }

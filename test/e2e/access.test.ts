@@ -100,6 +100,23 @@ const shared: Record<
       return { id, other: await local.api.token('colleague-planner', 'planner'), unchanged: read };
     },
   },
+  '/v1/planning/scenarios/': {
+    why: "scenarios belong to the territory's planning team, like areas: every planner may edit them, If-Match guards edits",
+    make: async () => {
+      const owner = await local.api.token('scenario-planner', 'planner');
+      const id = `shared-${Date.now()}`;
+      const body = validBodies.putMobilityScenario?.();
+      expect(
+        (await local.api.request('PUT', `/v1/planning/scenarios/${id}`, { token: owner, body })).status,
+      ).toBe(201);
+      await local.api.request('PUT', `/v1/planning/scenarios/${id}`, { token: owner, body });
+      const read = async () =>
+        (await local.api.request('GET', '/v1/planning/scenarios', { token: owner })).body.items.find(
+          (scenario: { id: string }) => scenario.id === id,
+        );
+      return { id, other: await local.api.token('colleague-planner', 'planner'), unchanged: read };
+    },
+  },
 };
 
 describe('shared {id} routes', () => {

@@ -84,7 +84,7 @@ export function timetableTravelTime(deps: {
     ...estimate,
     warnings: [
       ...estimate.warnings,
-      `Aucun arrêt à moins de ${loaded.accessWalkKm.toLocaleString("fr-FR")} km à pied dans les horaires chargés : temps estimé.`,
+      `Aucun arrêt à moins de ${loaded.accessWalkKm.toLocaleString('fr-FR')} km à pied dans les horaires chargés : temps estimé.`,
     ],
   });
 

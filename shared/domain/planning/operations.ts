@@ -375,4 +375,4 @@ function areaSummary(resolved: ResolvedArea, people: PersonNodes) {
 
 export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export { areaSources, areaSummary, currentMonth, findArea };
+export { areaSources, areaSummary, bucketReader, currentMonth, findArea };

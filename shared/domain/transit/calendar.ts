@@ -71,4 +71,12 @@ export function representativeDay(calendar: ServiceCalendar, tripsPerService: Ma
   return best;
 }
 
-export const weekdayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+export const weekdayNames = [
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+] as const;

@@ -16,7 +16,7 @@ export function describeImport({ summary, timings }: ImportReport): string {
     `Jour retenu : ${weekdayNames[summary.weekday]} ${day(summary.date)} (jour de semaine qui a le plus de trajets), ` +
       'avec les trajets de la veille qui roulent après minuit.',
     `Réseau : ${summary.stops} arrêts desservis, ${summary.lines} lignes, ${summary.trips} trajets, ${summary.connections} tronçons.`,
-    `Communes desservies (un arrêt à moins de ${summary.accessWalkKm.toLocaleString("fr-FR")} km à pied de leur point) : ${summary.communes.length}.`,
+    `Communes desservies (un arrêt à moins de ${summary.accessWalkKm.toLocaleString('fr-FR')} km à pied de leur point) : ${summary.communes.length}.`,
     `Trajets porte à porte enregistrés : ${summary.pairs} paires de communes.`,
     `Durées : lecture ${timings.readMs} ms, calcul ${timings.computeMs} ms, écriture ${timings.writeMs} ms.`,
   ].join('\n');
