@@ -3,8 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { timetableStore } from '../../shared/adapters/dependencies';
-import { downloadFeeds, listFeeds } from '../../shared/adapters/gtfs/s3-feeds';
-import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
+import { listFeeds, openS3Feeds } from '../../shared/adapters/gtfs/s3-feeds';
 import { describeImport } from '../../shared/domain/transit/describe-import';
 import { importIfChanged } from '../../shared/domain/transit/scheduled-import';
 import { logger } from '../../shared/http/handler';
@@ -26,21 +25,7 @@ export const handler = middy<unknown, { imported: boolean }, Error, Context>()
     const result = await importIfChanged(
       { store: timetableStore(), clock: systemClock },
       listed.map((feed) => feed.fingerprint),
-      async () => {
-        const downloaded = await downloadFeeds(s3, bucket, listed);
-        const feeds: Awaited<ReturnType<typeof openGtfsZip>>[] = [];
-        const close = async () => {
-          for (const feed of feeds) feed.close();
-          await downloaded.remove();
-        };
-        try {
-          for (const file of downloaded.files) feeds.push(await openGtfsZip(file));
-        } catch (error) {
-          await close();
-          throw error;
-        }
-        return { feeds, close };
-      },
+      () => openS3Feeds(s3, bucket, listed),
     );
     if (result.imported)
       logger.info(describeImport(result.report), { version: result.report.summary.version });

@@ -190,9 +190,7 @@ export function demoGtfsTables(today: Date) {
         trips.push([line.id, 'SEMAINE', id, stops[stops.length - 1]?.[0] ?? '']);
         stops.forEach(([name, , minutes], i) => {
           const at = minutesOf(start) + (direction === 'a' ? minutes : last - minutes);
-          // One minute at intermediate stations.
-          const leaves = i > 0 && i < stops.length - 1 ? at + 1 : at;
-          stopTimes.push([id, timeOf(at), timeOf(leaves), stopIds.get(name)?.[0] ?? '', i + 1]);
+          stopTimes.push([id, timeOf(at), timeOf(at), stopIds.get(name)?.[0] ?? '', i + 1]);
         });
       }
     }

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { openGtfsZip } from './zip-feed';
 
 export interface S3Feed {
   key: string;
@@ -42,4 +43,21 @@ export async function downloadFeeds(s3: S3Client, bucket: string, feeds: S3Feed[
     files.push(file);
   }
   return { files, remove: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/** The feeds downloaded and opened for the importer; `close()` releases and deletes them. */
+export async function openS3Feeds(s3: S3Client, bucket: string, listed: S3Feed[]) {
+  const downloaded = await downloadFeeds(s3, bucket, listed);
+  const feeds: Awaited<ReturnType<typeof openGtfsZip>>[] = [];
+  const close = async () => {
+    for (const feed of feeds) feed.close();
+    await downloaded.remove();
+  };
+  try {
+    for (const file of downloaded.files) feeds.push(await openGtfsZip(file));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { feeds, close };
 }

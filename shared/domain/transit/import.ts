@@ -26,10 +26,7 @@ export async function importTimetables(
   const began = performance.now();
   const imported = await networkFromGtfs(feeds, { date: options.date });
   const read = performance.now();
-  const version = deps.clock
-    .now()
-    .toISOString()
-    .replace(/[-:]|\.\d+/g, '');
+  const version = deps.clock.now().toISOString().replace(/[-:]/g, '');
   const { network } = imported;
   const served = servedPlaces(network, options.places ?? locatedCommunes());
   const prepared = prepare(network);
