@@ -39,6 +39,8 @@ const expand = (rows: Compact[]): Journey[] =>
 
 export function dynamoTimetableStore(table: TableClient, clock: Clock): TimetableStore {
   const { doc, tableName } = table;
+  // A network never changes within an import: each container reads it once.
+  let read: { version: string; network: Promise<Network | undefined> } | undefined;
   const expiresAt = () => Math.floor(clock.now().getTime() / 1000) + timetableTtlSeconds;
 
   /** BatchWrite with the unprocessed items sent again (DynamoDB may throttle part of a batch). */
@@ -54,6 +56,20 @@ export function dynamoTimetableStore(table: TableClient, clock: Clock): Timetabl
         requests = result.UnprocessedItems?.[tableName] ?? [];
       }
     }
+  };
+
+  const readNetwork = async (version: string) => {
+    const items = await queryAll(table, {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :p AND begins_with(SK, :s)',
+      ExpressionAttributeValues: {
+        ':p': timetableKeys.networkPartition(version),
+        ':s': timetableKeys.networkPrefix,
+      },
+    });
+    if (items.length === 0) return undefined;
+    const data = Buffer.concat(items.map((item) => item.data as Uint8Array));
+    return JSON.parse(gunzipSync(data).toString('utf8')) as Network;
   };
 
   return {
@@ -91,18 +107,12 @@ export function dynamoTimetableStore(table: TableClient, clock: Clock): Timetabl
         });
       await writeAll(items);
     },
-    async network(version) {
-      const items = await queryAll(table, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :p AND begins_with(SK, :s)',
-        ExpressionAttributeValues: {
-          ':p': timetableKeys.networkPartition(version),
-          ':s': timetableKeys.networkPrefix,
-        },
+    network(version) {
+      if (read?.version !== version) read = { version, network: readNetwork(version) };
+      read.network.catch(() => {
+        read = undefined;
       });
-      if (items.length === 0) return undefined;
-      const data = Buffer.concat(items.map((item) => item.data as Uint8Array));
-      return JSON.parse(gunzipSync(data).toString('utf8')) as Network;
+      return read.network;
     },
     async activate(summary) {
       await doc.send(

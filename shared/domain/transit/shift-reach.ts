@@ -38,10 +38,11 @@ export const reachShifts: Shift[] = ['morning', 'day', 'afternoon', 'night'];
 /** Per shift, the origins that reach any of `destinations` and come back, within `minutes`. */
 export function reachByShift(
   network: Network,
-  origins: Origin[],
+  candidates: Origin[],
   destinations: { commune: string; point: Point }[],
   minutes: number,
 ): Map<Shift, ReachedOrigin[]> {
+  let origins = candidates;
   const prepared = prepare(network);
   const grid = stopGrid(network);
   const places = new Map<string, Map<number, number>>();
@@ -54,6 +55,9 @@ export function reachByShift(
     return found;
   };
   const served = destinations.filter((d) => stopsOf(d.commune, d.point).size > 0);
+  const inPlace = new Set(destinations.map((d) => d.commune));
+  // Only origins in the place itself, or with a stop to walk to, can reach it.
+  origins = origins.filter((o) => inPlace.has(o.commune) || stopsOf(o.commune, o.point).size > 0);
   const there = new Map<string, Map<string, Journey[]>>();
   for (const destination of served) {
     const profiles = profilesTo(prepared, stopsOf(destination.commune, destination.point));
@@ -87,7 +91,7 @@ export function reachByShift(
     const { start, end } = shiftTimes(shift);
     const reached: ReachedOrigin[] = [];
     for (const origin of origins) {
-      if (destinations.some((d) => d.commune === origin.commune)) {
+      if (inPlace.has(origin.commune)) {
         reached.push({ id: origin.id, minutes: 0, outbound: null, back: null });
         continue;
       }
