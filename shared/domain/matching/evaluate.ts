@@ -6,7 +6,7 @@ import type { Located } from '../locate';
 import type { CommuteMode, Shift } from '../schema-parts';
 import type { MatchableSeeker } from '../seeker';
 import { clock } from '../transit/journeys';
-import { describeTrips, type ShiftTripsView, viewOfTrips } from '../transit/trip-view';
+import { type ShiftTripsView, viewOfTrips } from '../transit/trip-view';
 import type { Vacancy } from '../vacancy';
 import { compareSkills } from './skills';
 
@@ -95,7 +95,7 @@ export async function evaluateMatch(sides: MatchSides, travel: TravelTime): Prom
   explanation.push({
     criterion: 'commute',
     met: true,
-    detail: `${commute.choice.mode} ${commute.choice.minutes} min ≤ ${limit} (${commute.choice.shift} shift${commute.choice.method === 'estimate' ? ', estimated' : ''}${commute.choice.trips ? `: ${describeTrips(commute.choice.trips)}` : ''})`,
+    detail: `${commute.choice.mode} ${commute.choice.minutes} min ≤ ${limit} (${commute.choice.shift} shift${commute.choice.method === 'estimate' ? ', estimated' : ''}${commute.choice.trips ? `: ${commute.choice.trips.description}` : ''})`,
     points: commutePoints,
     maxPoints: weights.commute,
   });

@@ -28,7 +28,14 @@ export const journeyView = z
 export type JourneyView = z.output<typeof journeyView>;
 
 export const shiftTripsView = z
-  .object({ outbound: journeyView, back: journeyView })
+  .object({
+    outbound: journeyView,
+    back: journeyView,
+    description: z
+      .string()
+      .max(600)
+      .meta({ description: 'In French, e.g. "TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07"' }),
+  })
   .meta({ id: 'ShiftTrips', description: 'The trips of a timetable commute: there, and the way back' });
 export type ShiftTripsView = z.output<typeof shiftTripsView>;
 
@@ -45,10 +52,11 @@ export const viewOfJourney = (journey: Journey): JourneyView => ({
   })),
 });
 
-export const viewOfTrips = (trips: ShiftTrips): ShiftTripsView => ({
-  outbound: viewOfJourney(trips.outbound),
-  back: viewOfJourney(trips.back),
-});
+export function viewOfTrips(trips: ShiftTrips): ShiftTripsView {
+  const outbound = viewOfJourney(trips.outbound);
+  const back = viewOfJourney(trips.back);
+  return { outbound, back, description: describeTrips({ outbound, back }) };
+}
 
 /** "TER 05:12 Mourenx → Lacq, arrivée 05:31", with ", puis …" for each change. */
 export function describeJourney(journey: JourneyView): string {
@@ -59,5 +67,5 @@ export function describeJourney(journey: JourneyView): string {
 }
 
 /** "TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07". */
-export const describeTrips = (trips: ShiftTripsView) =>
+export const describeTrips = (trips: Pick<ShiftTripsView, 'outbound' | 'back'>) =>
   `${describeJourney(trips.outbound)} ; retour ${trips.back.legs[0]?.departure ?? trips.back.departure}`;

@@ -10,7 +10,7 @@ interface Match {
   status: string;
   response: 'pending' | 'accepted' | 'declined';
   vacancy: { title: string; commune: { name: string }; contract: string };
-  commute: { mode: string; minutes: number };
+  commute: { mode: string; minutes: number; trips?: { description: string } };
   explanation: { criterion: string; met: boolean; detail: string }[];
 }
 
@@ -291,6 +291,7 @@ export function Seeker(props: { onErased: () => void }) {
               <p>
                 Score {m.score}/100 · {m.commute.minutes} min ({m.commute.mode}) · {m.vacancy.contract}
               </p>
+              {m.commute.trips && <p>Trajet en transport en commun : {m.commute.trips.description}</p>}
               <ul aria-label="Pourquoi cette offre">
                 {m.explanation.map((e) => (
                   <li key={e.criterion}>
