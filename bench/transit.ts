@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeGtfsZip } from '../infra/local/gtfs-zip';
+import { weekdayCalendar, writeGtfsZip } from '../infra/local/gtfs-zip';
 import { prng } from '../infra/local/synthetic';
 import { dynamoTimetableStore } from '../shared/adapters/dynamodb/timetable-store';
 import { openGtfsZip } from '../shared/adapters/gtfs/zip-feed';
@@ -107,21 +107,7 @@ export async function benchmark() {
     ],
     'trips.txt': trips,
     'stop_times.txt': stopTimes,
-    'calendar.txt': [
-      [
-        'service_id',
-        'monday',
-        'tuesday',
-        'wednesday',
-        'thursday',
-        'friday',
-        'saturday',
-        'sunday',
-        'start_date',
-        'end_date',
-      ],
-      ['WK', 1, 1, 1, 1, 1, 0, 0, '20260105', '20261218'],
-    ],
+    'calendar.txt': weekdayCalendar('WK', '20260105', '20261218'),
   });
 
   const local = await startLocalTable();

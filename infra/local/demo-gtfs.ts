@@ -7,7 +7,7 @@
  * always covers today. `npm run seed` imports it; `writeDemoGtfs` writes the zip.
  */
 import { communeLocation } from '../../shared/reference/coordinates';
-import { writeGtfsZip } from './gtfs-zip';
+import { weekdayCalendar, writeGtfsZip } from './gtfs-zip';
 
 interface DemoLine {
   id: string;
@@ -35,41 +35,11 @@ export const demoLines: DemoLine[] = [
       ['Artix gare', '64061', 21],
       ['Orthez', '64430', 33],
     ],
-    outward: [
-      '05:40',
-      '06:40',
-      '07:10',
-      '07:40',
-      '08:40',
-      '10:40',
-      '12:10',
-      '13:10',
-      '14:40',
-      '16:10',
-      '17:10',
-      '17:40',
-      '18:40',
-      '19:40',
-      '21:10',
-    ],
-    back: [
-      '05:25',
-      '06:15',
-      '06:50',
-      '07:25',
-      '08:25',
-      '10:25',
-      '12:25',
-      '13:25',
-      '14:30',
-      '15:25',
-      '16:25',
-      '17:25',
-      '18:25',
-      '19:25',
-      '20:55',
-      '22:25',
-    ],
+    outward:
+      '05:40 06:40 07:10 07:40 08:40 10:40 12:10 13:10 14:40 16:10 17:10 17:40 18:40 19:40 21:10'.split(' '),
+    back: '05:25 06:15 06:50 07:25 08:25 10:25 12:25 13:25 14:30 15:25 16:25 17:25 18:25 19:25 20:55 22:25'.split(
+      ' ',
+    ),
   },
   {
     id: 'ter-pau-oloron',
@@ -83,8 +53,8 @@ export const demoLines: DemoLine[] = [
       ['Ogeu-les-Bains', '64421', 29],
       ['Oloron-Sainte-Marie', '64422', 38],
     ],
-    outward: ['06:05', '07:05', '08:35', '11:35', '12:35', '14:35', '16:35', '17:35', '18:35', '20:05'],
-    back: ['05:50', '06:50', '07:20', '09:50', '12:50', '14:20', '17:20', '18:20', '19:50'],
+    outward: '06:05 07:05 08:35 11:35 12:35 14:35 16:35 17:35 18:35 20:05'.split(' '),
+    back: '05:50 06:50 07:20 09:50 12:50 14:20 17:20 18:20 19:50'.split(' '),
   },
   {
     id: 'ter-pau-tarbes',
@@ -98,37 +68,8 @@ export const demoLines: DemoLine[] = [
       ['Ossun', '65344', 36],
       ['Tarbes', '65440', 45],
     ],
-    outward: [
-      '05:55',
-      '06:55',
-      '07:25',
-      '08:25',
-      '09:55',
-      '11:55',
-      '12:55',
-      '14:25',
-      '16:25',
-      '17:25',
-      '18:25',
-      '19:25',
-      '21:25',
-    ],
-    back: [
-      '05:35',
-      '06:20',
-      '06:50',
-      '07:50',
-      '09:20',
-      '11:50',
-      '12:50',
-      '13:50',
-      '16:20',
-      '17:20',
-      '18:20',
-      '19:20',
-      '20:50',
-      '22:20',
-    ],
+    outward: '05:55 06:55 07:25 08:25 09:55 11:55 12:55 14:25 16:25 17:25 18:25 19:25 21:25'.split(' '),
+    back: '05:35 06:20 06:50 07:50 09:20 11:50 12:50 13:50 16:20 17:20 18:20 19:20 20:50 22:20'.split(' '),
   },
   {
     id: 'car-mourenx-lacq',
@@ -141,20 +82,8 @@ export const demoLines: DemoLine[] = [
       ['Lacq', '64300', 19],
       ['Artix gare', '64061', 27],
     ],
-    outward: [
-      '05:12',
-      '05:42',
-      '06:42',
-      '07:12',
-      '08:12',
-      '12:12',
-      '13:12',
-      '14:12',
-      '16:42',
-      '17:42',
-      '18:42',
-    ],
-    back: ['05:50', '06:20', '07:20', '09:20', '12:50', '13:59', '14:29', '16:20', '17:20', '18:20', '19:20'],
+    outward: '05:12 05:42 06:42 07:12 08:12 12:12 13:12 14:12 16:42 17:42 18:42'.split(' '),
+    back: '05:50 06:20 07:20 09:20 12:50 13:59 14:29 16:20 17:20 18:20 19:20'.split(' '),
   },
 ];
 
@@ -214,21 +143,7 @@ export function demoGtfsTables(today: Date) {
     ],
     'trips.txt': trips,
     'stop_times.txt': stopTimes,
-    'calendar.txt': [
-      [
-        'service_id',
-        'monday',
-        'tuesday',
-        'wednesday',
-        'thursday',
-        'friday',
-        'saturday',
-        'sunday',
-        'start_date',
-        'end_date',
-      ],
-      ['SEMAINE', 1, 1, 1, 1, 1, 0, 0, gtfsDate(from), gtfsDate(to)],
-    ],
+    'calendar.txt': weekdayCalendar('SEMAINE', gtfsDate(from), gtfsDate(to)),
     'feed_info.txt': [
       ['feed_publisher_name', 'feed_publisher_url', 'feed_lang', 'feed_version'],
       [

@@ -32,3 +32,20 @@ export async function zipGtfsFolder(folder: string, path: string, replace: Recor
     if (name.endsWith('.txt')) files[name] = await readFile(join(folder, name), 'utf8');
   return writeGtfsZip(path, { ...files, ...replace });
 }
+
+/** calendar.txt of one service running Monday to Friday between two dates (YYYYMMDD). */
+export const weekdayCalendar = (service: string, start: string, end: string) => [
+  [
+    'service_id',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'start_date',
+    'end_date',
+  ],
+  [service, 1, 1, 1, 1, 1, 0, 0, start, end],
+];

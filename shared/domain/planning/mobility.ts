@@ -6,19 +6,12 @@
  * an EPCI counts when its main place reaches the site and comes back.
  */
 
-import { StaleWriteError } from '../../ports/store';
 import type { ScenarioStore, TimetableStore } from '../../ports/timetable';
 import { findCommune } from '../../reference/communes';
 import { communeLocation } from '../../reference/coordinates';
 import { findOccupation } from '../../reference/occupations';
 import { shiftTimes } from '../commute/shifts';
-import {
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
-  UnprocessableError,
-  ValidationError,
-} from '../errors';
+import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import { locateCommune } from '../locate';
 import type { Shift } from '../schema-parts';
 import { weekdayNames } from '../transit/calendar';
@@ -31,6 +24,7 @@ import { locatedAtoms } from './atoms';
 import { all } from './contributions';
 import { bucketReader, currentMonth, findArea, type PlanningDeps } from './operations';
 import { PersonFigures, personAttributes } from './person-figures';
+import { saveTeamItem } from './team-items';
 
 export interface MobilityDeps extends PlanningDeps {
   timetables: TimetableStore;
@@ -100,25 +94,20 @@ export async function saveScenario(
       : [],
   );
   if (unlocated.length) throw new UnprocessableError(unlocated);
-  const current = await deps.scenarios.get(id);
-  if (ifMatch !== undefined && current?.version !== ifMatch)
-    throw new PreconditionFailedError(current?.version ?? 0);
-  if (!current && (await deps.scenarios.list()).length >= maxScenarios)
-    throw new ConflictError(`At most ${maxScenarios} scenarios; replace or reuse one`);
-  const scenario: Scenario = {
-    ...definition,
+  const { item, created } = await saveTeamItem(
+    deps.scenarios,
     id,
-    version: (current?.version ?? 0) + 1,
-    updatedBy: by,
-    updatedAt: deps.clock.now().toISOString(),
-  };
-  try {
-    await deps.scenarios.save(scenario, current?.version);
-  } catch (error) {
-    if (error instanceof StaleWriteError) throw new PreconditionFailedError((current?.version ?? 0) + 1);
-    throw error;
-  }
-  return { scenario, created: !current };
+    ifMatch,
+    { max: maxScenarios, what: 'scenarios' },
+    (version): Scenario => ({
+      ...definition,
+      id,
+      version,
+      updatedBy: by,
+      updatedAt: deps.clock.now().toISOString(),
+    }),
+  );
+  return { scenario: item, created };
 }
 
 export async function listScenarios(deps: Pick<MobilityDeps, 'scenarios'>) {
