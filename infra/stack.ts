@@ -544,7 +544,8 @@ export class BassinStack extends Stack {
         : `arn:<AWS::Partition>:s3:::${this.timetables.bucket.bucketName}/${this.timetables.prefix}*`;
       Validations.of(fn).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`,
-        reason: 'The import reads every GTFS zip under its prefix, whatever their names: the prefix is the boundary.',
+        reason:
+          'The import reads every GTFS zip under its prefix, whatever their names: the prefix is the boundary.',
       });
     }
     if (!needs?.includes('amazon-location')) return;

@@ -1,10 +1,11 @@
+import type { Language } from '../messages/language';
 import type { MatchStore } from '../ports/matching';
 import type { Clock } from '../ports/runtime';
 import { type PageRequest, type SeekerStore, StaleWriteError, type VacancyStore } from '../ports/store';
 import type { TravelTime } from '../ports/travel-time';
 import { ConflictError, NotFoundError } from './errors';
 import { locateCommune } from './locate';
-import { toCandidateView, toSeekerView } from './match';
+import { explainWarnings, toCandidateView, toSeekerView } from './match';
 import { pageOrExplain } from './paging';
 import type { CommuteMode } from './schema-parts';
 import { getOwnVacancy } from './vacancy-operations';
@@ -20,9 +21,10 @@ export async function listMyMatches(
   deps: Pick<MatchReadDeps, 'matches'>,
   seekerId: string,
   page: PageRequest,
+  language: Language,
 ) {
   const found = await pageOrExplain(() => deps.matches.pageForSeeker(seekerId, page));
-  return { ...found, items: found.items.map(toSeekerView) };
+  return { ...found, items: found.items.map((m) => toSeekerView(m, language)) };
 }
 
 /** Only the vacancy's owner sees its candidates, anonymised. */
@@ -31,10 +33,11 @@ export async function listCandidates(
   owner: string,
   vacancyId: string,
   page: PageRequest,
+  language: Language,
 ) {
   await getOwnVacancy(deps, owner, vacancyId);
   const found = await pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page));
-  return { ...found, items: found.items.map(toCandidateView) };
+  return { ...found, items: found.items.map((m) => toCandidateView(m, language)) };
 }
 
 /**
@@ -46,15 +49,15 @@ export async function respondToMatch(
   seekerId: string,
   matchId: string,
   response: 'accepted' | 'declined',
+  language: Language,
 ) {
   const found = await deps.matches.get(matchId);
-  if (!found || found.seekerId !== seekerId) throw new NotFoundError('Match');
-  if (found.status !== 'active')
-    throw new ConflictError(`This match was withdrawn: ${found.withdrawnReason ?? ''}`.trim());
+  if (!found || found.seekerId !== seekerId) throw new NotFoundError('notFound.match');
+  if (found.status !== 'active') throw new ConflictError('conflict.matchWithdrawn');
   let contact: { channel: 'sms' | 'push' | 'none'; phone?: string } | undefined;
   if (response === 'accepted') {
     const profile = await deps.seekers.get(seekerId);
-    if (!profile) throw new NotFoundError('Seeker profile');
+    if (!profile) throw new NotFoundError('notFound.profile');
     contact = {
       channel: profile.contact.channel,
       ...(profile.contact.channel === 'sms' && profile.contact.phone ? { phone: profile.contact.phone } : {}),
@@ -62,9 +65,9 @@ export async function respondToMatch(
   }
   try {
     const updated = await deps.matches.respond(found, response, contact, deps.clock.now().toISOString());
-    return toSeekerView(updated);
+    return toSeekerView(updated, language);
   } catch (error) {
-    if (error instanceof StaleWriteError) throw new ConflictError('This match was withdrawn meanwhile');
+    if (error instanceof StaleWriteError) throw new ConflictError('conflict.matchWithdrawn');
     throw error;
   }
 }
@@ -73,16 +76,19 @@ export async function respondToMatch(
 export async function commuteBetween(
   travel: TravelTime,
   query: { from: string; to: string; mode: CommuteMode; hour: number },
+  language: Language,
 ) {
   const from = locateCommune(query.from, 'query.from');
   const to = locateCommune(query.to, 'query.to');
-  return travel.estimate({
+  const estimate = await travel.estimate({
     from: from.point,
     to: to.point,
     mode: query.mode,
     hour: query.hour,
     imprecise: true,
+    centroid: from.precision === 'centroid' || to.precision === 'centroid',
     fromCommune: query.from,
     toCommune: query.to,
   });
+  return { ...estimate, warnings: explainWarnings(estimate.warnings, language) };
 }

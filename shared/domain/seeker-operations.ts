@@ -3,7 +3,13 @@ import type { Clock } from '../ports/runtime';
 import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
-import type { SeekerProfile, SeekerProfileInput } from './seeker';
+import {
+  type SeekerProfile,
+  type SeekerProfileInput,
+  statedProfile,
+  toSeekerProfileView,
+  upgradeSeekerProfile,
+} from './seeker';
 
 export interface SeekerDeps {
   seekers: SeekerStore;
@@ -22,6 +28,7 @@ export async function saveSeekerProfile(
   ifMatch: number | undefined,
 ): Promise<{ profile: SeekerProfile; created: boolean }> {
   locateHome(input.home);
+  const stated = statedProfile(input);
   for (let attempt = 0; ; attempt++) {
     const current = await deps.seekers.get(id);
     const now = deps.clock.now().toISOString();
@@ -30,13 +37,13 @@ export async function saveSeekerProfile(
     }
     try {
       if (!current) {
-        const profile: SeekerProfile = { ...input, id, version: 1, createdAt: now, updatedAt: now };
+        const profile: SeekerProfile = { ...stated, id, version: 1, createdAt: now, updatedAt: now };
         await deps.seekers.create(profile);
         await deps.seekers.clearErased(id);
         return { profile, created: true };
       }
       const profile: SeekerProfile = {
-        ...input,
+        ...stated,
         id,
         version: current.version + 1,
         createdAt: current.createdAt,
@@ -58,7 +65,7 @@ export async function getSeekerProfile(
   id: string,
 ): Promise<SeekerProfile> {
   const profile = await deps.seekers.get(id);
-  if (!profile) throw new NotFoundError('Seeker profile');
+  if (!profile) throw new NotFoundError('notFound.profile');
   return profile;
 }
 
@@ -82,7 +89,9 @@ export async function exportSeeker(deps: Pick<SeekerDeps, 'seekers' | 'clock'>, 
   return {
     exportedAt: deps.clock.now().toISOString(),
     subject: id,
-    profile: held.SeekerProfile?.[0] ?? null,
+    profile: held.SeekerProfile?.[0]
+      ? toSeekerProfileView(upgradeSeekerProfile(held.SeekerProfile[0] as Record<string, unknown>))
+      : null,
     matches: held.Match ?? [],
     offers: held.Offer ?? [],
     devices: held.Device ?? [],

@@ -1,5 +1,6 @@
 import type { Clock, IdGenerator } from '../ports/runtime';
 import { type Page, type PageRequest, StaleWriteError, type VacancyStore } from '../ports/store';
+import { findJobTitle } from '../reference/job-titles';
 import {
   ConflictError,
   NotFoundError,
@@ -9,7 +10,7 @@ import {
 } from './errors';
 import { locateSite } from './locate';
 import { pageOrExplain } from './paging';
-import { type Vacancy, type VacancyDraft, type VacancyPatch, vacancyDraft } from './vacancy';
+import { type Vacancy, type VacancyDraft, type VacancyPatch, vacancyDraft, vacancyOfDraft } from './vacancy';
 import { zodIssues } from './validation';
 
 export interface VacancyDeps {
@@ -20,13 +21,13 @@ export interface VacancyDeps {
 
 /** A start may be given only for a shift the vacancy works (a vacancy without shifts is day work). */
 function checkShiftStarts(draft: VacancyDraft) {
-  const worked = draft.shifts ?? ['day'];
-  const stray = Object.keys(draft.shiftStarts ?? {}).filter((shift) => !worked.includes(shift as never));
+  const worked: string[] = draft.shifts ?? ['day'];
+  const stray = Object.keys(draft.shiftStarts ?? {}).filter((shift) => !worked.includes(shift));
   if (stray.length)
     throw new ValidationError(
       stray.map((shift) => ({
         field: `body.shiftStarts.${shift}`,
-        message: `a start is given for the ${shift} shift, which is not among the vacancy's shifts`,
+        message: 'field.shiftStartNotWorked',
       })),
     );
 }
@@ -36,7 +37,7 @@ export async function postVacancy(deps: VacancyDeps, owner: string, draft: Vacan
   checkShiftStarts(draft);
   const now = deps.clock.now().toISOString();
   const created: Vacancy = {
-    ...draft,
+    ...vacancyOfDraft(draft),
     id: deps.newId(),
     owner,
     status: 'open',
@@ -51,7 +52,7 @@ export async function postVacancy(deps: VacancyDeps, owner: string, draft: Vacan
 /** Another owner's vacancy is reported as absent, so ids cannot be probed. */
 export async function getOwnVacancy(deps: Pick<VacancyDeps, 'vacancies'>, owner: string, id: string) {
   const found = await deps.vacancies.get(id);
-  if (!found || found.owner !== owner) throw new NotFoundError('Vacancy');
+  if (!found || found.owner !== owner) throw new NotFoundError('notFound.vacancy');
   return found;
 }
 
@@ -65,14 +66,14 @@ export async function amendVacancy(
   if (ifMatch === undefined) throw new PreconditionRequiredError();
   const current = await getOwnVacancy(deps, owner, id);
   if (current.version !== ifMatch) throw new PreconditionFailedError(current.version);
-  if (current.status === 'closed') throw new ConflictError('A closed vacancy cannot be changed');
+  if (current.status === 'closed') throw new ConflictError('conflict.vacancyClosed');
   const merged = applyMergePatch(draftOf(current), patch);
   const checked = vacancyDraft.safeParse(merged);
   if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
   locateSite(checked.data.site);
   checkShiftStarts(checked.data);
   const next: Vacancy = {
-    ...checked.data,
+    ...vacancyOfDraft(checked.data),
     ...identityOf(current),
     version: current.version + 1,
     updatedAt: deps.clock.now().toISOString(),
@@ -136,12 +137,20 @@ function draftOf(current: Vacancy): Record<string, unknown> {
   return draft;
 }
 
-/** RFC 7396 at the top level of a vacancy: null removes, any other value replaces. */
+/**
+ * RFC 7396 at the top level of a vacancy: null removes, any other value replaces. The job is
+ * one fact stated two ways: a patch that names only the title (or only the ROME code) drops
+ * the stored other half unless it still agrees.
+ */
 function applyMergePatch(target: Record<string, unknown>, patch: VacancyPatch): Record<string, unknown> {
   const merged = { ...target };
   for (const [field, value] of Object.entries(patch)) {
     if (value === null) delete merged[field];
     else if (value !== undefined) merged[field] = value;
+  }
+  if ('jobTitle' in patch && !('occupation' in patch)) delete merged.occupation;
+  if ('occupation' in patch && !('jobTitle' in patch) && merged.jobTitle) {
+    if (findJobTitle(String(merged.jobTitle))?.occupation !== merged.occupation) delete merged.jobTitle;
   }
   return merged;
 }

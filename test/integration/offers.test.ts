@@ -16,9 +16,8 @@ import {
   releaseDueOffers,
 } from '../../shared/domain/notifications/offers';
 import type { SeekerProfile } from '../../shared/domain/seeker';
-import { seekerProfileInput } from '../../shared/domain/seeker';
 import { startLocalTable } from '../support/local-table';
-import { paluSeekerProfile } from '../support/samples';
+import { paluSeekerProfile, storedSeeker } from '../support/samples';
 
 // A fresh table per test: each test's seeker sees only that test's vacancies.
 let local: Awaited<ReturnType<typeof startLocalTable>>;
@@ -68,14 +67,10 @@ beforeEach(async () => {
 async function seekerWithMatches(preferences: SeekerProfile['notifications'] = {}, vacancies = 1) {
   const id = `offer-seeker-${++seq}`;
   const at = now.toISOString();
-  const profile: SeekerProfile = {
-    ...seekerProfileInput.parse({ ...paluSeekerProfile(), sectors: ['rail'], notifications: preferences }),
-    id,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-  delete profile.shifts;
+  const { shifts: _shifts, ...profile }: SeekerProfile = storedSeeker(
+    { id, createdAt: at, updatedAt: at },
+    { ...paluSeekerProfile(), sectors: ['rail'], notifications: preferences },
+  );
   await deps.seekers.create(profile);
   const next = prng(seq);
   const ids: string[] = [];
@@ -85,8 +80,8 @@ async function seekerWithMatches(preferences: SeekerProfile['notifications'] = {
       sector: 'rail' as const,
       occupation: 'H2913',
       site: { commune: '64335' },
+      shifts: ['day' as const],
     };
-    delete vacancy.shifts;
     await deps.vacancies.create(vacancy);
     ids.push(vacancy.id);
   }
@@ -159,7 +154,7 @@ describe('offer lifecycle on dynalite', () => {
     expect(sent).toEqual([]);
     expect(await deps.offers.get(match.id)).toMatchObject({
       status: 'withdrawn',
-      reason: 'the vacancy was closed',
+      reason: 'match.vacancyClosed',
     });
   });
 
@@ -194,7 +189,7 @@ describe('offer lifecycle on dynalite', () => {
     if (!profile) throw new Error('no profile');
     await deps.seekers.replace({ ...profile, contact: { channel: 'push' }, version: 2 }, 1);
     expect(await deliverOffer(deps, match.id)).toBe('skipped');
-    expect(await deps.offers.get(match.id)).toMatchObject({ reason: 'push chosen but no device registered' });
+    expect(await deps.offers.get(match.id)).toMatchObject({ reason: 'offer.noDevice' });
     expect(sent).toEqual([]);
   });
 });

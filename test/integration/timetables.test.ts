@@ -12,7 +12,9 @@ import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
 import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
 import { importTimetables } from '../../shared/domain/transit/import';
-import { describeTrips, viewOfTrips } from '../../shared/domain/transit/trip-view';
+import { viewOfTrips } from '../../shared/domain/transit/trip-view';
+import { noticeText } from '../../shared/messages/notices';
+import { tripsText } from '../../shared/messages/reasons';
 import { startLocalTable } from '../support/local-table';
 
 let local: Awaited<ReturnType<typeof startLocalTable>>;
@@ -85,7 +87,7 @@ describe('timetables in the table', () => {
     expect(morning.outbound).toMatchObject({ method: 'timetable', minutes: 50 });
     expect(morning.back.minutes).toBeGreaterThan(26);
     expect(morning.back.minutes).toBeLessThan(35);
-    expect(morning.trips && describeTrips(viewOfTrips(morning.trips))).toBe(
+    expect(morning.trips && tripsText(viewOfTrips(morning.trips), 'fr')).toBe(
       'Navette 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07',
     );
     // A night shift starting at 22:00: the last bus there arrives at 05:31 in the morning.
@@ -94,7 +96,10 @@ describe('timetables in the table', () => {
     // A start before the first bus arrives: no way there.
     const early = await travel.shift({ ...between(mourenx, lacq), mode: 'transit', start: 300, end: 780 });
     expect(early.outbound).toMatchObject({ minutes: null, method: 'timetable' });
-    expect(early.outbound.warnings).toEqual(["Aucun trajet en transport en commun n'arrive avant 05:00."]);
+    expect(early.outbound.warnings).toContainEqual({
+      code: 'commute.timetableNoArrival',
+      params: { minutes: 300 },
+    });
     expect(early.trips).toBeUndefined();
   });
 
@@ -105,7 +110,8 @@ describe('timetables in the table', () => {
     const tarbes = { commune: '65440', point: { lat: 43.23407, lon: 0.07139 } };
     const far = await travel.estimate({ ...between(tarbes, lacq), mode: 'transit', hour: 8 });
     expect(far.method).toBe('estimate');
-    expect(far.warnings.at(-1)).toBe(
+    expect(far.warnings.at(-1)).toEqual({ code: 'commute.timetableNoStop', params: { km: 1.5 } });
+    expect(noticeText('commute.timetableNoStop', 'fr', { km: 1.5 })).toBe(
       'Aucun arrêt à moins de 1,5 km à pied dans les horaires chargés : temps estimé.',
     );
   });

@@ -5,7 +5,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { SeekerProfile } from '../../domain/seeker';
+import { type SeekerProfile, seekerSchemaVersion, upgradeSeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
 import { domainOf, isExpired, putIfAbsent, putIfVersion, queryAll, queryPartitionsBelow } from './items';
@@ -19,6 +19,7 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
     ...seekerKeys.profile(profile.id),
     ...seekerKeys.activity(profile.updatedAt, profile.id),
     entity: seekerKeys.entity,
+    schemaVersion: seekerSchemaVersion,
     ...profile,
   });
 
@@ -27,7 +28,7 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: seekerKeys.profile(id), ConsistentRead: true }),
       );
-      return Item && domainOf<SeekerProfile>(Item);
+      return Item && upgradeSeekerProfile(domainOf(Item));
     },
 
     async create(profile) {

@@ -1,4 +1,5 @@
 import { CalculateRouteMatrixCommand, type GeoRoutesClient } from '@aws-sdk/client-geo-routes';
+import { precisionOf } from '../../domain/commute/estimator';
 import type { CommuteMode } from '../../domain/schema-parts';
 import type { Clock } from '../../ports/runtime';
 import { type RouteCache, shiftByHours, type TravelQuery, type TravelTime } from '../../ports/travel-time';
@@ -48,10 +49,7 @@ export function amazonLocationTravelTime(deps: {
         const estimate = await deps.fallback.estimate(query);
         return {
           ...estimate,
-          warnings: [
-            ...estimate.warnings,
-            `Amazon Location found no route (${cell?.Error ?? 'empty answer'}).`,
-          ],
+          warnings: [...estimate.warnings, { code: 'commute.noRoute' }],
         };
       }
       route = { minutes: Math.round(cell.Duration / 60), distanceKm: Math.round(cell.Distance / 100) / 10 };
@@ -62,8 +60,7 @@ export function amazonLocationTravelTime(deps: {
       minutes: route.minutes,
       distanceKm: route.distanceKm,
       method: 'amazon-location',
-      confidence: query.imprecise ? 'medium' : 'high',
-      warnings: query.imprecise ? ['Imprecise: one end is known only at commune level.'] : [],
+      ...precisionOf(query),
     };
   };
   return { estimate, shift: shiftByHours(estimate) };

@@ -4,15 +4,14 @@
  * and each question is answered from them. Other modes, and pairs where a commune has no
  * stop within walking distance, go to `fallback` (the estimator), which says so.
  */
-import type { CommuteEstimate } from '../../domain/commute/estimator';
-import { estimatorConstants } from '../../domain/commute/estimator';
+import type { CommuteEstimate, CommuteWarning } from '../../domain/commute/estimator';
+import { estimatorConstants, precisionOf } from '../../domain/commute/estimator';
 import { distanceKm } from '../../domain/geo';
 import {
   earliestLeavingFrom,
   type Journey,
   latestArrivingBy,
   minutesBetween,
-  clock as timeOf,
 } from '../../domain/transit/journeys';
 import { viewOfJourney } from '../../domain/transit/trip-view';
 import type { Clock } from '../../ports/runtime';
@@ -70,21 +69,22 @@ export function timetableTravelTime(deps: {
   const answer = (
     query: Omit<TravelQuery, 'hour'>,
     minutes: number | null,
-    warnings: string[],
+    warnings: CommuteWarning[],
   ): CommuteEstimate => ({
     mode: 'transit',
     minutes,
     distanceKm: Math.round(distanceKm(query.from, query.to) * estimatorConstants.circuity.transit * 10) / 10,
     method: 'timetable',
-    confidence: 'medium',
-    warnings,
+    // The timetable is exact; the walk to and from the commune's point is not.
+    confidence: precisionOf(query).confidence,
+    warnings: [...warnings, ...precisionOf(query).warnings],
   });
 
   const withoutData = (estimate: CommuteEstimate, loaded: TimetableSummary): CommuteEstimate => ({
     ...estimate,
     warnings: [
       ...estimate.warnings,
-      `Aucun arrêt à moins de ${loaded.accessWalkKm.toLocaleString('fr-FR')} km à pied dans les horaires chargés : temps estimé.`,
+      { code: 'commute.timetableNoStop', params: { km: loaded.accessWalkKm } },
     ],
   });
 
@@ -97,9 +97,7 @@ export function timetableTravelTime(deps: {
       const from = query.hour * 3600;
       const first = earliestLeavingFrom(day, from);
       if (!first || first.departure >= from + 3600)
-        return answer(query, null, [
-          `Aucun départ en transport en commun entre ${timeOf(from)} et ${timeOf(from + 3600)} d'après les horaires.`,
-        ]);
+        return answer(query, null, [{ code: 'commute.timetableNoDeparture', params: { hour: query.hour } }]);
       return { ...answer(query, minutesBetween(from, first.arrival), []), journey: viewOfJourney(first) };
     },
 
@@ -122,10 +120,10 @@ export function timetableTravelTime(deps: {
       const result = {
         outbound: outbound
           ? answer(query, minutesBetween(outbound.departure, start), [])
-          : answer(query, null, [`Aucun trajet en transport en commun n'arrive avant ${timeOf(start)}.`]),
+          : answer(query, null, [{ code: 'commute.timetableNoArrival', params: { minutes: query.start } }]),
         back: back
           ? answer(reverse, minutesBetween(end, back.arrival), [])
-          : answer(reverse, null, [`Aucun trajet en transport en commun pour rentrer après ${timeOf(end)}.`]),
+          : answer(reverse, null, [{ code: 'commute.timetableNoReturn', params: { minutes: query.end } }]),
       };
       return outbound && back ? { ...result, trips: { outbound, back } } : result;
     },

@@ -89,7 +89,7 @@ export async function saveScenario(
       ? change.stops.flatMap((stop, s) =>
           communeLocation(stop.commune)
             ? []
-            : [{ field: `body.changes.${c}.stops.${s}.commune`, message: 'this commune has no known point' }],
+            : [{ field: `body.changes.${c}.stops.${s}.commune`, message: 'field.noPoint' }],
         )
       : [],
   );
@@ -98,7 +98,7 @@ export async function saveScenario(
     deps.scenarios,
     id,
     ifMatch,
-    { max: maxScenarios, what: 'scenarios' },
+    { max: maxScenarios, problem: 'conflict.tooManyScenarios' },
     (version): Scenario => ({
       ...definition,
       id,
@@ -127,9 +127,7 @@ export async function transitReach(
   },
 ) {
   if ((query.commune === undefined) === (query.area === undefined))
-    throw new ValidationError([
-      { field: 'query.commune', message: 'give either a commune (a site) or an area' },
-    ]);
+    throw new ValidationError([{ field: 'query.commune', message: 'field.placeOrArea' }]);
   const place = query.commune
     ? (() => {
         const located = locateCommune(query.commune, 'query.commune');
@@ -145,7 +143,7 @@ export async function transitReach(
       })()
     : await areaPlace(deps, query.area as string);
   const scenario = query.scenario ? await deps.scenarios.get(query.scenario) : undefined;
-  if (query.scenario && !scenario) throw new NotFoundError('Scenario');
+  if (query.scenario && !scenario) throw new NotFoundError('notFound.scenario');
   const summary = await deps.timetables.current();
   const base = (summary && (await deps.timetables.network(summary.version))) ?? emptyNetwork;
   const weekday = summary?.weekday ?? 1;

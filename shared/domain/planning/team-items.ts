@@ -1,4 +1,6 @@
 /** Saving what a planning team shares (areas, scenarios): create or replace, If-Match, a cap on their number. */
+
+import type { ProblemKey } from '../../messages/problems';
 import { StaleWriteError } from '../../ports/store';
 import { ConflictError, PreconditionFailedError } from '../errors';
 
@@ -14,14 +16,14 @@ export async function saveTeamItem<T extends Versioned>(
   },
   id: string,
   ifMatch: number | undefined,
-  limit: { max: number; what: string },
+  limit: { max: number; problem: ProblemKey },
   make: (version: number) => T,
 ): Promise<{ item: T; created: boolean }> {
   const current = await store.get(id);
   if (ifMatch !== undefined && current?.version !== ifMatch)
     throw new PreconditionFailedError(current?.version ?? 0);
   if (!current && (await store.list()).length >= limit.max)
-    throw new ConflictError(`At most ${limit.max} ${limit.what}; replace or reuse one`);
+    throw new ConflictError(limit.problem, { max: limit.max });
   const item = make((current?.version ?? 0) + 1);
   try {
     await store.save(item, current?.version);

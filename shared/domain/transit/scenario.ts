@@ -15,7 +15,7 @@ import { type Network, type TransitStop, withNearbyTransfers } from './network';
 const clockTime = z
   .string()
   .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 04:50');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime');
 export const weekdayCodes = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export const addLine = z
@@ -38,10 +38,11 @@ export const addLine = z
       .min(2)
       .max(30)
       .refine(
-        (stops) => stops.every((stop, i) => i === 0 || stop.minutes > (stops[i - 1]?.minutes ?? 0)),
-        'each stop comes later than the one before',
-      )
-      .refine((stops) => stops[0]?.minutes === 0, 'the first stop is at minute 0'),
+        (stops) =>
+          stops[0]?.minutes === 0 &&
+          stops.every((stop, i) => i === 0 || stop.minutes > (stops[i - 1]?.minutes ?? 0)),
+        'field.stopsInOrder',
+      ),
     departures: distinctList(clockTime, 100)
       .min(1)
       .meta({ description: 'From the first stop, e.g. ["04:50"]' }),
@@ -74,7 +75,7 @@ export type ScenarioDefinition = z.output<typeof scenarioDefinition>;
 export const scenarioId = z
   .string()
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens, 2–40 characters');
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId');
 
 export const scenario = scenarioDefinition
   .extend({ id: scenarioId, version, updatedBy: identifier, updatedAt: isoTimestamp })

@@ -1,7 +1,7 @@
 /**
  * The vehicles of a shift's journeys as people read them (times as "05:12"), stored in a
- * match and shown by the API, and the French sentence that names them:
- * "TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07".
+ * match and shown by the API; the message catalogue names them in a sentence
+ * (shared/messages/reasons.ts, `tripsText`).
  */
 import { z } from 'zod';
 import { clock, type Journey, type ShiftTrips } from './journeys';
@@ -31,10 +31,6 @@ export const shiftTripsView = z
   .object({
     outbound: journeyView,
     back: journeyView,
-    description: z
-      .string()
-      .max(600)
-      .meta({ description: 'In French, e.g. "TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07"' }),
   })
   .meta({ id: 'ShiftTrips', description: 'The trips of a timetable commute: there, and the way back' });
 export type ShiftTripsView = z.output<typeof shiftTripsView>;
@@ -52,20 +48,7 @@ export const viewOfJourney = (journey: Journey): JourneyView => ({
   })),
 });
 
-export function viewOfTrips(trips: ShiftTrips): ShiftTripsView {
-  const outbound = viewOfJourney(trips.outbound);
-  const back = viewOfJourney(trips.back);
-  return { outbound, back, description: describeTrips({ outbound, back }) };
-}
-
-/** "TER 05:12 Mourenx → Lacq, arrivée 05:31", with ", puis …" for each change. */
-export function describeJourney(journey: JourneyView): string {
-  const legs = journey.legs
-    .map((leg) => `${leg.line} ${leg.departure} ${leg.from} → ${leg.to}`)
-    .join(', puis ');
-  return `${legs}, arrivée ${journey.legs[journey.legs.length - 1]?.arrival ?? journey.arrival}`;
-}
-
-/** "TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07". */
-export const describeTrips = (trips: Pick<ShiftTripsView, 'outbound' | 'back'>) =>
-  `${describeJourney(trips.outbound)} ; retour ${trips.back.legs[0]?.departure ?? trips.back.departure}`;
+export const viewOfTrips = (trips: ShiftTrips): ShiftTripsView => ({
+  outbound: viewOfJourney(trips.outbound),
+  back: viewOfJourney(trips.back),
+});
