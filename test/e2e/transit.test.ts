@@ -87,7 +87,13 @@ describe('transit at the shift hour, with the demo timetable', () => {
       departure: '14:07',
     });
     const reason = match.explanation.find((c: { criterion: string }) => c.criterion === 'commute');
-    expect(reason.detail).toContain('TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07');
+    expect(reason).toMatchObject({
+      code: 'commute.within',
+      params: { method: 'timetable', shift: 'morning' },
+    });
+    expect(reason.text).toBe(
+      `Trajet en transports en commun de ${match.commute.minutes} min pour un poste du matin (limite : 60 min) : TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07`,
+    );
   });
 
   it('answers GET /v1/ref/commute from the timetable', async () => {
