@@ -175,6 +175,18 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
       { q: fc.constantFrom('soudage', 'H29', 'maintenance', 'conduite', 'é', ''), limit },
       { requiredKeys: [] },
     ),
+    listSectors: fc.record(
+      { q: fc.constantFrom('métallurgie', 'aéro', 'chimie', 'agro', 'x', '') },
+      { requiredKeys: [] },
+    ),
+    searchSkills: fc.record(
+      {
+        occupation: fc.constantFrom('H2913', 'H2102', 'I1304'),
+        q: fc.constantFrom('lecture', 'soud', 'plan', 'é', ''),
+        limit,
+      },
+      { requiredKeys: [] },
+    ),
     searchCommunes: fc.record(
       { q: fc.constantFrom('pau', 'Lescar', '64000', 'saint', 'Oloron-Sainte', 'tarbes'), limit },
       { requiredKeys: ['q'] },
