@@ -171,8 +171,34 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
     listMyMatches: page,
     listCandidates: page,
     listMyNotifications: page,
+    listSectors: fc.record(
+      { q: fc.constantFrom('aéro', 'métallurgie', 'chimie', 'x', '', 'de la') },
+      { requiredKeys: [] },
+    ),
     searchOccupations: fc.record(
-      { q: fc.constantFrom('soudage', 'H29', 'maintenance', 'conduite', 'é', ''), limit },
+      {
+        q: fc.constantFrom(
+          'soudage',
+          'H29',
+          'maintenance',
+          'conduite',
+          'é',
+          '',
+          'a',
+          'soud tig',
+          'de',
+          'cheffe',
+        ),
+        limit,
+      },
+      { requiredKeys: [] },
+    ),
+    searchSkills: fc.record(
+      {
+        occupation: fc.constantFrom('H2913', 'N1101', 'J1501', 'H2916'),
+        q: fc.constantFrom('lecture', 'soud', '', 'a', 'contrôle visuel'),
+        limit,
+      },
       { requiredKeys: [] },
     ),
     searchCommunes: fc.record(
