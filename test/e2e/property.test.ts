@@ -171,18 +171,32 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
     listMyMatches: page,
     listCandidates: page,
     listMyNotifications: page,
-    searchOccupations: fc.record(
-      { q: fc.constantFrom('soudage', 'H29', 'maintenance', 'conduite', 'é', ''), limit },
+    listSectors: fc.record(
+      { q: fc.constantFrom('aéro', 'métallurgie', 'chimie', 'x', '', 'de la') },
       { requiredKeys: [] },
     ),
-    listSectors: fc.record(
-      { q: fc.constantFrom('métallurgie', 'aéro', 'chimie', 'agro', 'x', '') },
+    searchOccupations: fc.record(
+      {
+        q: fc.constantFrom(
+          'soudage',
+          'H29',
+          'maintenance',
+          'conduite',
+          'é',
+          '',
+          'a',
+          'soud tig',
+          'de',
+          'cheffe',
+        ),
+        limit,
+      },
       { requiredKeys: [] },
     ),
     searchSkills: fc.record(
       {
-        occupation: fc.constantFrom('H2913', 'H2102', 'I1304'),
-        q: fc.constantFrom('lecture', 'soud', 'plan', 'é', ''),
+        occupation: fc.constantFrom('H2913', 'N1101', 'J1501', 'H2916'),
+        q: fc.constantFrom('lecture', 'soud', '', 'a', 'contrôle visuel'),
         limit,
       },
       { requiredKeys: [] },
