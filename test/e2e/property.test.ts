@@ -247,6 +247,17 @@ function planningQueries(): Record<string, fc.Arbitrary<Record<string, string>>>
       },
       { requiredKeys: ['commune'] },
     ),
+    planningTransitReach: fc.oneof(
+      fc.record(
+        {
+          commune: fc.constantFrom('64445', '64335', '64300', '64422', '65440'),
+          minutes: fc.integer({ min: 15, max: 120 }).map(String),
+          sector,
+        },
+        { requiredKeys: ['commune'] },
+      ),
+      fc.record({ area, sector }, { requiredKeys: ['area'] }),
+    ),
     planningForecast: fc.record(
       {
         area,
