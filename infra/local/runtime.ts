@@ -132,7 +132,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
   });
   const web = webFiles(options.webRoot ?? resolve('web/dist'));
-  const server: Server = createServer(async (request, response) => {
+  // Idle keep-alive sockets outlive the clients' own (undici: 4 s, browsers: longer), so a client
+  // never sends a request on a socket the server is closing (ECONNRESET on a busy machine).
+  const server: Server = createServer({ keepAliveTimeout: 65_000 }, async (request, response) => {
     if (!(await web(request, response).catch(() => false))) await serve(request, response);
   });
   await new Promise<void>((ready, fail) => {

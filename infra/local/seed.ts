@@ -7,17 +7,17 @@
  * Run it while `npm start` is stopped (dynalite keeps one process per data directory).
  * Idempotent: a finished seed is recorded and a second run does nothing.
  */
-import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, type TableClient } from '../../shared/adapters/dynamodb/client';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
+import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
+import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
 import { forEachInParallel } from '../../shared/domain/concurrency';
 import { distanceKm } from '../../shared/domain/geo';
 import { locateHome, locateSite } from '../../shared/domain/locate';
@@ -25,15 +25,12 @@ import type { Match } from '../../shared/domain/match';
 import { buildMatch, type MatchingDeps, seekerReachKm } from '../../shared/domain/matching/lifecycle';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
+import { importTimetables } from '../../shared/domain/transit/import';
+import { systemClock } from '../../shared/ports/runtime';
 import { commandLine } from '../cli';
-import {
-  assertFolderFree,
-  DataFolderInUseError,
-  ensureTable,
-  localClientConfig,
-  startDynalite,
-} from './dynalite';
+import { writeDemoGtfs } from './demo-gtfs';
 import { planHistory } from './history';
+import { openLocalStore } from './local-store';
 import { prng } from './synthetic';
 
 const cli = commandLine({
@@ -63,53 +60,42 @@ const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
 const tableName = 'bassin';
 const markerKey = { PK: 'SEED', SK: 'synthetic-history' };
 
-/** Exit code when the data folder is held by `npm start` or another seed: try again later (sysexits EX_TEMPFAIL). */
-const folderInUseExit = 75;
+const openStore = () => openLocalStore(dataDir, tableName, { reset });
 
-async function openStore() {
-  const path = join(dataDir, 'dynamodb');
-  try {
-    if (reset) {
-      await assertFolderFree(path); // never wipe a store another process is using
-      await rm(path, { recursive: true, force: true });
-    }
-    const dynamo = await startDynalite({ path });
-    await ensureTable(dynamo.endpoint, tableName);
-    const base = new DynamoDBClient(localClientConfig(dynamo.endpoint));
-    return { dynamo, base, table: { doc: documentClient(base), tableName } as TableClient };
-  } catch (error) {
-    if (error instanceof DataFolderInUseError) {
-      console.error(
-        `The local store in ${dataDir} is in use: \`npm start\` (or another seed) is running.\n` +
-          'Stop it (Ctrl-C in its terminal), run the seed, then start it again.',
-      );
-      process.exit(folderInUseExit);
-    }
-    console.error(`Cannot open the local store in ${dataDir}: ${(error as Error).message}`);
-    process.exit(1);
-  }
-}
-
-const { dynamo, base, table } = await openStore();
+const store = await openStore();
+const { table } = store;
 const marker = (await table.doc.send(new GetCommand({ TableName: tableName, Key: markerKey }))).Item;
 if (marker?.status === 'done') {
   console.log(`Already seeded (${marker.months} months, finished ${marker.finishedAt}): nothing to do.`);
   console.log('`npm run seed -- --reset` wipes the local store and seeds again.');
-  await dynamo.stop();
+  await store.close();
   process.exit(0);
 }
 if (marker?.status === 'started') {
   console.error(
     'An earlier seed was interrupted. `npm run seed -- --reset` wipes the local store and seeds again.',
   );
-  await dynamo.stop();
+  await store.close();
   process.exit(1);
 }
 
 const realNow = new Date();
 let simulated = realNow;
 const clock = { now: () => simulated };
-const travel = estimatorTravelTime();
+// The SYNTHETIC demo timetable first, so that matches by transit follow its trips.
+const timetables = dynamoTimetableStore(table, systemClock);
+const demoFeed = await openGtfsZip(await writeDemoGtfs(join(dataDir, 'demo-gtfs-SYNTHETIC.zip'), realNow));
+const { summary: timetable } = await importTimetables({ store: timetables, clock: systemClock }, [demoFeed]);
+demoFeed.close();
+console.log(
+  `SYNTHETIC demo timetable: ${timetable.lines} lines, ${timetable.trips} trips, ${timetable.communes.length} communes served, ` +
+    `${timetable.pairs} commute items (representative day ${timetable.date}).`,
+);
+const travel = timetableTravelTime({
+  store: timetables,
+  fallback: estimatorTravelTime(),
+  clock: systemClock,
+});
 const vacancies = dynamoVacancyStore(table);
 const seekers = dynamoSeekerStore(table);
 const matches = dynamoMatchStore(table);
@@ -314,5 +300,4 @@ console.log(
   `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${history.vacancies.length} vacancies (${open.length} open now), ` +
     `${history.seekers.length} seekers (${active.length} active now), ${totals.matches} matches (${totals.accepted} accepted). All SYNTHETIC.`,
 );
-base.destroy();
-await dynamo.stop();
+await store.close();

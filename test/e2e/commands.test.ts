@@ -30,10 +30,10 @@ describe('every command answers --help, and an unknown option with its usage', (
     it(`npm run ${name}`, async () => {
       const [help, unknown] = await Promise.all([run(entry, ['--help']), run(entry, ['--no-such-option'])]);
       expect(help.code, help.stderr).toBe(0);
-      expect(help.stdout).toMatch(/^Usage: npm (run \S+|start)/);
+      expect(help.stdout).toContain(name === 'start' ? 'npm start' : `npm run ${name}`);
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toContain("Unknown option '--no-such-option'");
-      expect(unknown.stderr).toContain('Usage: npm');
+      expect(unknown.stderr).toContain(name === 'start' ? 'npm start' : `npm run ${name}`);
       expect(unknown.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }, 60_000);
   }

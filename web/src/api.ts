@@ -36,6 +36,8 @@ async function send(
   const response = await fetch(path, {
     method,
     headers: {
+      // The app is French: reasons and errors in French, whatever the browser's own language.
+      'accept-language': 'fr',
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(init.accept ? { accept: init.accept } : {}),
