@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { countingDeps } from '../../shared/adapters/dependencies';
+import { observed } from '../../shared/adapters/powertools/observability';
 import { countEntity, entityKeyOf } from '../../shared/domain/planning/counting';
 import { logger } from '../../shared/http/handler';
 
@@ -21,6 +22,7 @@ async function onChange(record: DynamoDBRecord) {
 }
 
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
+  .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
     processPartialResponse(event, onChange, processor, { context, processInParallel: false }),

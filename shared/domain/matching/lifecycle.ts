@@ -35,7 +35,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
   if (vacancy?.status !== 'open') {
     const reason = vacancy ? 'match.vacancyClosed' : 'match.vacancyRemoved';
     await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
-    return { kept: 0, withdrawn: existing.length };
+    return { kept: 0, saved: 0, made: 0, withdrawn: existing.length };
   }
   const site = locateSite(vacancy.site);
   const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
@@ -56,7 +56,7 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
     await deps.index.reindexSeeker(seekerId, undefined, undefined, 0);
     const reason = 'match.consentWithdrawn';
     await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
-    return { kept: 0, withdrawn: existing.length };
+    return { kept: 0, saved: 0, made: 0, withdrawn: existing.length };
   }
   const home = locateHome(profile.home);
   const reach = seekerReachKm(profile);
@@ -123,6 +123,7 @@ async function reconcile(
 ) {
   const current = new Map(existing.map((m) => [m.id, m]));
   let saved = 0;
+  let made = 0;
   for (const next of fitting.values()) {
     const before = current.get(next.id);
     if (before && sameContent(before, next)) continue;
@@ -130,10 +131,12 @@ async function reconcile(
     if (!before && (await deps.seekers.isErased(next.seekerId))) continue;
     await deps.matches.save(next);
     saved++;
+    if (!before) made++;
   }
   const gone = existing.filter((m) => !fitting.has(m.id));
   await Promise.all(gone.map((m) => deps.matches.withdraw(m, reason, now)));
-  return { kept: fitting.size, saved, withdrawn: gone.length };
+  /** `made`: matches that did not exist (active) before; `saved` also counts changed ones. */
+  return { kept: fitting.size, saved, made, withdrawn: gone.length };
 }
 
 const sameContent = (a: Match, b: Match) =>
