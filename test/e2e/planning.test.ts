@@ -9,6 +9,19 @@ const pau = 'epci-200067254';
 const tarbes = 'epci-200069300';
 
 describe('planning through the local HTTP adapter', () => {
+  it('before anything is counted, every view answers with no months (absent, not zeros, not a 500)', async () => {
+    const planner = await local.api.token('planning-first-planner', 'planner');
+    for (const path of [
+      '/v1/planning/indicators?area=lacq-pau-tarbes',
+      `/v1/planning/indicators?area=dep-64&sector=energy&occupation=H2913&from=2022-01`,
+      '/v1/planning/indicators?area=epci-200067254&from=2020-01&to=2020-12',
+    ]) {
+      const answer = await local.api.request('GET', path, { token: planner });
+      expect(answer.status, path).toBe(200);
+      expect(answer.body.items, path).toEqual([]);
+    }
+  });
+
   it('counts what flows in, and keeps counts of 1 to 10 persons secret, in every view', async () => {
     const { api, runtime } = local;
     const employer = await api.token('planning-employer', 'employer');
