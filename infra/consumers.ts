@@ -4,6 +4,9 @@
  * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
 
+/** A function's timeout unless it says otherwise (CDK; the local runtime gives handlers the same deadline). */
+export const defaultTimeoutSeconds = 10;
+
 /** Permissions and configuration a function needs besides the table. */
 export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices';
 

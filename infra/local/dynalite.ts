@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { closeDynaliteIterators } from './dynalite-iterators';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -15,6 +16,7 @@ export interface LocalDynamo {
 
 /** dynalite in this process; persistent under `path`, in memory without it. */
 export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
+  closeDynaliteIterators();
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),
     createTableMs: 0,

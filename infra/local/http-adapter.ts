@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from '../../shared/http/problem';
 import { routeScopes } from '../../shared/http/scopes';
+import { defaultTimeoutSeconds } from '../consumers';
 import type { RouteEntry } from '../routes';
 import { localContext } from './change-feed';
 import { apiGatewayClaims, type DevIdentity } from './identity';
@@ -25,6 +26,8 @@ interface CompiledRoute {
 export interface AdapterOptions {
   routes: RouteEntry[];
   identity: DevIdentity;
+  /** The deadline each invocation gets (Lambda's timeout); Idempotency-Key locks expire with it. */
+  functionTimeoutMs?: number;
   /** Extra handlers tried before the route table (the /dev endpoints). */
   extra?: (request: IncomingMessage, body: Buffer) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
 }
@@ -34,7 +37,7 @@ export interface AdapterOptions {
  * route, runs the JWT authorizer, builds an APIGatewayProxyEventV2, invokes the function
  * from its entry file and writes its structured result back.
  */
-export function createApiAdapter({ routes, identity, extra }: AdapterOptions) {
+export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }: AdapterOptions) {
   const compiled: CompiledRoute[] = routes.map((entry) => ({
     entry,
     routeKey: `${entry.contract.method} ${entry.contract.path}`,
@@ -92,7 +95,10 @@ export function createApiAdapter({ routes, identity, extra }: AdapterOptions) {
 
     const event = toEventV2(request, url, body, route.routeKey, match?.groups ?? {}, claims, scopes);
     const fn = await load(route.entry.entry);
-    const result = await fn(event, localContext(route.entry.entry));
+    const result = await fn(
+      event,
+      localContext(route.entry.entry, functionTimeoutMs ?? defaultTimeoutSeconds * 1000),
+    );
     return result ?? { statusCode: 204 };
   }
 
