@@ -6,6 +6,8 @@
 
 /** A function's timeout unless it says otherwise (CDK; the local runtime gives handlers the same deadline). */
 export const defaultTimeoutSeconds = 10;
+/** Stream consumers get longer: a batch of changes can fan out to many writes. */
+export const streamConsumerTimeoutSeconds = 60;
 
 /** Permissions and configuration a function needs besides the table. */
 export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices';

@@ -47,6 +47,7 @@ import {
   type StreamConsumerEntry,
   scheduledJobs,
   streamConsumers,
+  streamConsumerTimeoutSeconds,
 } from './consumers';
 import { BassinFunction, type BassinFunctionProps } from './function';
 import { type RouteEntry, routes } from './routes';
@@ -329,7 +330,7 @@ export class BassinStack extends Stack {
   }
 
   private addStreamConsumer({ name, entry, batchSize, entities, needs }: StreamConsumerEntry) {
-    const fn = this.backgroundFunction(name, entry, Duration.seconds(60), needs);
+    const fn = this.backgroundFunction(name, entry, Duration.seconds(streamConsumerTimeoutSeconds), needs);
     // A stream consumer falling behind (records waiting over 5 minutes).
     this.alarm(
       `${name}IteratorAge`,

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { streamConsumerTimeoutSeconds } from '../consumers';
 import { CheckpointStore } from './stream-checkpoints';
 import { type Image, type Intent, type LoggedRecord, StreamLog, type StreamReader } from './stream-log';
 
@@ -536,7 +537,10 @@ class ShardLane {
   /** -1 when all succeeded; otherwise the index to resume from (lowest failed sequence). */
   private async invoke(records: DynamoDBRecord[]): Promise<number> {
     try {
-      const response = await this.consumer.handler({ Records: records }, localContext(this.consumer.name));
+      const response = await this.consumer.handler(
+        { Records: records },
+        localContext(this.consumer.name, streamConsumerTimeoutSeconds * 1000),
+      );
       const failures = response?.batchItemFailures ?? [];
       if (failures.length === 0) return -1;
       const indexes = failures.map(({ itemIdentifier }) =>

@@ -114,7 +114,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await Promise.all(
       scheduledJobs.map(async (job) => {
         const handler = await loadHandler<(event: object, context: Context) => Promise<unknown>>(job.entry);
-        const run = () => handler({}, localContext(job.name));
+        const run = (event: object = {}) => handler(event, localContext(job.name));
         return [job.name, { job, run }] as const;
       }),
     ),
@@ -125,11 +125,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       job.everyMinutes * 60_000,
     ),
   );
-  const runJob = async (name: string) => {
+  const runJob = async (name: string, event?: object) => {
     const found = jobs.get(name);
     if (!found) throw new Error(`no scheduled job ${name}`);
-    return found.run();
+    return found.run(event);
   };
+  // The local queues are in memory: what was in flight when the process died is redone.
+  await runJob('releaseOffers', { recoverStrandedBefore: new Date().toISOString() });
   const settled = async (timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {

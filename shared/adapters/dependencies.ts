@@ -103,6 +103,26 @@ export const deviceDeps = once(() => {
   return { devices: deviceRegistry(tableClientFromEnv(), sns), clock: systemClock };
 });
 
+/** SMS and push: SNS, or the local outbox (MESSAGE_SENDER=outbox). */
+export const messageSender = once(() =>
+  process.env.MESSAGE_SENDER === 'outbox'
+    ? outboxSender(process.env.OUTBOX_FILE).sender
+    : snsMessageSender(new SNSClient({})),
+);
+
+/** Erasure: the person's items, their push endpoints, what the sender kept of their messages. */
+export const erasureDeps = once(() => ({
+  ...seekerDeps(),
+  devices: deviceDeps().devices,
+  messages: messageSender(),
+}));
+
+/** Export: the person's items and their statistics contribution records. */
+export const exportDeps = once(() => ({
+  ...seekerDeps(),
+  statistics: dynamoStatisticsStore(tableClientFromEnv()),
+}));
+
 /** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
 export const offerDeps = once((): OfferDeps => {
   const sns = new SNSClient({});
@@ -110,10 +130,7 @@ export const offerDeps = once((): OfferDeps => {
     ...matchReadDeps(),
     offers: dynamoOfferStore(tableClientFromEnv()),
     publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
-    sender:
-      process.env.MESSAGE_SENDER === 'outbox'
-        ? outboxSender(process.env.OUTBOX_FILE).sender
-        : snsMessageSender(sns),
+    sender: messageSender(),
     devices: deviceDeps().devices,
     config: {
       notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),

@@ -82,8 +82,13 @@ describe('message sender', () => {
   it('sends transactional SMS from "Bassin" and push to the endpoint', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm2' });
     const sender = snsMessageSender(client);
-    await sender.sms('+33612345678', 'Bassin : …', 'ref');
-    await sender.push('arn:aws:sns:eu-west-3:123456789012:endpoint/GCM/bassin/abc', 'Bassin : …', 'ref');
+    await sender.sms('+33612345678', 'Bassin : …', 'ref', 'lea');
+    await sender.push(
+      'arn:aws:sns:eu-west-3:123456789012:endpoint/GCM/bassin/abc',
+      'Bassin : …',
+      'ref',
+      'lea',
+    );
     expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 1, {
       PhoneNumber: '+33612345678',
       MessageAttributes: {

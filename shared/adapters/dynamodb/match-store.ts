@@ -1,8 +1,9 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Match } from '../../domain/match';
 import type { MatchStore } from '../../ports/matching';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
+import { takeBackIfErased } from './erasure-guard';
 import { conditionally, domainOf, indexPartition, queryPage } from './items';
 import { matchKeys } from './keys/match-keys';
 
@@ -61,6 +62,13 @@ export function dynamoMatchStore(table: TableClient): MatchStore {
             ':createdAt': match.createdAt,
           },
         }),
+      );
+      await takeBackIfErased(table, match.seekerId, [matchKeys.primary(match.seekerId, match.vacancyId)]);
+    },
+
+    async remove(match) {
+      await doc.send(
+        new DeleteCommand({ TableName: tableName, Key: matchKeys.primary(match.seekerId, match.vacancyId) }),
       );
     },
 

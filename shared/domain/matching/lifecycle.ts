@@ -7,6 +7,7 @@ import { reachKm } from '../commute/estimator';
 import { locateHome, locateSite } from '../locate';
 import { commuteBand, type Match, matchId } from '../match';
 import type { MatchableSeeker } from '../seeker';
+import { confirmMatch, type MatchedVersions } from './confirm';
 import { evaluateMatch, type MatchSides } from './evaluate';
 
 export interface MatchingDeps {
@@ -39,11 +40,14 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
   const site = locateSite(vacancy.site);
   const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
   const fitting = new Map<string, Match>();
+  const versions = new Map<string, MatchedVersions>();
   for (const seeker of candidates) {
     const found = await buildMatch(deps, { vacancy, site, seeker, home: locateHome(seeker.home) }, now);
-    if (found) fitting.set(found.id, found);
+    if (!found) continue;
+    fitting.set(found.id, found);
+    versions.set(found.id, { vacancy: vacancy.version, seeker: seeker.version });
   }
-  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy');
+  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy', versions);
 }
 
 /** The same for a seeker: reindex their reach, then match them against open vacancies in reach. */
@@ -53,14 +57,19 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
   const now = deps.clock.now().toISOString();
   if (!profile?.consent.matching) {
     await deps.index.reindexSeeker(seekerId, undefined, undefined, 0);
-    const reason = profile ? 'the seeker withdrew consent to matching' : 'the seeker deleted their profile';
-    await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
+    // An erased seeker keeps nothing, not even withdrawn matches.
+    if (!profile) await Promise.all(existing.map((m) => deps.matches.remove(m)));
+    else
+      await Promise.all(
+        existing.map((m) => deps.matches.withdraw(m, 'the seeker withdrew consent to matching', now)),
+      );
     return { kept: 0, withdrawn: existing.length };
   }
   const home = locateHome(profile.home);
   const reach = seekerReachKm(profile);
   await deps.index.reindexSeeker(seekerId, profile, home.point, reach);
   const fitting = new Map<string, Match>();
+  const versions = new Map<string, MatchedVersions>();
   for (const sector of profile.sectors) {
     for (const vacancy of await deps.index.openVacanciesInReach(sector, home.point, reach)) {
       const found = await buildMatch(
@@ -68,10 +77,12 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
         { vacancy, site: locateSite(vacancy.site), seeker: profile, home },
         now,
       );
-      if (found) fitting.set(found.id, found);
+      if (!found) continue;
+      fitting.set(found.id, found);
+      versions.set(found.id, { vacancy: vacancy.version, seeker: profile.version });
     }
   }
-  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy');
+  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy', versions);
 }
 
 /** A match of two sides if they fit (each side is located once by the caller, not once per pair). */
@@ -117,6 +128,7 @@ async function reconcile(
   fitting: Map<string, Match>,
   now: string,
   reason: string,
+  versions: Map<string, MatchedVersions>,
 ) {
   const current = new Map(existing.map((m) => [m.id, m]));
   let saved = 0;
@@ -126,6 +138,7 @@ async function reconcile(
     // A seeker erased while this ran (or whose old events are replayed) gets nothing back.
     if (!before && (await deps.seekers.isErased(next.seekerId))) continue;
     await deps.matches.save(next);
+    await confirmMatch(deps, next, versions.get(next.id) as MatchedVersions, now);
     saved++;
   }
   const gone = existing.filter((m) => !fitting.has(m.id));

@@ -12,7 +12,7 @@ import { type SeekerStore, StaleWriteError, type VacancyStore } from '../../port
 import { findCommune } from '../../reference/communes';
 import { occupationDomain } from '../../reference/occupations';
 import type { Match } from '../match';
-import type { Offer } from '../offer';
+import type { Offer, OfferStatus } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
 import { digestText, offerText } from './message';
 import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
@@ -179,7 +179,7 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
  * yesterday's cap go out as one digest per seeker.
  */
 export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number; digests: number }> {
-  const due = await deps.offers.due(deps.clock.now());
+  const due = (await deps.offers.due(deps.clock.now())).filter((o) => isWaiting(o.status));
   let sent = 0;
   const digests = new Map<string, Offer[]>();
   for (const offer of due) {
@@ -228,12 +228,48 @@ export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number;
   return { sent, digests: digests.size };
 }
 
+const isWaiting = (status: OfferStatus) => status === 'held' || status === 'digest';
+
+/**
+ * Offers whose delivery was cut short before `before`: still pending (their queue message
+ * was lost with the process: the local queue is in memory) or stuck sending (the process
+ * died mid-send). Pending ones are delivered now; a stuck send is finished when the sender
+ * can tell whether it went out (the local outbox can), and left alone otherwise: at most
+ * once rather than twice. The local runtime runs this at start, for what was in flight.
+ */
+export async function recoverStrandedOffers(deps: OfferDeps, before: Date): Promise<{ recovered: number }> {
+  let recovered = 0;
+  for (const offer of await deps.offers.due(before)) {
+    if (offer.status === 'sending') {
+      if (!deps.sender.sent) continue;
+      const at = deps.clock.now().toISOString();
+      if (await deps.sender.sent(offer.id)) {
+        await deps.offers.transition(offer, ['sending'], 'sent', { sentAt: at, updatedAt: at, reason: '' });
+        continue;
+      }
+      if (!(await deps.offers.transition(offer, ['sending'], 'pending', { updatedAt: at }))) continue;
+      // The interrupted attempt had taken a slot of that day's cap.
+      await deps.offers.releaseDailySlot(
+        messagesTo(offer.seekerId),
+        parisClock(new Date(offer.updatedAt)).date,
+      );
+    } else if (offer.status !== 'pending') continue;
+    await deliverOffer(deps, offer.id);
+    recovered++;
+  }
+  return { recovered };
+}
+
 async function send(deps: OfferDeps, profile: SeekerProfile, seekerId: string, text: string, ref: string) {
   if (profile.contact.channel === 'sms' && profile.contact.phone)
-    return deps.sender.sms(profile.contact.phone, text, ref);
-  const device = await deps.devices.latest(seekerId);
-  if (!device) throw new Error('push chosen but no device registered');
-  return deps.sender.push(device.endpoint, text, ref);
+    await deps.sender.sms(profile.contact.phone, text, ref, seekerId);
+  else {
+    const device = await deps.devices.latest(seekerId);
+    if (!device) throw new Error('push chosen but no device registered');
+    await deps.sender.push(device.endpoint, text, ref, seekerId);
+  }
+  // Erased while this was sent: where the sender keeps messages, they go too (see erasure-guard).
+  if (await deps.seekers.isErased(seekerId)) await deps.sender.forget?.(seekerId);
 }
 
 const unsubscribeLink = (deps: OfferDeps, seekerId: string) =>

@@ -1,0 +1,54 @@
+import { locateHome, locateSite } from '../locate';
+import type { Match } from '../match';
+import { buildMatch, type MatchingDeps } from './lifecycle';
+
+/** The versions of the vacancy and the profile a match was computed from. */
+export interface MatchedVersions {
+  vacancy: number;
+  seeker: number;
+}
+
+/**
+ * Re-checks a match just saved against both sides as they are now. The matcher runs one
+ * lane per stream shard, so a vacancy and a seeker can be rematched at the same time, each
+ * from a snapshot of the other side (the open-vacancy index, the reach index): a match
+ * saved from a stale snapshot would never be looked at again. Read after the write, either
+ * side is unchanged — then any later change of it is rematched after this save and sees
+ * it — or it changed, and the pair is computed again from what is there now.
+ */
+export async function confirmMatch(
+  deps: MatchingDeps,
+  saved: Match,
+  used: MatchedVersions,
+  now: string,
+): Promise<void> {
+  let match = saved;
+  let versions = used;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [vacancy, profile] = await Promise.all([
+      deps.vacancies.get(match.vacancyId),
+      deps.seekers.get(match.seekerId),
+    ]);
+    if (!profile) return deps.matches.remove(match);
+    if (vacancy?.status !== 'open')
+      return deps.matches.withdraw(
+        match,
+        vacancy ? 'the vacancy was closed' : 'the vacancy was removed',
+        now,
+      );
+    if (!profile.consent.matching)
+      return deps.matches.withdraw(match, 'the seeker withdrew consent to matching', now);
+    if (vacancy.version === versions.vacancy && profile.version === versions.seeker) return;
+    const sides = {
+      vacancy,
+      site: locateSite(vacancy.site),
+      seeker: profile,
+      home: locateHome(profile.home),
+    };
+    const next = await buildMatch(deps, sides, now);
+    if (!next) return deps.matches.withdraw(match, 'the seeker no longer fits this vacancy', now);
+    await deps.matches.save(next);
+    match = next;
+    versions = { vacancy: vacancy.version, seeker: profile.version };
+  }
+}
