@@ -32,6 +32,7 @@ setInterval(() => {
       at: Date.now(),
       rss,
       heapUsed,
+      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       matches,
       busy: runtime.feed.busy,
       matcherPending: matcher?.pending ?? 0,

@@ -23,6 +23,8 @@ interface Sample {
   at: number;
   rss: number;
   heapUsed: number;
+  /** CPU time the runtime has used (user + system). */
+  cpuSeconds: number;
   matches: number;
   busy: boolean;
   matcherPending: number;
@@ -45,10 +47,18 @@ export async function soak(argv = process.argv.slice(2)) {
   const vacancies = Number(values.vacancies);
   const reads = Number(values.reads);
   const dataDir = await mkdtemp(join(tmpdir(), 'bassin-soak-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/soak-runtime.ts'], {
-    env: { ...process.env, BASSIN_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT', POWERTOOLS_LOG_LEVEL: 'SILENT' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // SOAK_CPU_PROF=<dir> writes a V8 CPU profile of the runtime there.
+  const profile = process.env.SOAK_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SOAK_CPU_PROF}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', process.env.SOAK_RUNTIME ?? 'bench/soak-runtime.ts'],
+    {
+      env: { ...process.env, BASSIN_DATA_DIR: dataDir, LOG_LEVEL: 'SILENT', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let last: Sample | undefined;
   const waiters: (() => void)[] = [];
   const url = await new Promise<string>((resolve, reject) => {
@@ -145,6 +155,11 @@ export async function soak(argv = process.argv.slice(2)) {
       matchesAfterTheBurst: matchesAfterBurst,
       catchUpSeconds: Math.round(catchUpSeconds * 10) / 10,
       catchUpMatchesPerSecond: Math.round(matchesAfterBurst / catchUpSeconds),
+      // The machine is shared: CPU time says what the work costs, whatever else runs.
+      catchUpCpuSeconds: Math.round((caughtUp.cpuSeconds - atBurstEnd.cpuSeconds) * 10) / 10,
+      catchUpMatchesPerCpuSecond: Math.round(
+        matchesAfterBurst / Math.max(0.001, caughtUp.cpuSeconds - atBurstEnd.cpuSeconds),
+      ),
       maxFeedBehindSeconds: Math.max(...during.map((s) => s.behindSeconds), atBurstEnd.behindSeconds),
       rssBeforeMB: mb(beforeBurst.rss),
       rssPeakMB: mb(Math.max(...during.map((s) => s.rss))),

@@ -20,7 +20,7 @@ async function onChange(record: DynamoDBRecord) {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   const entity = image?.entity?.S;
   const deps = await offerDepsWithSecret();
-  if (entity === 'Match' && image?.id?.S) {
+  if (entity === 'Match' && image?.id?.S && mayNeedOffer(image, deps.config.notifyThreshold)) {
     const match = await deps.matches.get(image.id.S);
     if (match) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
   }
@@ -28,6 +28,20 @@ async function onChange(record: DynamoDBRecord) {
     const offer = domainOf<Offer>(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
     await publishOffer(deps, offer);
   }
+}
+
+/**
+ * The image is a hint, the current match decides: an active match under the threshold or
+ * already answered needs no offer, and any change that could make it need one comes with
+ * its own record, so only the others are read again.
+ */
+function mayNeedOffer(
+  image: NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
+  threshold: number,
+): boolean {
+  if (!image) return false;
+  if (image.status?.S !== 'active') return true;
+  return Number(image.score?.N ?? 0) >= threshold && image.response?.S === 'pending';
 }
 
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()

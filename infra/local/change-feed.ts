@@ -34,6 +34,8 @@ export interface ChangeFeedOptions {
   tableName: string;
   /** Client used to read images and to finish interrupted writes; it must not carry the feed itself. */
   imageReader: DynamoDBClient;
+  /** A faster way to read an item's image, when the table is in this process (dynalite). */
+  readImage?: (key: Image) => Promise<Image | undefined>;
   /** Shards per consumer: records of one partition key always go to the same shard, in order. */
   shards?: number;
   /** Attempts per batch before bisecting, and per single record before giving up (AWS: retryAttempts + 1). */
@@ -245,6 +247,8 @@ export class ChangeFeed {
   }
 
   private images(keys: Image[]): Promise<(Image | undefined)[]> {
+    const { readImage } = this.options;
+    if (readImage) return Promise.all(keys.map((key) => readImage(key)));
     return Promise.all(
       keys.map(async (key) => {
         const { Item } = await this.options.imageReader.send(
@@ -314,14 +318,20 @@ function redoOf(intent: Intent, untouched: Image[], tableName: string) {
 
 /** Images compared whatever the order of their attributes. */
 export function sameImage(a: Image | undefined, b: Image | undefined): boolean {
-  return canonical(a) === canonical(b);
+  return deepEqual(a, b);
 }
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
-      : v,
-  ) ?? 'undefined';
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) =>
+    deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
 
 /** FNV-1a of the partition key: the shard of a record, stable across restarts. */
 function shardOf(keys: Image, shards: number): number {
@@ -379,7 +389,7 @@ class ConsumerFeed {
     for (const checkpoint of resume)
       this.lanes.push(new ShardLane(this.consumer, this.options, checkpoint, () => this.laneProgress()));
     this.dispatched = Math.min(...resume);
-    this.reader = this.log.reader(this.dispatched + 1);
+    this.reader = this.log.reader(this.dispatched + 1, this.consumer.entities);
     this.running = this.dispatch();
   }
 
@@ -409,15 +419,13 @@ class ConsumerFeed {
   private async dispatch() {
     const shards = this.lanes.length;
     while (!this.stopped) {
-      const records = await (this.reader as StreamReader).read();
+      // Only records of the consumer's entities come back; `through` covers the others too.
+      const { records, through } = await (this.reader as StreamReader).read();
       for (const record of records) {
-        const entity = (record.new ?? record.old)?.entity?.S;
-        const wanted = !this.consumer.entities || (!!entity && this.consumer.entities.includes(entity));
         const lane = this.lanes[shardOf(record.keys, shards)] as ShardLane;
-        if (wanted && record.seq > lane.checkpoint)
-          lane.offer(toStreamRecord(record, this.options.tableName), record);
-        this.dispatched = record.seq;
+        if (record.seq > lane.checkpoint) lane.offer(toStreamRecord(record, this.options.tableName), record);
       }
+      this.dispatched = Math.max(this.dispatched, through);
       this.advanceIdleLanes();
       // Back-pressure: read ahead only so far, whatever the backlog in the log.
       while (!this.stopped && this.lanes.reduce((n, lane) => n + lane.queued, 0) >= maxQueuedPerConsumer)

@@ -100,6 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dir: join(dataDir, 'stream'),
     tableName,
     imageReader,
+    readImage: (key) => dynamo.readItem(tableName, key),
     ...options.feed,
     failureLog: join(dataDir, 'stream-failures.jsonl'),
     log,

@@ -117,7 +117,9 @@ export class StreamLog {
   async finish(intent: string, changes: Omit<LoggedRecord, 'seq' | 'at'>[]): Promise<LoggedRecord[]> {
     const at = Math.floor(Date.now() / 1000);
     const records = changes.map((change) => ({ seq: ++this.lastSeq, at, ...change }));
-    await this.append({ done: intent, records });
+    // `last` and `entities` first: a reader skips lines no consumer of its wants without parsing them.
+    const entities = [...new Set(records.map((r) => entityOf(r) ?? ''))];
+    await this.append({ done: intent, last: records[records.length - 1]?.seq ?? 0, entities, records });
     return records;
   }
 
@@ -136,8 +138,9 @@ export class StreamLog {
     return removed;
   }
 
-  reader(fromSeq: number): StreamReader {
-    return new StreamReader(this, fromSeq);
+  /** A reader of the records from `fromSeq` on; with `entities`, only records of those. */
+  reader(fromSeq: number, entities?: string[]): StreamReader {
+    return new StreamReader(this, fromSeq, entities);
   }
 
   async close(): Promise<void> {
@@ -228,6 +231,18 @@ export class StreamLog {
   }
 }
 
+/** The `entity` attribute of a record's item (new image, else old). */
+export const entityOf = (record: Pick<LoggedRecord, 'new' | 'old'>): string | undefined =>
+  (record.new ?? record.old)?.entity?.S;
+
+const outcomeHead = /^\{"done":"[^"]*","last":(\d+),"entities":\[([^\]]*)\]/;
+
+/** A batch of records read, and the highest sequence number the lines read covered. */
+export interface ReadRecords {
+  records: LoggedRecord[];
+  through: number;
+}
+
 /** Reads records in order from a sequence number on, waiting for more at the end of the log. */
 export class StreamReader {
   private segment: number | undefined;
@@ -238,17 +253,22 @@ export class StreamReader {
   private stopped = false;
   private wake: (() => void) | undefined;
 
+  private readonly wanted: Set<string> | undefined;
+  private through = 0;
+
   constructor(
     private readonly log: StreamLog,
     private readonly fromSeq: number,
+    entities?: string[],
   ) {
     this.segment = log.segmentFor(fromSeq);
+    this.wanted = entities && new Set(entities.map((entity) => JSON.stringify(entity)));
   }
 
-  /** The next records (at least one), or none once the reader or the log is closed. */
-  async read(): Promise<LoggedRecord[]> {
+  /** The next records (or lines skipped), or nothing once the reader or the log is closed. */
+  async read(): Promise<ReadRecords> {
     for (;;) {
-      if (this.stopped || this.log.isClosed) return [];
+      if (this.stopped || this.log.isClosed) return { records: [], through: this.through };
       this.segment ??= this.log.segmentFor(this.fromSeq);
       const segment = this.segment;
       if (segment === undefined) {
@@ -257,8 +277,9 @@ export class StreamReader {
       }
       const size = this.log.sizeOf(segment);
       if (this.offset < size) {
+        const before = this.through;
         const records = await this.readChunk(segment, size);
-        if (records.length > 0) return records;
+        if (records.length > 0 || this.through > before) return { records, through: this.through };
         continue;
       }
       const next = this.log.segmentAfter(segment);
@@ -300,8 +321,17 @@ export class StreamReader {
     const records: LoggedRecord[] = [];
     for (const line of lines) {
       if (!isOutcome(line)) continue;
-      for (const record of (JSON.parse(line) as { records: LoggedRecord[] }).records)
-        if (record.seq >= this.fromSeq) records.push(record);
+      const head = outcomeHead.exec(line);
+      if (head) this.through = Math.max(this.through, Number(head[1]));
+      if (head && this.wanted && !(head[2] ?? '').split(',').some((entity) => this.wanted?.has(entity)))
+        continue;
+      for (const record of (JSON.parse(line) as { records: LoggedRecord[] }).records) {
+        this.through = Math.max(this.through, record.seq);
+        if (record.seq < this.fromSeq) continue;
+        const entity = entityOf(record);
+        if (!this.wanted || (entity !== undefined && this.wanted.has(JSON.stringify(entity))))
+          records.push(record);
+      }
     }
     return records;
   }

@@ -233,6 +233,13 @@ describe('local change feed', () => {
     for (const sk of ['C1', 'C2', 'C3', 'C4'])
       await crashing.doc.send(new PutCommand({ TableName: 'bassin', Item: { PK: pk, SK: sk } }));
     await expect.poll(() => first).toEqual(['C1', 'C2']);
+    // Checkpoints are saved behind the consumer: the crash comes once C2's is on disk.
+    const checkpoint = join(crashing.dir, 'stream', 'checkpoints', 'c0.json');
+    await expect
+      .poll(async () =>
+        Math.min(...JSON.parse(await readFile(checkpoint, 'utf8').catch(() => '{"shards":[0]}')).shards),
+      )
+      .toBe(2);
     const seen = recorder();
     const { feed } = await feedWith([seen], crashing.dir);
     await feed.idle();

@@ -3,7 +3,6 @@ import type { Match } from '../../domain/match';
 import type { MatchStore } from '../../ports/matching';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
-import { takeBackIfErased } from './erasure-guard';
 import { conditionally, domainOf, indexPartition, queryPage } from './items';
 import { matchKeys } from './keys/match-keys';
 
@@ -63,7 +62,6 @@ export function dynamoMatchStore(table: TableClient): MatchStore {
           },
         }),
       );
-      await takeBackIfErased(table, match.seekerId, [matchKeys.primary(match.seekerId, match.vacancyId)]);
     },
 
     async remove(match) {

@@ -47,7 +47,10 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
     fitting.set(found.id, found);
     versions.set(found.id, { vacancy: vacancy.version, seeker: seeker.version });
   }
-  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy', versions);
+  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy', {
+    versions,
+    snapshot: 'seeker',
+  });
 }
 
 /** The same for a seeker: reindex their reach, then match them against open vacancies in reach. */
@@ -82,7 +85,10 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
       versions.set(found.id, { vacancy: vacancy.version, seeker: profile.version });
     }
   }
-  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy', versions);
+  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy', {
+    versions,
+    snapshot: 'vacancy',
+  });
 }
 
 /** A match of two sides if they fit (each side is located once by the caller, not once per pair). */
@@ -128,17 +134,16 @@ async function reconcile(
   fitting: Map<string, Match>,
   now: string,
   reason: string,
-  versions: Map<string, MatchedVersions>,
+  used: { versions: Map<string, MatchedVersions>; snapshot: 'vacancy' | 'seeker' },
 ) {
   const current = new Map(existing.map((m) => [m.id, m]));
   let saved = 0;
   for (const next of fitting.values()) {
     const before = current.get(next.id);
     if (before && sameContent(before, next)) continue;
-    // A seeker erased while this ran (or whose old events are replayed) gets nothing back.
-    if (!before && (await deps.seekers.isErased(next.seekerId))) continue;
+    // A seeker erased while this ran (or whose old events are replayed) gets nothing back: confirmMatch.
     await deps.matches.save(next);
-    await confirmMatch(deps, next, versions.get(next.id) as MatchedVersions, now);
+    await confirmMatch(deps, next, used.versions.get(next.id) as MatchedVersions, used.snapshot, now);
     saved++;
   }
   const gone = existing.filter((m) => !fitting.has(m.id));
