@@ -21,6 +21,12 @@ export interface StreamConsumerEntry {
   batchSize: number;
   /** Only records whose item `entity` attribute is one of these reach the function. */
   entities?: string[];
+  /**
+   * Batches delivered at once per shard, in order per key (Lambda's ParallelizationFactor;
+   * locally, the lanes of the consumer). What people wait for (matches, offers) gets more;
+   * planning figures may run behind after a burst.
+   */
+  parallelization: number;
   needs?: Need[];
 }
 
@@ -30,6 +36,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/matcher.ts',
     batchSize: 20,
     entities: ['Vacancy', 'SeekerProfile'],
+    parallelization: 4,
     needs: ['amazon-location'],
   },
   {
@@ -37,6 +44,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/offers.ts',
     batchSize: 25,
     entities: ['Match', 'Offer'],
+    parallelization: 2,
     needs: ['offers'],
   },
   {
@@ -44,6 +52,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/statistics.ts',
     batchSize: 50,
     entities: ['Vacancy', 'SeekerProfile', 'Match'],
+    parallelization: 1,
   },
 ];
 

@@ -329,7 +329,14 @@ export class BassinStack extends Stack {
     }
   }
 
-  private addStreamConsumer({ name, entry, batchSize, entities, needs }: StreamConsumerEntry) {
+  private addStreamConsumer({
+    name,
+    entry,
+    batchSize,
+    entities,
+    parallelization,
+    needs,
+  }: StreamConsumerEntry) {
     const fn = this.backgroundFunction(name, entry, Duration.seconds(streamConsumerTimeoutSeconds), needs);
     // A stream consumer falling behind (records waiting over 5 minutes).
     this.alarm(
@@ -342,6 +349,7 @@ export class BassinStack extends Stack {
       new DynamoEventSource(this.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize,
+        parallelizationFactor: parallelization,
         bisectBatchOnError: true,
         retryAttempts: 5,
         maxRecordAge: Duration.hours(6),

@@ -25,6 +25,8 @@ export interface FeedConsumer {
   batchSize: number;
   /** Only records of items whose `entity` is listed (new or old image) are delivered. */
   entities?: string[];
+  /** Lanes of this consumer (else the feed's `shards`). */
+  shards?: number;
   handler: StreamHandler;
 }
 
@@ -381,7 +383,7 @@ class ConsumerFeed {
   ) {}
 
   async start() {
-    const shards = this.options.shards ?? 4;
+    const shards = this.consumer.shards ?? this.options.shards ?? 4;
     const saved = (await this.checkpoints.load(this.consumer.name)) ?? [];
     // Another shard count than last time: every shard resumes from the lowest checkpoint.
     const resume: number[] =

@@ -204,9 +204,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
 async function loadConsumers(entries: StreamConsumerEntry[]): Promise<FeedConsumer[]> {
   return Promise.all(
-    entries.map(async ({ name, entry, batchSize, entities }) => {
+    entries.map(async ({ name, entry, batchSize, entities, parallelization }) => {
       const handler = await loadHandler<StreamHandler>(entry);
-      return { name, batchSize, handler, ...(entities ? { entities } : {}) };
+      return { name, batchSize, handler, shards: parallelization, ...(entities ? { entities } : {}) };
     }),
   );
 }
