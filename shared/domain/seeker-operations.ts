@@ -2,6 +2,7 @@ import type { DeviceRegistry, MessageSender } from '../ports/notifications';
 import type { Clock } from '../ports/runtime';
 import type { ContributionRecord, StatisticsStore } from '../ports/statistics';
 import { type SeekerStore, StaleWriteError } from '../ports/store';
+import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
 import { entityKeyOf } from './planning/counting';
@@ -50,7 +51,7 @@ export async function saveSeekerProfile(
       return { profile, created: false };
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
-      if (ifMatch !== undefined || attempt >= 4) {
+      if (ifMatch !== undefined || attempt >= lastWriterWinsAttempts) {
         throw new PreconditionFailedError(error.currentVersion ?? (current?.version ?? 0) + 1);
       }
     }

@@ -55,24 +55,34 @@ export function httpHandler<
   contract: RouteContract<Body, Query, Params>,
   operation: (request: HttpRequest<Body, Query, Params>) => Promise<HttpResult>,
 ) {
+  type Request = HttpRequest<Body, Query, Params>;
+  const parsed = new WeakMap<APIGatewayProxyEventV2, Request>();
   const edge = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(problemDetails(contract));
+    .use(problemDetails(contract))
+    // Caller and input are checked before anything is recorded (the idempotency lock):
+    // a request refused here leaves no trace, so concurrent bad retries all get their 400.
+    .use({ before: ({ event }) => void parsed.set(event, parseRequest(contract, event) as Request) });
   if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
-  return edge.handler(async (event) => {
-    const caller = authorize(contract, event);
-    const issues: FieldIssue[] = [];
-    const request = {
-      params: validate(contract.params, event.pathParameters ?? {}, 'params', issues),
-      query: validate(contract.query, event.queryStringParameters ?? {}, 'query', issues),
-      body: contract.body ? validate(contract.body, readJsonBody(event), 'body', issues) : undefined,
-      headers: event.headers ?? {},
-      caller: caller as Caller,
-      path: event.rawPath,
-    } as HttpRequest<Body, Query, Params>;
-    if (issues.length > 0) throw new ValidationError(issues);
-    return toResponse(contract, await operation(request), event.headers?.accept);
-  });
+  return edge.handler(async (event) =>
+    toResponse(contract, await operation(parsed.get(event) as Request), event.headers?.accept),
+  );
+}
+
+/** The caller (group checked) and path, query and body validated against the contract, all problems at once. */
+function parseRequest(contract: RouteContract, event: APIGatewayProxyEventV2) {
+  const caller = authorize(contract, event);
+  const issues: FieldIssue[] = [];
+  const request = {
+    params: validate(contract.params, event.pathParameters ?? {}, 'params', issues),
+    query: validate(contract.query, event.queryStringParameters ?? {}, 'query', issues),
+    body: contract.body ? validate(contract.body, readJsonBody(event), 'body', issues) : undefined,
+    headers: event.headers ?? {},
+    caller: caller as Caller,
+    path: event.rawPath,
+  };
+  if (issues.length > 0) throw new ValidationError(issues);
+  return request;
 }
 
 function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Caller | undefined {

@@ -11,6 +11,7 @@ import type { Clock } from '../../ports/runtime';
 import { type SeekerStore, StaleWriteError, type VacancyStore } from '../../ports/store';
 import { findCommune } from '../../reference/communes';
 import { occupationDomain } from '../../reference/occupations';
+import { lastWriterWinsAttempts } from '../concurrency';
 import type { Match } from '../match';
 import type { Offer, OfferStatus } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
@@ -285,7 +286,7 @@ export async function pauseOffers(
   deps: Pick<OfferDeps, 'seekers' | 'clock'>,
   seekerId: string,
 ): Promise<boolean> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < lastWriterWinsAttempts; attempt++) {
     const profile = await deps.seekers.get(seekerId);
     if (!profile) return false;
     if (profile.notifications?.paused) return true;

@@ -5,7 +5,12 @@ import { StaleWriteError } from '../../ports/store';
 import type { TravelTime } from '../../ports/travel-time';
 import { findCommune } from '../../reference/communes';
 import { findOccupation } from '../../reference/occupations';
-import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
+import {
+  ConflictError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  ValidationError,
+} from '../errors';
 import { locateCommune } from '../locate';
 import type { CommuteMode } from '../schema-parts';
 import {
@@ -54,6 +59,8 @@ export async function saveArea(
   const current = await deps.areas.get(id);
   if (ifMatch !== undefined && current?.version !== ifMatch)
     throw new PreconditionFailedError(current?.version ?? 0);
+  // Areas are shared by the planners: replacing one says which version it replaces.
+  if (current && ifMatch === undefined) throw new PreconditionRequiredError();
   if (!current && (await deps.areas.list()).length >= maxCustomAreas)
     throw new ConflictError(`At most ${maxCustomAreas} custom areas; replace or reuse one`);
   const area: Area = {
@@ -70,8 +77,9 @@ export async function saveArea(
   try {
     await deps.areas.save(area, current?.version);
   } catch (error) {
-    if (error instanceof StaleWriteError) throw new PreconditionFailedError((current?.version ?? 0) + 1);
-    throw error;
+    if (!(error instanceof StaleWriteError)) throw error;
+    // Created meanwhile by someone else: replacing it needs its version.
+    throw ifMatch === undefined ? new PreconditionRequiredError() : new PreconditionFailedError(ifMatch + 1);
   }
   return { area, created: !current };
 }
