@@ -17,6 +17,7 @@ import type { Offer, OfferStatus } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
 import { digestText, offerText } from './message';
 import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
+import { smsSafe } from './sms-text';
 import { unsubscribeToken } from './unsubscribe-token';
 
 export interface OfferDeps {
@@ -165,7 +166,7 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
     return 'already-done';
   }
   try {
-    await send(deps, profile, offer.seekerId, offerText(offer, links(deps, offer)), offer.id);
+    await send(deps, profile, offer.seekerId, offerText(forSms(offer), links(deps, offer)), offer.id);
   } catch (error) {
     await deps.offers.transition(offer, ['sending'], offer.status, { updatedAt: at });
     await deps.offers.releaseDailySlot(messagesTo(offer.seekerId), today);
@@ -208,7 +209,7 @@ export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number;
     for (const offer of offers)
       if (await deps.offers.transition(offer, ['digest'], 'sending', { updatedAt: at })) claimed.push(offer);
     if (claimed.length === 0) continue;
-    const text = digestText(claimed, {
+    const text = digestText(claimed.map(forSms), {
       matches: `${deps.config.publicUrl}/m`,
       unsubscribe: unsubscribeLink(deps, seekerId),
     });
@@ -272,6 +273,16 @@ async function send(deps: OfferDeps, profile: SeekerProfile, seekerId: string, t
   // Erased while this was sent: where the sender keeps messages, they go too (see erasure-guard).
   if (await deps.seekers.isErased(seekerId)) await deps.sender.forget?.(seekerId);
 }
+
+/** The offer as an SMS may tell it: what the employer wrote, without links or direction tricks. */
+const forSms = (offer: Offer): Offer => ({
+  ...offer,
+  vacancy: {
+    ...offer.vacancy,
+    title: smsSafe(offer.vacancy.title),
+    commune: { ...offer.vacancy.commune, name: smsSafe(offer.vacancy.commune.name) },
+  },
+});
 
 const unsubscribeLink = (deps: OfferDeps, seekerId: string) =>
   `${deps.config.publicUrl}/u/${unsubscribeToken(seekerId, deps.config.unsubscribeSecret)}`;
