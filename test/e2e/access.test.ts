@@ -224,6 +224,16 @@ describe('token verification', () => {
         return `${header}.${b64({ ...claims(), 'cognito:groups': ['admin'], iss: localIssuer, aud: localAudience, exp: now() + 600 })}.${signature}`;
       },
     ],
+    [
+      'without an expiry (valid forever if stolen)',
+      async () =>
+        new SignJWT(claims())
+          .setProtectedHeader({ alg: 'RS256', kid })
+          .setIssuer(localIssuer)
+          .setAudience(localAudience)
+          .setIssuedAt()
+          .sign(key),
+    ],
     ['garbage', async () => 'not-a-jwt'],
   ])('refuses a token that is %s with 401', async (_, make) => {
     const answer = await sectors(await make());
