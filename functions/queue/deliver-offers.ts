@@ -7,8 +7,6 @@ import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
 import { deliverOffer } from '../../shared/domain/notifications/offers';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.SQS);
-
 /** One OfferPublished per message (raw delivery); a failure is retried by SQS, then dead-lettered. */
 async function deliver(record: SQSRecord) {
   const event = offerPublishedV1.parse(JSON.parse(record.body));
@@ -16,6 +14,10 @@ async function deliver(record: SQSRecord) {
   logger.info('offer delivery', { offerId: event.id, outcome });
 }
 
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<SQSEvent, unknown, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler((event, context) => processPartialResponse(event, deliver, processor, { context }));
+  .handler((event, context) =>
+    processPartialResponse(event, deliver, new BatchProcessor(EventType.SQS), { context }),
+  );

@@ -6,8 +6,6 @@ import { matchingDeps } from '../../shared/adapters/dependencies';
 import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
 /**
  * Keeps matches in line with vacancies and seeker profiles. Each record only names what
  * changed; the lifecycle reads the current state, so redelivered, reordered or replayed
@@ -23,8 +21,13 @@ async function onChange(record: DynamoDBRecord) {
     logger.debug('rematch seeker', { result: await rematchSeeker(matchingDeps(), id) });
 }
 
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
-    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
+      context,
+      processInParallel: false,
+    }),
   );

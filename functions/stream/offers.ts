@@ -10,8 +10,6 @@ import { onMatchChanged, publishOffer } from '../../shared/domain/notifications/
 import type { Offer } from '../../shared/domain/offer';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
 /**
  * Matches become offers (once per pair) and new offers are published to the `offers`
  * topic: the offer item is the outbox, so a failed publish is retried from the stream.
@@ -44,8 +42,13 @@ function mayNeedOffer(
   return Number(image.score?.N ?? 0) >= threshold && image.response?.S === 'pending';
 }
 
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
-    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
+      context,
+      processInParallel: false,
+    }),
   );

@@ -9,33 +9,25 @@ export interface MatchedVersions {
 }
 
 /**
- * Re-checks a match just saved against the side it took from a snapshot: the open-vacancy
- * index when a seeker is rematched, the reach index when a vacancy is. The matcher runs one
- * lane per stream shard, so a vacancy and a seeker can be rematched at the same time; a
- * match saved from a stale snapshot would never be looked at again. Read after the write,
- * that side is either unchanged — then any later change of it is rematched after this save
- * and sees it — or it changed, and the pair is computed again from both sides as they are.
- * The other side was read by this very run, and its next change is the next record of the
- * same shard, handled after this one.
+ * Re-checks a match just saved against both sides as they are now. The matcher may run
+ * for a vacancy and for a seeker at the same time (one lane per stream shard, and a late
+ * or repeated delivery can run beside the current one), each from a snapshot of the other
+ * side (the open-vacancy index, the reach index) or from a read that is already old: a
+ * match saved from stale state would never be looked at again. Read after the write,
+ * either both sides are unchanged — then any later change is rematched after this save and
+ * sees it — or one changed, and the pair is computed again from what is there now.
  *
- * Reading the profile after the write also guards erasure (see erasure-guard.ts): erasing
- * writes the tombstone, deletes the profile, then the rest of the partition. A profile
- * still there means the partition delete is yet to come and will take the match; a profile
- * gone means the match is deleted here. (When the seeker is the side rematched, their
- * REMOVE record comes next in their shard and takes the match.)
+ * The profile read also guards erasure (see erasure-guard.ts): erasing writes the
+ * tombstone, deletes the profile, then the rest of the partition. A profile still there
+ * means the partition delete is yet to come and will take the match; a profile gone means
+ * the match is deleted here.
  */
 export async function confirmMatch(
   deps: MatchingDeps,
   saved: Match,
   used: MatchedVersions,
-  snapshot: 'vacancy' | 'seeker',
   now: string,
 ): Promise<void> {
-  const again =
-    snapshot === 'vacancy'
-      ? await deps.vacancies.get(saved.vacancyId)
-      : await deps.seekers.get(saved.seekerId);
-  if (again?.version === used[snapshot]) return;
   let match = saved;
   let versions = used;
   for (let attempt = 0; attempt < 5; attempt++) {

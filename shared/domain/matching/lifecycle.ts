@@ -47,10 +47,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
     fitting.set(found.id, found);
     versions.set(found.id, { vacancy: vacancy.version, seeker: seeker.version });
   }
-  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy', {
-    versions,
-    snapshot: 'seeker',
-  });
+  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy', versions);
 }
 
 /** The same for a seeker: reindex their reach, then match them against open vacancies in reach. */
@@ -85,10 +82,7 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
       versions.set(found.id, { vacancy: vacancy.version, seeker: profile.version });
     }
   }
-  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy', {
-    versions,
-    snapshot: 'vacancy',
-  });
+  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy', versions);
 }
 
 /** A match of two sides if they fit (each side is located once by the caller, not once per pair). */
@@ -134,7 +128,7 @@ async function reconcile(
   fitting: Map<string, Match>,
   now: string,
   reason: string,
-  used: { versions: Map<string, MatchedVersions>; snapshot: 'vacancy' | 'seeker' },
+  versions: Map<string, MatchedVersions>,
 ) {
   const current = new Map(existing.map((m) => [m.id, m]));
   let saved = 0;
@@ -143,7 +137,7 @@ async function reconcile(
     if (before && sameContent(before, next)) continue;
     // A seeker erased while this ran (or whose old events are replayed) gets nothing back: confirmMatch.
     await deps.matches.save(next);
-    await confirmMatch(deps, next, used.versions.get(next.id) as MatchedVersions, used.snapshot, now);
+    await confirmMatch(deps, next, versions.get(next.id) as MatchedVersions, now);
     saved++;
   }
   const gone = existing.filter((m) => !fitting.has(m.id));
