@@ -29,7 +29,10 @@ const outboxes = new Map<string, Outbox>();
 export function outboxSender(file: string | undefined, memory: OutboxEntry[] = []) {
   const box = file ? sharedOutbox(file) : { entries: memory, queue: Promise.resolve() };
   const serial = <T>(work: (entries: OutboxEntry[]) => Promise<T>): Promise<T> => {
-    const run = box.queue.then(async () => work((box.entries ??= await load(file))));
+    const run = box.queue.then(async () => {
+      box.entries ??= await load(file);
+      return work(box.entries);
+    });
     box.queue = run.catch(() => undefined);
     return run;
   };

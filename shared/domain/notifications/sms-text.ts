@@ -7,7 +7,7 @@
  * inclusive writing does anyway ("Soudeur.se" becomes "Soudeur·se").
  */
 const directionControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-const invisible = /[\u00AD\u034F\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/gu;
+const invisible = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]|\u034F/gu;
 const links = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.|\b(?:mailto|tel|sms|intent|javascript|data):)\S*/giu;
 const dotBetweenLetters = /(?<=[\p{L}\p{N}])[.\u2024\uFE52\uFF0E\u3002](?=[\p{L}\p{N}])/gu;
 
