@@ -1,7 +1,9 @@
 /**
  * The runtime under test for `npm run bench:soak`: what `npm start` runs, on a data
  * directory given by BASSIN_DATA_DIR, plus a stream consumer that counts new matches.
- * Prints `ready <url>` once serving, then a JSON line of measurements every 250 ms.
+ * Prints `ready <url>` once serving, then a JSON line of measurements every 250 ms. On
+ * SIGUSR2 (run with --expose-gc) it collects garbage and prints `{"settledRss": …}`: what
+ * the process holds, not the garbage V8 has not collected yet.
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startLocalRuntime } from '../infra/local/runtime';
@@ -41,3 +43,12 @@ setInterval(() => {
   );
 }, 250);
 process.on('SIGTERM', () => void runtime.stop().then(() => process.exit(0)));
+process.on('SIGUSR2', async () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const { rss, heapUsed } = process.memoryUsage();
+  console.log(JSON.stringify({ settledRss: rss, settledHeap: heapUsed }));
+});

@@ -52,7 +52,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/statistics.ts',
     batchSize: 50,
     entities: ['Vacancy', 'SeekerProfile', 'Match'],
-    parallelization: 1,
+    parallelization: 2,
   },
 ];
 

@@ -68,7 +68,7 @@ const trimEveryMs = 3_600_000;
  * images, logs its intent, sends it, and logs one NEW_AND_OLD_IMAGES record per item it
  * changed before the caller gets the answer (stream-log.ts). So every acknowledged write
  * is in a durable log, in order per item, and a write cut short by a crash is settled at
- * the next start (`recover`). Each consumer reads the log from its checkpoints, one lane
+ * the next start (`start`). Each consumer reads the log from its checkpoints, one lane
  * per shard, in batches with partial-batch responses, retries with backoff,
  * bisect-on-error and an on-failure log, like an event source mapping; checkpoints move
  * once a batch is done, so a crash redelivers (at least once), and records are kept 24 h.

@@ -131,8 +131,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (!found) throw new Error(`no scheduled job ${name}`);
     return found.run(event);
   };
-  // The local queues are in memory: what was in flight when the process died is redone.
-  await runJob('releaseOffers', { recoverStrandedBefore: new Date().toISOString() });
   const settled = async (timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
@@ -178,6 +176,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   process.env.PUBLIC_URL ??= `http://localhost:${port}`;
   // Same origin locally: the web app is served by this runtime.
   process.env.ALLOWED_ORIGIN ??= `http://localhost:${port}`;
+  // The local queues are in memory: offers in flight when the process died are delivered now.
+  await runJob('releaseOffers', { recoverStrandedBefore: new Date().toISOString() }).catch((error) =>
+    log('recovering offers cut short failed', { error: String(error) }),
+  );
   return {
     url: `http://localhost:${port}`,
     identity,

@@ -18,15 +18,22 @@ export interface RuntimeProcess {
   exited: Promise<NodeJS.Signals | number | null>;
   output(): string;
   kill9(): Promise<NodeJS.Signals | number | null>;
+  /** Ctrl-C. */
+  stop(): Promise<NodeJS.Signals | number | null>;
 }
 
 /**
- * Starts the local runtime in a child process on `dataDir` (test/support/crashing-runtime.ts:
- * what `npm start` runs, plus optional crash points) and waits for its URL.
+ * Starts the local runtime in a child process on `dataDir`, on a free port, and waits for
+ * its URL. By default test/support/crashing-runtime.ts (what `npm start` runs, plus
+ * optional crash points); `entry` runs another, e.g. infra/local/main.ts itself.
  */
-export async function startRuntimeProcess(dataDir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/crashing-runtime.ts'], {
-    env: { ...process.env, BASSIN_DATA_DIR: dataDir, ...env },
+export async function startRuntimeProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  entry = 'test/support/crashing-runtime.ts',
+) {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...process.env, PORT: '0', BASSIN_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -58,6 +65,10 @@ export async function startRuntimeProcess(dataDir: string, env: Record<string, s
     output: () => output,
     kill9() {
       child.kill('SIGKILL');
+      return exited;
+    },
+    stop() {
+      child.kill('SIGINT');
       return exited;
     },
   } satisfies RuntimeProcess;
