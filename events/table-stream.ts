@@ -13,12 +13,16 @@ export const tableStreamEvent = DynamoDBStreamSchema;
 export type TableStreamEvent = z.infer<typeof tableStreamEvent>;
 export type TableStreamRecord = TableStreamEvent['Records'][number];
 
-/** The domain object in an unmarshalled image, if the image holds that entity. */
+/**
+ * The domain object in an unmarshalled image, if the image holds that entity; `upgrade`
+ * reads images written by an older schema version (e.g. upgradeVacancy).
+ */
 export function entityImage<T extends z.ZodType>(
   image: Record<string, unknown> | undefined,
   entity: string,
   schema: T,
+  upgrade: (stored: Record<string, unknown>) => unknown = (stored) => stored,
 ): z.output<T> | undefined {
   if (!image || image.entity !== entity) return undefined;
-  return schema.parse(domainOf(image));
+  return schema.parse(upgrade(domainOf(image)));
 }

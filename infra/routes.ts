@@ -29,6 +29,7 @@ import {
   listSectorsRoute,
   searchCommunesRoute,
   searchOccupationsRoute,
+  searchSkillsRoute,
 } from '../shared/api/reference';
 import {
   deleteMyProfileRoute,
@@ -76,6 +77,7 @@ export const routes: RouteEntry[] = [
   { contract: exportMyDataRoute, entry: 'functions/seekers/export-me.ts', data: 'read' },
   { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts', data: 'none' },
   { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
+  { contract: searchSkillsRoute, entry: 'functions/reference/skills.ts', data: 'none' },
   { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts', data: 'none' },
   {
     contract: commuteRoute,

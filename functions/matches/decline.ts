@@ -3,7 +3,7 @@ import { declineMatchRoute } from '../../shared/api/matches';
 import { respondToMatch } from '../../shared/domain/match-operations';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(declineMatchRoute, async ({ params, caller }) => ({
+export const handler = httpHandler(declineMatchRoute, async ({ params, caller, language }) => ({
   status: 200,
-  body: await respondToMatch(matchReadDeps(), caller.sub, params.id, 'declined'),
+  body: await respondToMatch(matchReadDeps(), caller.sub, params.id, 'declined', language),
 }));

@@ -3,7 +3,7 @@ import { listCandidatesRoute } from '../../shared/api/matches';
 import { listCandidates } from '../../shared/domain/match-operations';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(listCandidatesRoute, async ({ params, query, caller }) => ({
+export const handler = httpHandler(listCandidatesRoute, async ({ params, query, caller, language }) => ({
   status: 200,
-  body: await listCandidates(matchReadDeps(), caller.sub, params.id, query),
+  body: await listCandidates(matchReadDeps(), caller.sub, params.id, query, language),
 }));

@@ -3,7 +3,7 @@ import { listMyMatchesRoute } from '../../shared/api/matches';
 import { listMyMatches } from '../../shared/domain/match-operations';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(listMyMatchesRoute, async ({ query, caller }) => ({
+export const handler = httpHandler(listMyMatchesRoute, async ({ query, caller, language }) => ({
   status: 200,
-  body: await listMyMatches(matchReadDeps(), caller.sub, query),
+  body: await listMyMatches(matchReadDeps(), caller.sub, query, language),
 }));

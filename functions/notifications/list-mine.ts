@@ -3,7 +3,7 @@ import { listMyNotificationsRoute } from '../../shared/api/notifications';
 import { listMyNotifications } from '../../shared/domain/notifications/seeker-controls';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(listMyNotificationsRoute, async ({ query, caller }) => ({
+export const handler = httpHandler(listMyNotificationsRoute, async ({ query, caller, language }) => ({
   status: 200,
-  body: await listMyNotifications(inboxDeps(), caller.sub, query),
+  body: await listMyNotifications(inboxDeps(), caller.sub, query, language),
 }));

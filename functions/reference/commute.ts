@@ -3,7 +3,7 @@ import { commuteRoute } from '../../shared/api/reference';
 import { commuteBetween } from '../../shared/domain/match-operations';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(commuteRoute, async ({ query }) => ({
+export const handler = httpHandler(commuteRoute, async ({ query, language }) => ({
   status: 200,
-  body: await commuteBetween(travelTime(), query),
+  body: await commuteBetween(travelTime(), query, language),
 }));

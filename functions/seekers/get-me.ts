@@ -1,10 +1,11 @@
 import { seekerDeps } from '../../shared/adapters/dependencies';
 import { getMyProfileRoute } from '../../shared/api/seekers';
+import { toSeekerProfileView } from '../../shared/domain/seeker';
 import { getSeekerProfile } from '../../shared/domain/seeker-operations';
 import { httpHandler } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versions';
 
 export const handler = httpHandler(getMyProfileRoute, async ({ caller }) => {
   const profile = await getSeekerProfile(seekerDeps(), caller.sub);
-  return { status: 200, body: profile, headers: { etag: etag(profile.version) } };
+  return { status: 200, body: toSeekerProfileView(profile), headers: { etag: etag(profile.version) } };
 });

@@ -1,5 +1,6 @@
 import { seekerDeps } from '../../shared/adapters/dependencies';
 import { putMyProfileRoute } from '../../shared/api/seekers';
+import { toSeekerProfileView } from '../../shared/domain/seeker';
 import { saveSeekerProfile } from '../../shared/domain/seeker-operations';
 import { httpHandler } from '../../shared/http/handler';
 import { etag, ifMatchVersion } from '../../shared/http/versions';
@@ -13,7 +14,7 @@ export const handler = httpHandler(putMyProfileRoute, async ({ body, headers, ca
   );
   return {
     status: created ? 201 : 200,
-    body: profile,
+    body: toSeekerProfileView(profile),
     headers: { etag: etag(profile.version), ...(created ? { location: '/v1/seekers/me' } : {}) },
   };
 });

@@ -1,5 +1,6 @@
 import { vacancyDeps } from '../../shared/adapters/dependencies';
 import { postVacancyRoute } from '../../shared/api/vacancies';
+import { toVacancyView } from '../../shared/domain/vacancy';
 import { postVacancy } from '../../shared/domain/vacancy-operations';
 import { httpHandler } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versions';
@@ -8,7 +9,7 @@ export const handler = httpHandler(postVacancyRoute, async ({ body, caller, head
   const created = await postVacancy(vacancyDeps(), caller.sub, body, headers['idempotency-key']);
   return {
     status: 201,
-    body: created,
+    body: toVacancyView(created),
     headers: { location: `/v1/vacancies/${created.id}`, etag: etag(created.version) },
   };
 });

@@ -16,11 +16,14 @@ import { pilotTerritory } from '../../shared/reference/territories';
 import {
   locatedCommunesOf,
   pick,
+  pickSkills,
   pickSome,
+  pickTitle,
   prng,
   sectorMix,
   shiftsPool,
-  skillPool,
+  synthetic,
+  syntheticEmployers,
   syntheticSeeker,
   weightedCommune,
 } from './synthetic';
@@ -88,27 +91,34 @@ export function planHistory(options: { months: string[]; now: Date; seed?: numbe
     const end = Math.min(now, monthStart(addMonths(month, 1)) - 1);
     const at = () => new Date(start + Math.floor(next() * (end - start))).toISOString();
     const years = (index - options.months.length + 1) / 12;
+    // The current month has only begun: it gets its share of the month's arrivals, not a spike.
+    const elapsed = end < start + 27 * day ? (end - start) / (30 * day) : 1;
     for (const [sector, share, occupations] of sectorMix) {
       const factor =
         (seasonality[sector]?.[calendar] ?? everyone[calendar] ?? 1) *
         (1 + (yearlyTrend[sector] ?? 0)) ** years;
-      const expected =
-        vacanciesPerMonth * share * factor * (end < start + 27 * day ? (end - start) / (30 * day) : 1);
+      const expected = vacanciesPerMonth * share * factor * elapsed;
+      const employers = syntheticEmployers[sector] ?? ['Entreprise du Bassin'];
       for (let n = noisy(next, expected); n > 0; n--) {
         const createdAt = at();
         const id = uuidOf(1, vacancies.length + 1);
+        const occupation = pick(next, occupations);
+        const title = pickTitle(next, occupation);
+        const employer = Math.floor(next() * employers.length);
         vacancies.push({
           vacancy: {
             id,
-            owner: `synthetic-employer-${1 + Math.floor(next() * 60)}`,
-            title: `Poste synthétique ${sector} n° ${vacancies.length + 1}`,
+            owner: `synthetic-employer-${sector}-${employer + 1}`,
+            title: synthetic(title?.label ?? 'Poste'),
+            employerName: synthetic(employers[employer] ?? 'Entreprise du Bassin'),
             sector,
-            occupation: pick(next, occupations),
-            skills: pickSome(next, skillPool, 3),
+            ...(title ? { jobTitle: title.code } : {}),
+            occupation,
+            skills: pickSkills(next, occupation, 3),
             site: { commune: weightedCommune(next, communes) },
             contract: pick(next, ['CDI', 'CDI', 'CDD', 'interim', 'apprenticeship'] as const),
             openings: 1 + Math.floor(next() * next() * 6),
-            ...(next() < 0.6 ? { shifts: pickSome(next, shiftsPool, 2) } : {}),
+            shifts: next() < 0.6 ? pickSome(next, shiftsPool, 2) : ['day'],
             status: 'open',
             version: 1,
             createdAt,
@@ -121,7 +131,7 @@ export function planHistory(options: { months: string[]; now: Date; seed?: numbe
       }
     }
     // Adoption: from 25 to 75 new profiles a month over the history.
-    const arrivals = 25 + (50 * index) / Math.max(1, options.months.length - 1);
+    const arrivals = (25 + (50 * index) / Math.max(1, options.months.length - 1)) * elapsed;
     for (let n = noisy(next, arrivals); n > 0; n--) {
       const createdAt = at();
       const id = `synthetic-seeker-${seekers.length + 1}`;

@@ -20,18 +20,14 @@ import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
 import { forEachInParallel } from '../../shared/domain/concurrency';
+import { distanceKm } from '../../shared/domain/geo';
 import { locateHome, locateSite } from '../../shared/domain/locate';
 import type { Match } from '../../shared/domain/match';
-import {
-  buildMatch,
-  type MatchingDeps,
-  rematchVacancy,
-  seekerReachKm,
-} from '../../shared/domain/matching/lifecycle';
+import { buildMatch, type MatchingDeps, seekerReachKm } from '../../shared/domain/matching/lifecycle';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
 import { ensureTable, localClientConfig, startDynalite } from './dynalite';
-import { type PlannedSeeker, type PlannedVacancy, planHistory } from './history';
+import { planHistory } from './history';
 import { prng } from './synthetic';
 
 const { values } = parseArgs({
@@ -111,52 +107,80 @@ console.log(
     `${history.vacancies.length} vacancies, ${history.seekers.length} seekers.`,
 );
 
-const inMonth = (iso: string, month: string) =>
-  monthOf(iso) === month && Date.parse(iso) <= realNow.getTime();
+const nowIso = realNow.toISOString();
+const inMonth = (iso: string, month: string) => monthOf(iso) === month && iso <= nowIso;
 const monthEnd = (month: string) =>
   new Date(Math.min(realNow.getTime(), Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`) - 1000));
 const pickRandom = prng(7);
-const active: PlannedSeeker[] = [];
 const totals = { matches: 0, accepted: 0 };
+const hour = 3_600_000;
+const later = (iso: string, from: number, to: number) =>
+  new Date(Date.parse(iso) + hour * (from + Math.floor(pickRandom() * (to - from)))).toISOString();
 
-/** Matches of a vacancy that closed before today, as the matcher would have made them then. */
-async function historicalMatches(planned: PlannedVacancy): Promise<string[]> {
-  const { vacancy } = planned;
-  const candidates = active.filter(
-    (s) =>
-      s.profile.sectors.includes(vacancy.sector) &&
-      s.profile.createdAt <= vacancy.createdAt &&
-      s.leavesAt > vacancy.createdAt,
-  );
-  const made: string[] = [];
-  const site = locateSite(vacancy.site);
-  for (let tries = 0; tries < 8 && candidates.length > 0 && made.length < 3; tries++) {
-    const [seeker] = candidates.splice(Math.floor(pickRandom() * candidates.length), 1) as [PlannedSeeker];
-    const at = new Date(Date.parse(vacancy.createdAt) + 3_600_000 * (1 + Math.floor(pickRandom() * 48)));
-    const match = await buildMatch(
-      matching,
-      { vacancy, site, seeker: seeker.profile, home: locateHome(seeker.profile.home) },
-      at.toISOString(),
-    );
-    if (!match || at.toISOString() >= planned.closesAt) continue;
-    const accepted = pickRandom() < 0.3;
-    const respondedAt = new Date(
-      at.getTime() + 86_400_000 * (1 + Math.floor(pickRandom() * 5)),
-    ).toISOString();
-    const saved: Match = {
-      ...match,
-      status: 'withdrawn',
-      withdrawnReason: 'the vacancy was closed',
-      ...(accepted && respondedAt < planned.closesAt ? { response: 'accepted' as const, respondedAt } : {}),
-      updatedAt: planned.closesAt,
-    };
-    await matches.save(saved);
-    made.push(`M#${saved.id}`);
-    totals.matches++;
-    if (saved.response === 'accepted') totals.accepted++;
-  }
-  return made;
+/** The earlier and the later of two ISO timestamps (they sort as text). */
+const firstOf = (a: string, b: string) => (a < b ? a : b);
+const lastOf = (a: string, b: string) => (a < b ? b : a);
+
+interface PlannedMatch {
+  match: Match;
+  /** When the seeker answered, and how. */
+  response?: { answer: 'accepted' | 'declined'; at: string };
+  /** When it was withdrawn (the vacancy closed); undefined while it lasts. */
+  withdrawnAt?: string;
+  /** When it ends: withdrawn, or erased with its seeker, or now. */
+  endsAt: string;
 }
+
+/**
+ * Every seeker who fits a vacancy while both are there gets the match, at the time the live
+ * matcher would have made it (when the later of the two appeared), with the same scoring
+ * code; some accept or decline within days. Matches end when the vacancy closes or the
+ * seeker leaves (erasure takes them).
+ */
+async function planMatches(): Promise<PlannedMatch[]> {
+  const planned: PlannedMatch[] = [];
+  const reach = new Map(history.seekers.map((s) => [s, seekerReachKm(s.profile)]));
+  const homes = new Map(history.seekers.map((s) => [s, locateHome(s.profile.home)]));
+  for (const { vacancy, closesAt } of history.vacancies) {
+    const site = locateSite(vacancy.site);
+    const end = firstOf(closesAt, nowIso);
+    const fitting: PlannedMatch[] = [];
+    for (const seeker of history.seekers) {
+      const { profile, leavesAt } = seeker;
+      const home = homes.get(seeker);
+      if (
+        !home ||
+        !profile.sectors.includes(vacancy.sector) ||
+        profile.createdAt >= end ||
+        leavesAt <= vacancy.createdAt
+      )
+        continue;
+      if (distanceKm(home.point, site.point) > (reach.get(seeker) ?? 0)) continue;
+      const at = later(lastOf(profile.createdAt, vacancy.createdAt), 1, 12);
+      if (at >= end || at >= leavesAt) continue;
+      const match = await buildMatch(matching, { vacancy, site, seeker: profile, home }, at);
+      if (!match) continue;
+      const endsAt = firstOf(end, leavesAt);
+      fitting.push({
+        match,
+        endsAt,
+        ...(closesAt < nowIso && closesAt < leavesAt ? { withdrawnAt: closesAt } : {}),
+      });
+    }
+    // About two answers per opening: most of them yes.
+    const answerRate = Math.min(0.5, (2 * vacancy.openings) / Math.max(1, fitting.length));
+    for (const entry of fitting) {
+      if (pickRandom() >= answerRate) continue;
+      const at = later(entry.match.createdAt, 24, 120);
+      if (at < entry.endsAt) entry.response = { answer: pickRandom() < 0.7 ? 'accepted' : 'declined', at };
+    }
+    planned.push(...fitting);
+  }
+  return planned;
+}
+
+const plannedMatches = await planMatches();
+console.log(`Matched as the live matcher would: ${plannedMatches.length} matches over the history.`);
 
 const started = Date.now();
 for (const [index, month] of months.entries()) {
@@ -164,52 +188,59 @@ for (const [index, month] of months.entries()) {
   simulated = new Date(`${month}-01T00:00:01Z`);
   const rolled = index > 0 ? (await rollStatistics(counting)).counted : 0;
   simulated = monthEnd(month);
-  const touched: string[] = [];
   const posted = history.vacancies.filter((p) => inMonth(p.vacancy.createdAt, month));
   const closing = history.vacancies.filter((p) => inMonth(p.closesAt, month));
   const joining = history.seekers.filter((s) => inMonth(s.profile.createdAt, month));
   const leaving = history.seekers.filter((s) => inMonth(s.leavesAt, month));
-  await forEachInParallel(posted, 16, async ({ vacancy }) => {
-    await vacancies.create(vacancy).catch(() => undefined);
-    touched.push(`V#${vacancy.id}`);
+  const made = plannedMatches.filter((p) => inMonth(p.match.createdAt, month));
+  const answered = plannedMatches.filter((p) => p.response && inMonth(p.response.at, month));
+  const withdrawn = plannedMatches.filter((p) => p.withdrawnAt && inMonth(p.withdrawnAt, month));
+  const count = (keys: string[]) =>
+    forEachInParallel([...new Set(keys)], 32, (key) => countEntity(counting, key));
+
+  // What appears and what is answered this month is counted before what ends this month.
+  await forEachInParallel(posted, 16, ({ vacancy }) => vacancies.create(vacancy).catch(() => undefined));
+  await forEachInParallel(joining, 16, (seeker) => seekers.create(seeker.profile).catch(() => undefined));
+  await forEachInParallel(made, 16, ({ match }) => matches.save(match));
+  await forEachInParallel(answered, 16, async ({ match, response }) => {
+    if (!response) return;
+    await matches.respond(match, response.answer, { channel: 'none' }, response.at);
+    if (response.answer === 'accepted') totals.accepted++;
   });
-  await forEachInParallel(joining, 16, async (seeker) => {
-    await seekers.create(seeker.profile).catch(() => undefined);
-    active.push(seeker);
-    touched.push(`S#${seeker.profile.id}`);
-  });
-  let made = 0;
-  await forEachInParallel(
-    posted.filter((p) => Date.parse(p.closesAt) <= realNow.getTime()),
-    8,
-    async (planned) => {
-      const keys = await historicalMatches(planned);
-      made += keys.length;
-      touched.push(...keys);
-    },
+  await count([
+    ...posted.map((p) => `V#${p.vacancy.id}`),
+    ...joining.map((s) => `S#${s.profile.id}`),
+    ...[...made, ...answered].map((p) => `M#${p.match.id}`),
+  ]);
+  await forEachInParallel(withdrawn, 16, ({ match, withdrawnAt }) =>
+    matches.withdraw(match, 'match.vacancyClosed', withdrawnAt ?? nowIso),
   );
-  await forEachInParallel(closing, 16, async ({ vacancy, closesAt }) => {
-    await vacancies.replace(
+  await forEachInParallel(closing, 16, ({ vacancy, closesAt }) =>
+    vacancies.replace(
       { ...vacancy, status: 'closed', closedAt: closesAt, updatedAt: closesAt, version: 2 },
       1,
-    );
-    touched.push(`V#${vacancy.id}`);
-  });
+    ),
+  );
   await forEachInParallel(leaving, 16, async (seeker) => {
     await seekers.erase(seeker.profile.id);
     await seekers.markErased(seeker.profile.id, new Date(seeker.leavesAt));
-    active.splice(active.indexOf(seeker), 1);
-    touched.push(`S#${seeker.profile.id}`);
   });
-  await forEachInParallel([...new Set(touched)], 32, (key) => countEntity(counting, key));
+  await count([
+    ...withdrawn.map((p) => `M#${p.match.id}`),
+    ...closing.map((p) => `V#${p.vacancy.id}`),
+    ...leaving.map((s) => `S#${s.profile.id}`),
+  ]);
+  totals.matches += made.length;
   console.log(
     `[${String(index + 1).padStart(2)}/${months.length}] ${month}: ${posted.length} vacancies posted, ${closing.length} closed, ` +
-      `${joining.length} seekers joined, ${leaving.length} left, ${made} matches; ${rolled} carried over · ${((Date.now() - monthStarted) / 1000).toFixed(1)} s`,
+      `${joining.length} seekers joined, ${leaving.length} left, ${made.length} matches, ${answered.length} answers; ` +
+      `${rolled} carried over · ${((Date.now() - monthStarted) / 1000).toFixed(1)} s`,
   );
 }
 
-// Today: index the active seekers and match the open vacancies as the live matcher does.
+// Today: the live matcher's index holds every seeker still active, for vacancies posted from now on.
 simulated = realNow;
+const active = history.seekers.filter((s) => s.profile.createdAt <= nowIso && s.leavesAt > nowIso);
 await forEachInParallel(active, 16, async ({ profile }) => {
   await matching.index.reindexSeeker(
     profile.id,
@@ -218,13 +249,7 @@ await forEachInParallel(active, 16, async ({ profile }) => {
     seekerReachKm(profile),
   );
 });
-const open = history.vacancies.filter((p) => Date.parse(p.closesAt) > realNow.getTime());
-await forEachInParallel(open, 8, async ({ vacancy }) => {
-  await rematchVacancy(matching, vacancy.id);
-  const current = await matches.activeForVacancy(vacancy.id);
-  for (const match of current) await countEntity(counting, `M#${match.id}`);
-  totals.matches += current.length;
-});
+const open = history.vacancies.filter((p) => p.closesAt > nowIso && p.vacancy.createdAt <= nowIso);
 await table.doc.send(
   new PutCommand({
     TableName: tableName,
@@ -242,7 +267,7 @@ await table.doc.send(
 );
 console.log(
   `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${history.vacancies.length} vacancies (${open.length} open now), ` +
-    `${history.seekers.length} seekers (${active.length} active now), ${totals.matches} matches (${totals.accepted} accepted in the past). All SYNTHETIC.`,
+    `${history.seekers.length} seekers (${active.length} active now), ${totals.matches} matches (${totals.accepted} accepted). All SYNTHETIC.`,
 );
 base.destroy();
 await dynamo.stop();

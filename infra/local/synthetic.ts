@@ -1,7 +1,8 @@
 /**
- * SYNTHETIC data for tests and benchmarks: plausible seekers and vacancies over the pilot
- * territory (Pyrénées-Atlantiques and Hautes-Pyrénées), homes weighted by commune
- * population. None of it describes real people or employers.
+ * SYNTHETIC data for tests, benchmarks and the demo: plausible seekers and vacancies over the
+ * pilot territory (Pyrénées-Atlantiques and Hautes-Pyrénées), homes weighted by commune
+ * population, real ROME job titles and skills of each sector's typical occupations, made-up
+ * employers. None of it describes real people or employers; every name it shows says SYNTHETIC.
  */
 
 import type { CommuteMode, Shift } from '../../shared/domain/schema-parts';
@@ -10,7 +11,9 @@ import type { Vacancy } from '../../shared/domain/vacancy';
 import type { CommuneRow } from '../../shared/reference/commune-rows';
 import { communeLocation } from '../../shared/reference/coordinates';
 import communeRows from '../../shared/reference/data/communes.json';
+import { type JobTitle, listJobTitles } from '../../shared/reference/job-titles';
 import type { SectorSlug } from '../../shared/reference/sectors';
+import { skillsOfOccupation } from '../../shared/reference/skill-referential';
 
 export function prng(seed: number) {
   let state = seed >>> 0;
@@ -37,6 +40,45 @@ export const sectorMix: [SectorSlug, number, string[]][] = [
   ['construction', 0.12, ['F1703', 'F1602', 'F1201']],
   ['health', 0.1, ['J1501', 'J1506']],
 ];
+/** Made-up employers of each sector, for the demo (the words "(SYNTHETIC)" go with every one shown). */
+export const syntheticEmployers: Record<string, string[]> = {
+  aeronautics: ['Aéro Gaves Usinage', 'Composites du Béarn', 'Hélices Pyrénées Maintenance'],
+  agrifood: ['Conserverie de l’Adour', 'Salaisons de la Vallée', 'Maïs Doux du Vic-Bilh'],
+  chemistry: ['Chimie Fine de Lacq', 'Polymères du Bassin', 'Soufre et Dérivés du Sud-Ouest'],
+  geoscience: ['Géoforages Béarnais', 'Études du Sous-Sol Pyrénéen'],
+  energy: ['Énergies du Gave', 'Réseaux Chaleur Bigorre'],
+  metalworking: ['Tôlerie Industrielle de l’Ousse', 'Mécanique de Précision Tarbaise', 'Forges du Lavedan'],
+  logistics: ['Plateforme Logistique Pau-Pyrénées', 'Transports Bigourdans', 'Entrepôts de l’Adour'],
+  construction: ['Bâtiments du Piémont', 'Travaux Publics Béarn-Bigorre'],
+  health: ['Clinique des Coteaux', 'Ehpad Les Tilleuls', 'Soins à Domicile du Gave'],
+};
+export const synthetic = (name: string) => `${name} (SYNTHETIC)`;
+
+const titlesByOccupation = new Map<string, JobTitle[]>();
+/** Job titles of an occupation people use (not those marked rarely used), principal titles first. */
+export function titlesOf(occupation: string): JobTitle[] {
+  let titles = titlesByOccupation.get(occupation);
+  if (!titles) {
+    titles = listJobTitles()
+      .filter((title) => title.occupation === occupation && !title.rare && title.label.length <= 90)
+      .sort((a, b) => Number(b.principal) - Number(a.principal));
+    titlesByOccupation.set(occupation, titles);
+  }
+  return titles;
+}
+
+/** One of the occupation's titles, the principal one more often than the others. */
+export function pickTitle(next: () => number, occupation: string): JobTitle | undefined {
+  const titles = titlesOf(occupation);
+  return next() < 0.5 ? titles[0] : pick(next, titles);
+}
+
+/** A few referential skills of the occupation's fiche (knowledge, the short labels people pick). */
+export function pickSkills(next: () => number, occupation: string, max: number) {
+  const known = skillsOfOccupation(occupation).filter((skill) => skill.kind === 'knowledge');
+  return pickSome(next, known.slice(0, 12), max).map(({ code, label }) => ({ code, label }));
+}
+
 export const skillPool = [
   'soudage TIG',
   'soudage MIG MAG',
@@ -89,6 +131,8 @@ const at = '2026-11-26T08:00:00.000Z';
 export function syntheticSeeker(next: () => number, id: string): SeekerProfile {
   const [sector, , occupations] = weightedSector(next);
   const second = next() < 0.3 ? weightedSector(next)[0] : undefined;
+  const mine = pickSome(next, occupations, 2);
+  const jobTitles = mine.flatMap((occupation) => pickTitle(next, occupation)?.code ?? []);
   const modes: CommuteMode[] = next() < 0.8 ? ['car'] : [];
   if (next() < 0.35) modes.push('transit');
   if (next() < 0.15) modes.push('bike');
@@ -96,8 +140,9 @@ export function syntheticSeeker(next: () => number, id: string): SeekerProfile {
   return {
     id,
     sectors: second && second !== sector ? [sector, second] : [sector],
-    occupations: pickSome(next, occupations, 2),
-    skills: pickSome(next, skillPool, 3),
+    ...(jobTitles.length ? { jobTitles } : {}),
+    occupations: mine,
+    skills: mine.flatMap((occupation) => pickSkills(next, occupation, 4)),
     home: { commune: weightedCommune(next) },
     commute: { maxMinutes: pick(next, [15, 20, 30, 30, 40, 45, 60]), modes },
     ...(next() < 0.5 ? { shifts: pickSome(next, shiftsPool, 3) } : {}),
@@ -111,17 +156,21 @@ export function syntheticSeeker(next: () => number, id: string): SeekerProfile {
 
 export function syntheticVacancy(next: () => number, id: string, owner = 'synthetic-employer'): Vacancy {
   const [sector, , occupations] = weightedSector(next);
+  const occupation = pick(next, occupations);
+  const title = pickTitle(next, occupation);
   return {
     id,
     owner,
-    title: `Poste synthétique ${id}`,
+    title: synthetic(title?.label ?? 'Poste'),
+    employerName: synthetic(pick(next, syntheticEmployers[sector] ?? ['Entreprise du Bassin'])),
     sector,
-    occupation: pick(next, occupations),
-    skills: pickSome(next, skillPool, 3),
+    ...(title ? { jobTitle: title.code } : {}),
+    occupation,
+    skills: pickSkills(next, occupation, 3),
     site: { commune: weightedCommune(next) },
     contract: pick(next, ['CDI', 'CDD', 'interim', 'apprenticeship'] as const),
     openings: 1 + Math.floor(next() * 5),
-    ...(next() < 0.6 ? { shifts: pickSome(next, shiftsPool, 2) } : {}),
+    shifts: next() < 0.6 ? pickSome(next, shiftsPool, 2) : ['day'],
     status: 'open',
     version: 1,
     createdAt: at,

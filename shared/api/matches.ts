@@ -8,7 +8,7 @@ const matchIdParams = z.strictObject({
   id: z
     .string()
     .max(22)
-    .regex(/^[A-Za-z0-9_-]{22}$/, 'a match id has 22 characters'),
+    .regex(/^[A-Za-z0-9_-]{22}$/, 'field.matchId'),
 });
 
 export const listMyMatchesRoute = defineRoute({

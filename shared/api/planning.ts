@@ -9,7 +9,7 @@ import { commonProblems, ifMatchHeader, problemDocument } from './common';
 const planner = ['planner'] as const;
 const tags = ['Planning'];
 
-const month = z.string().max(7).regex(monthPattern, 'a month is YYYY-MM, e.g. 2026-03');
+const month = z.string().max(7).regex(monthPattern, 'field.month');
 const count = int32(0, 2_000_000_000).nullable();
 const measure = z.number().min(0).max(1e12).nullable();
 const label = z.string().max(300);
@@ -181,7 +181,10 @@ export const skillsGapRoute = defineRoute({
         items: z
           .array(
             z.object({
-              skill: label,
+              skill: label.meta({
+                description: 'The skill: "#<code OGR>" for a referential skill, else its normalised text',
+              }),
+              label: label.meta({ description: 'The skill in words' }),
               openVacancies: int32(0, 2_000_000_000),
               seekersInReach: count,
               seekersSuppressed: z.boolean(),

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { seekerProfile, seekerProfileInput } from '../domain/seeker';
+import * as z from 'zod';
+import { seekerProfileInput, seekerProfileView } from '../domain/seeker';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, ifMatchHeader, problemDocument } from './common';
 
@@ -16,8 +16,8 @@ export const putMyProfileRoute = defineRoute({
   body: seekerProfileInput,
   headers: [ifMatchHeader(false)],
   responses: {
-    200: { description: 'Replaced', schema: seekerProfile },
-    201: { description: 'Created', schema: seekerProfile },
+    200: { description: 'Replaced', schema: seekerProfileView },
+    201: { description: 'Created', schema: seekerProfileView },
     ...commonProblems,
     412: { description: 'Stale If-Match', schema: problemDocument },
   },
@@ -31,7 +31,7 @@ export const getMyProfileRoute = defineRoute({
   tags,
   access: seeker,
   responses: {
-    200: { description: 'Your profile; `ETag` is its version', schema: seekerProfile },
+    200: { description: 'Your profile; `ETag` is its version', schema: seekerProfileView },
     ...commonProblems,
     404: { description: 'You have no profile yet', schema: problemDocument },
   },
@@ -61,7 +61,7 @@ export const exportMyDataRoute = defineRoute({
       schema: z.object({
         exportedAt: z.string().max(40),
         subject: z.string().max(128),
-        profile: seekerProfile.nullable(),
+        profile: seekerProfileView.nullable(),
         matches: z.array(z.unknown()).max(100_000),
         offers: z.array(z.unknown()).max(100_000),
         devices: z.array(z.unknown()).max(100),

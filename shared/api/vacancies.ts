@@ -1,4 +1,4 @@
-import { vacancy, vacancyDraft, vacancyPatch } from '../domain/vacancy';
+import { vacancyDraft, vacancyPatch, vacancyView } from '../domain/vacancy';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, idParams, ifMatchHeader, pageOf, pageQuery, problemDocument } from './common';
 
@@ -26,7 +26,7 @@ export const postVacancyRoute = defineRoute({
     },
   ],
   responses: {
-    201: { description: 'Posted; `Location` and `ETag` headers are set', schema: vacancy },
+    201: { description: 'Posted; `Location` and `ETag` headers are set', schema: vacancyView },
     409: { description: 'The first request with this key is still running', schema: problemDocument },
     422: { description: 'This key was used with another body', schema: problemDocument },
     ...commonProblems,
@@ -44,7 +44,7 @@ export const getVacancyRoute = defineRoute({
   access: employer,
   params: idParams,
   responses: {
-    200: { description: 'The vacancy; `ETag` is its version', schema: vacancy },
+    200: { description: 'The vacancy; `ETag` is its version', schema: vacancyView },
     ...commonProblems,
     404: notFound,
   },
@@ -61,7 +61,7 @@ export const patchVacancyRoute = defineRoute({
   body: vacancyPatch,
   headers: [ifMatchHeader(true)],
   responses: {
-    200: { description: 'Changed', schema: vacancy },
+    200: { description: 'Changed', schema: vacancyView },
     ...commonProblems,
     404: notFound,
     409: { description: 'The vacancy is closed', schema: problemDocument },
@@ -80,7 +80,7 @@ export const closeVacancyRoute = defineRoute({
   params: idParams,
   headers: [ifMatchHeader(false)],
   responses: {
-    200: { description: 'Closed', schema: vacancy },
+    200: { description: 'Closed', schema: vacancyView },
     ...commonProblems,
     404: notFound,
     412: { description: 'Stale If-Match', schema: problemDocument },
@@ -95,5 +95,8 @@ export const listMyVacanciesRoute = defineRoute({
   tags,
   access: employer,
   query: pageQuery,
-  responses: { 200: { description: 'One page', schema: pageOf(vacancy, 'VacancyPage') }, ...commonProblems },
+  responses: {
+    200: { description: 'One page', schema: pageOf(vacancyView, 'VacancyPage') },
+    ...commonProblems,
+  },
 });

@@ -1,8 +1,16 @@
-/** Typed domain errors. They carry no HTTP: shared/http/problem.ts maps each kind once. */
+/**
+ * Typed domain errors. They carry no HTTP (shared/http/problem.ts maps each kind once) and
+ * no sentence: a key of the message catalogue (shared/messages/problems.ts) and its params,
+ * rendered in the reader's language at the edge. `message` is the English text, for logs.
+ */
+import { type ProblemKey, problemText } from '../messages/problems';
+
 export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. "site.commune" or "query.limit". */
+  /** Dotted path of the offending field, e.g. "body.site.commune" or "query.limit". */
   field: string;
+  /** A catalogue key (or, for zod's own checks, a message already in the reader's language). */
   message: string;
+  params?: Record<string, unknown>;
 }
 
 export abstract class DomainError extends Error {
@@ -13,20 +21,26 @@ export abstract class DomainError extends Error {
     | 'precondition-failed'
     | 'precondition-required'
     | 'unprocessable';
+
+  constructor(
+    readonly key: ProblemKey,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(problemText(key, 'en', params));
+  }
 }
+
+const fieldsOf = (issues: FieldIssue[]) => [...new Set(issues.map((i) => i.field))].join(', ');
 
 export class ValidationError extends DomainError {
   readonly kind = 'validation';
   constructor(readonly issues: FieldIssue[]) {
-    super(`Invalid input in ${[...new Set(issues.map((i) => i.field))].join(', ')}: see errors`);
+    super('http.invalid', { fields: fieldsOf(issues) });
   }
 }
 
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found';
-  constructor(what: string) {
-    super(`${what} not found`);
-  }
 }
 
 export class ConflictError extends DomainError {
@@ -37,7 +51,7 @@ export class ConflictError extends DomainError {
 export class UnprocessableError extends DomainError {
   readonly kind = 'unprocessable';
   constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+    super('http.invalid', { fields: fieldsOf(issues) });
   }
 }
 
@@ -45,7 +59,7 @@ export class UnprocessableError extends DomainError {
 export class PreconditionFailedError extends DomainError {
   readonly kind = 'precondition-failed';
   constructor(readonly currentVersion: number) {
-    super(`The resource has changed: current version is ${currentVersion}`);
+    super('precondition.failed', { version: currentVersion });
   }
 }
 
@@ -53,6 +67,6 @@ export class PreconditionFailedError extends DomainError {
 export class PreconditionRequiredError extends DomainError {
   readonly kind = 'precondition-required';
   constructor() {
-    super('This update needs an If-Match header with the version you read');
+    super('precondition.required');
   }
 }

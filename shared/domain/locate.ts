@@ -1,45 +1,43 @@
+import { findCommune } from '../reference/communes';
 import { communeLocation } from '../reference/coordinates';
 import { UnprocessableError } from './errors';
 import type { Point } from './geo';
 
 export interface Located {
   point: Point;
-  /** False when only the commune's main place is known. */
-  precise: boolean;
+  /**
+   * "site": the site's own coordinates; "town-centre": the commune's main place;
+   * "centroid": the middle of the commune's territory (no town-centre point is known).
+   */
+  precision: 'site' | 'town-centre' | 'centroid';
 }
 
-const noCoordinates = (field: string, commune: string) =>
-  new UnprocessableError([
-    {
-      field,
-      message: `commune ${commune} has no known coordinates; give the site's coordinates or import the official commune file (DATA.md)`,
-    },
-  ]);
+/** People read the commune's name, never its code. */
+const unplaced = (field: string, code: string, key: 'location.home' | 'location.site' | 'location.commune') =>
+  new UnprocessableError([{ field, message: key, params: { commune: findCommune(code)?.name ?? code } }]);
 
-/** Where a vacancy's site is: its own coordinates, else its commune's main place. */
+function atCommune(code: string): Located | undefined {
+  const location = communeLocation(code);
+  return location && { point: { lat: location.lat, lon: location.lon }, precision: location.precision };
+}
+
+/** Where a vacancy's site is: its own coordinates, else its commune's point. */
 export function locateSite(site: { commune: string; coordinates?: Point | undefined }): Located {
-  if (site.coordinates) return { point: site.coordinates, precise: true };
-  const location = communeLocation(site.commune);
-  if (!location) throw noCoordinates('body.site.commune', site.commune);
-  return { point: { lat: location.lat, lon: location.lon }, precise: false };
+  if (site.coordinates) return { point: site.coordinates, precision: 'site' };
+  const found = atCommune(site.commune);
+  if (!found) throw unplaced('body.site.commune', site.commune, 'location.site');
+  return found;
 }
 
 /** Where a seeker lives, at commune level only (privacy): never more precise than that. */
 export function locateHome(home: { commune: string }): Located {
-  const location = communeLocation(home.commune);
-  if (!location) {
-    throw new UnprocessableError([
-      {
-        field: 'body.home.commune',
-        message: `commune ${home.commune} has no known coordinates yet, so commute times cannot be computed; pick the nearest larger commune, or ask the operator to import the official commune file`,
-      },
-    ]);
-  }
-  return { point: { lat: location.lat, lon: location.lon }, precise: false };
+  const found = atCommune(home.commune);
+  if (!found) throw unplaced('body.home.commune', home.commune, 'location.home');
+  return found;
 }
 
 export const locateCommune = (code: string, field: string): Located => {
-  const location = communeLocation(code);
-  if (!location) throw noCoordinates(field, code);
-  return { point: { lat: location.lat, lon: location.lon }, precise: false };
+  const found = atCommune(code);
+  if (!found) throw unplaced(field, code, 'location.commune');
+  return found;
 };

@@ -1,10 +1,11 @@
+import type { Language } from '../messages/language';
 import type { MatchStore } from '../ports/matching';
 import type { Clock } from '../ports/runtime';
 import { type PageRequest, type SeekerStore, StaleWriteError, type VacancyStore } from '../ports/store';
 import type { TravelTime } from '../ports/travel-time';
 import { ConflictError, NotFoundError } from './errors';
 import { locateCommune } from './locate';
-import { type Match, toCandidateView, toSeekerView } from './match';
+import { explainWarnings, type Match, toCandidateView, toSeekerView } from './match';
 import { pageOrExplain } from './paging';
 import type { CommuteMode } from './schema-parts';
 import type { SeekerProfile } from './seeker';
@@ -21,9 +22,10 @@ export async function listMyMatches(
   deps: Pick<MatchReadDeps, 'matches'>,
   seekerId: string,
   page: PageRequest,
+  language: Language,
 ) {
   const found = await pageOrExplain(() => deps.matches.pageForSeeker(seekerId, page));
-  return { ...found, items: found.items.map(toSeekerView) };
+  return { ...found, items: found.items.map((m) => toSeekerView(m, language)) };
 }
 
 /**
@@ -36,6 +38,7 @@ export async function listCandidates(
   owner: string,
   vacancyId: string,
   page: PageRequest,
+  language: Language,
 ) {
   await getOwnVacancy(deps, owner, vacancyId);
   const found = await pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page));
@@ -48,6 +51,7 @@ export async function listCandidates(
     items: found.items.map((m) =>
       toCandidateView(
         m.response === 'accepted' ? { ...m, contact: sharedContact(profiles.get(m.seekerId)) } : m,
+        language,
       ),
     ),
   };
@@ -69,19 +73,19 @@ export async function respondToMatch(
   seekerId: string,
   matchId: string,
   response: 'accepted' | 'declined',
+  language: Language,
 ) {
   const found = await deps.matches.get(matchId);
-  if (!found || found.seekerId !== seekerId) throw new NotFoundError('Match');
-  if (found.status !== 'active')
-    throw new ConflictError(`This match was withdrawn: ${found.withdrawnReason ?? ''}`.trim());
+  if (!found || found.seekerId !== seekerId) throw new NotFoundError('notFound.match');
+  if (found.status !== 'active') throw new ConflictError('conflict.matchWithdrawn');
   if (response === 'accepted' && !(await deps.seekers.get(seekerId)))
-    throw new NotFoundError('Seeker profile');
+    throw new NotFoundError('notFound.profile');
   try {
     // No copy of the contact in the match (an older one is removed): it would go stale.
     const updated = await deps.matches.respond(found, response, undefined, deps.clock.now().toISOString());
-    return toSeekerView(updated);
+    return toSeekerView(updated, language);
   } catch (error) {
-    if (error instanceof StaleWriteError) throw new ConflictError('This match was withdrawn meanwhile');
+    if (error instanceof StaleWriteError) throw new ConflictError('conflict.matchWithdrawn');
     throw error;
   }
 }
@@ -90,16 +94,19 @@ export async function respondToMatch(
 export async function commuteBetween(
   travel: TravelTime,
   query: { from: string; to: string; mode: CommuteMode; hour: number },
+  language: Language,
 ) {
   const from = locateCommune(query.from, 'query.from');
   const to = locateCommune(query.to, 'query.to');
-  return travel.estimate({
+  const estimate = await travel.estimate({
     from: from.point,
     to: to.point,
     mode: query.mode,
     hour: query.hour,
     imprecise: true,
+    centroid: from.precision === 'centroid' || to.precision === 'centroid',
     fromCommune: query.from,
     toCommune: query.to,
   });
+  return { ...estimate, warnings: explainWarnings(estimate.warnings, language) };
 }

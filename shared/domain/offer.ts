@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import type { Language } from '../messages/language';
+import { noticeText } from '../messages/notices';
+import { occupationLabel, sectorLabel } from './labels';
 import { commuteMode, identifier, int32, isoTimestamp } from './schema-parts';
 import { contactChannel } from './seeker';
 
@@ -39,7 +42,7 @@ export const offer = z
   .meta({ id: 'Offer' });
 export type Offer = z.output<typeof offer>;
 
-/** The inbox: what was sent or is waiting, and why. */
+/** The inbox: what was sent or is waiting, and why (the reason's code and its words). */
 export const inboxEntry = offer
   .pick({
     id: true,
@@ -49,9 +52,22 @@ export const inboxEntry = offer
     reason: true,
     notBefore: true,
     sentAt: true,
-    vacancy: true,
     commute: true,
     createdAt: true,
   })
+  .extend({
+    reasonText: z.string().max(300).optional(),
+    vacancy: offer.shape.vacancy.extend({
+      labels: z.object({ sector: z.string().max(200), occupation: z.string().max(250) }),
+    }),
+  })
   .meta({ id: 'InboxEntry' });
-export const toInboxEntry = (o: Offer): z.output<typeof inboxEntry> => inboxEntry.parse(o);
+export const toInboxEntry = (o: Offer, language: Language): z.output<typeof inboxEntry> =>
+  inboxEntry.parse({
+    ...o,
+    ...(o.reason ? { reasonText: noticeText(o.reason, language) } : {}),
+    vacancy: {
+      ...o.vacancy,
+      labels: { sector: sectorLabel(o.vacancy.sector), occupation: occupationLabel(o.vacancy.occupation) },
+    },
+  });

@@ -1,25 +1,40 @@
-/** Field schemas shared by several entities: codes checked against the reference data. */
-import { z } from 'zod';
-import { foldForSearch, isKnownCommune } from '../reference/communes';
+/**
+ * Field schemas shared by several entities: codes checked against the reference data.
+ * Messages are keys of the message catalogue (shared/messages/problems.ts), rendered in the
+ * reader's language at the edge; zod's own messages come from its locales.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import * as z from 'zod';
+import { isKnownCommune } from '../reference/communes';
+import { isKnownJobTitle } from '../reference/job-titles';
 import { isKnownOccupation } from '../reference/occupations';
 import { sectorSlugs } from '../reference/sectors';
+import { findSkill, skillCodeOfLabel } from '../reference/skill-referential';
+import { foldForSearch } from '../reference/text-search';
 
 export const communeCode = z
   .string()
   .max(5)
-  .regex(/^(\d{5}|2[AB]\d{3})$/, {
-    message: 'an INSEE commune code has 5 characters, e.g. 64445',
-    abort: true,
-  })
-  .refine(isKnownCommune, 'unknown INSEE commune code')
+  .regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'field.communeCode', abort: true })
+  .refine(isKnownCommune, 'field.unknownCommune')
   .meta({ description: 'INSEE commune code (code officiel géographique)', example: '64445' });
 
 export const romeCode = z
   .string()
   .max(5)
-  .regex(/^[A-N]\d{4}$/, { message: 'a ROME code is a letter A–N and 4 digits, e.g. H2913', abort: true })
-  .refine(isKnownOccupation, 'unknown ROME occupation code (see GET /v1/ref/occupations)')
-  .meta({ description: 'ROME occupation code', example: 'H2913' });
+  .regex(/^[A-N]\d{4}$/, { message: 'field.romeCode', abort: true })
+  .refine(isKnownOccupation, 'field.unknownOccupation')
+  .meta({ description: 'ROME 4.0 occupation code (see GET /v1/ref/occupations)', example: 'H2913' });
+
+export const jobTitleCode = z
+  .string()
+  .max(6)
+  .regex(/^\d{1,6}$/, { message: 'field.jobTitleCode', abort: true })
+  .refine(isKnownJobTitle, 'field.unknownJobTitle')
+  .meta({
+    description: 'ROME job title ("appellation") by its code OGR (see GET /v1/ref/occupations)',
+    example: '15158',
+  });
 
 export const sectorSlug = z.enum(sectorSlugs).meta({ description: 'Sector slug (see GET /v1/ref/sectors)' });
 
@@ -34,7 +49,7 @@ export const distinctList = <T extends z.ZodType<string>>(item: T, max: number) 
   z
     .array(item)
     .max(max)
-    .refine((values) => new Set(values).size === values.length, 'values must not repeat');
+    .refine((values) => new Set(values).size === values.length, 'field.repeated');
 
 /**
  * Human text: trimmed, without control characters, broken UTF-16 (lone surrogates) or
@@ -52,21 +67,85 @@ export const plainText = (min: number, max: number, options: { multiline?: boole
         /^[^\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u.test(
           options.multiline ? text.replace(/[\n\r\t]/g, '') : text,
         ),
-      'control characters, direction overrides and broken unicode are not allowed',
+      'field.plainText',
     );
 
-/** Short skill labels; trimmed, and duplicates (ignoring case and accents) removed. */
+/** A skill as stored and answered: a referential code with its label, or a free text. */
+export const skill = z
+  .object({
+    code: z.string().max(8).optional().meta({ description: 'Code OGR of a ROME skill (GET /v1/ref/skills)' }),
+    label: z.string().max(250),
+  })
+  .meta({ id: 'Skill' });
+export type Skill = z.output<typeof skill>;
+
+/** Skills of an item written before schema version 2: plain texts. */
+export const upgradeSkills = (skills: unknown[] | undefined): Skill[] =>
+  (skills ?? []).map((one) => (typeof one === 'string' ? { label: one } : (one as Skill)));
+
+const skillCode = z
+  .string()
+  .max(8)
+  .regex(/^\d{1,8}$/, 'field.skill')
+  .refine((code) => findSkill(code) !== undefined, 'field.unknownSkill');
+
+/**
+ * What a client may send for a skill: a free text ("soudage TIG"), a referential code
+ * (`{ "code": "103070" }`, as GET /v1/ref/skills suggests) or a stored skill sent back.
+ * A free text that is a referential label becomes that skill.
+ */
+export const skillInput = z
+  .union([
+    plainText(1, 120),
+    z.strictObject({ code: skillCode, label: z.string().max(250).optional() }),
+    z.strictObject({ label: plainText(1, 120) }),
+  ])
+  .transform((given): Skill => {
+    if (typeof given === 'object' && 'code' in given)
+      return { code: given.code, label: findSkill(given.code)?.label ?? given.code };
+    const text = typeof given === 'string' ? given : given.label;
+    const code = skillCodeOfLabel(text);
+    return code ? { code, label: findSkill(code)?.label ?? text } : { label: text };
+  });
+
+/** Skills, duplicates (same code, or same text ignoring case and accents) removed. */
 export const skillList = z
-  .array(plainText(1, 60))
+  .array(skillInput)
   .max(30)
-  .overwrite((labels) => {
+  .transform((skills) => {
     const seen = new Set<string>();
-    return labels.filter((label) => {
-      const key = foldForSearch(label);
+    return skills.filter((one) => {
+      const key = one.code ?? foldForSearch(one.label);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
+  });
+
+/** Countries whose mobile numbers can receive offers: France (with its overseas départements) and the EU. */
+const mobileCountries = new Set(
+  'FR GP MQ GF RE YT AT BE BG CY CZ DE DK EE ES FI GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A mobile number as people write it ("06 12 34 56 78", "+33 6 12 34 56 78", "0033…"),
+ * checked with libphonenumber-js and stored in E.164 ("+33612345678").
+ */
+export const mobilePhone = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((text, context) => {
+    const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'FR');
+    if (parsed?.isValid() && parsed.country && mobileCountries.has(parsed.country)) return parsed.number;
+    context.addIssue({ code: 'custom', message: 'field.phone' });
+    return z.NEVER;
+  })
+  .meta({
+    description: 'A French or EU mobile number, in any usual form; answered in E.164',
+    example: '06 12 34 56 78',
   });
 
 export const isoTimestamp = z.iso.datetime().max(40);

@@ -6,7 +6,13 @@ import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
 import { entityKeyOf } from './planning/counting';
-import type { SeekerProfile, SeekerProfileInput } from './seeker';
+import {
+  type SeekerProfile,
+  type SeekerProfileInput,
+  statedProfile,
+  toSeekerProfileView,
+  upgradeSeekerProfile,
+} from './seeker';
 
 export interface SeekerDeps {
   seekers: SeekerStore;
@@ -25,6 +31,7 @@ export async function saveSeekerProfile(
   ifMatch: number | undefined,
 ): Promise<{ profile: SeekerProfile; created: boolean }> {
   locateHome(input.home);
+  const stated = statedProfile(input);
   for (let attempt = 0; ; attempt++) {
     const current = await deps.seekers.get(id);
     const now = deps.clock.now().toISOString();
@@ -33,7 +40,7 @@ export async function saveSeekerProfile(
     }
     try {
       if (!current) {
-        const profile: SeekerProfile = { ...input, id, version: 1, createdAt: now, updatedAt: now };
+        const profile: SeekerProfile = { ...stated, id, version: 1, createdAt: now, updatedAt: now };
         // Coming back after an erasure: the tombstone goes first, or consumers would take
         // back what the new profile brings (see eraseSeeker).
         await deps.seekers.clearErased(id);
@@ -41,7 +48,7 @@ export async function saveSeekerProfile(
         return { profile, created: true };
       }
       const profile: SeekerProfile = {
-        ...input,
+        ...stated,
         id,
         version: current.version + 1,
         createdAt: current.createdAt,
@@ -63,7 +70,7 @@ export async function getSeekerProfile(
   id: string,
 ): Promise<SeekerProfile> {
   const profile = await deps.seekers.get(id);
-  if (!profile) throw new NotFoundError('Seeker profile');
+  if (!profile) throw new NotFoundError('notFound.profile');
   return profile;
 }
 
@@ -117,7 +124,9 @@ export async function exportSeeker(
   return {
     exportedAt: deps.clock.now().toISOString(),
     subject: id,
-    profile: held.SeekerProfile?.[0] ?? null,
+    profile: held.SeekerProfile?.[0]
+      ? toSeekerProfileView(upgradeSeekerProfile(held.SeekerProfile[0] as Record<string, unknown>))
+      : null,
     matches,
     offers: held.Offer ?? [],
     devices: held.Device ?? [],

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { findJobTitle } from '../reference/job-titles';
+import { communeLabelOf, contractLabel, sectorLabel, seekerJobLabels, shiftLabels } from './labels';
 import {
   communeCode,
   commuteMode,
@@ -6,10 +8,14 @@ import {
   identifier,
   int32,
   isoTimestamp,
+  jobTitleCode,
+  mobilePhone,
   romeCode,
   sectorSlug,
   shiftName,
+  skill,
   skillList,
+  upgradeSkills,
   version,
 } from './schema-parts';
 import { contractType } from './vacancy';
@@ -19,21 +25,17 @@ export const contactChannel = z.enum(['sms', 'push', 'none']);
 export const seekerContact = z
   .strictObject({
     channel: contactChannel,
-    phone: z
-      .string()
-      .max(16)
-      .regex(/^\+[1-9]\d{7,14}$/, 'phone must be in E.164 form, e.g. +33612345678')
-      .optional(),
+    phone: mobilePhone.optional(),
   })
   .refine((c) => c.channel !== 'sms' || c.phone !== undefined, {
-    message: 'a phone number is needed to receive offers by SMS',
+    message: 'field.phoneRequired',
     path: ['phone'],
   });
 
 const clockTime = z
   .string()
   .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 20:00');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime');
 
 /** How and when offers may reach the seeker; every field has a default. */
 export const notificationPreferences = z.strictObject({
@@ -52,11 +54,18 @@ export const notificationDefaults = {
   paused: false,
 } as const;
 
-/** What a seeker says about themselves (PUT /v1/seekers/me). Home is a commune, never an address. */
+/** At most this many occupations per profile, job titles' ROME codes included. */
+export const maxOccupations = 10;
+
+/**
+ * What a seeker says about themselves (PUT /v1/seekers/me). Home is a commune, never an
+ * address. Jobs are job titles (codes OGR, what people call their job) and/or ROME codes.
+ */
 export const seekerProfileInput = z
   .strictObject({
     sectors: distinctList(sectorSlug, 8).min(1),
-    occupations: distinctList(romeCode, 10).min(1),
+    jobTitles: distinctList(jobTitleCode, maxOccupations).optional(),
+    occupations: distinctList(romeCode, maxOccupations).optional(),
     skills: skillList.default([]),
     home: z.strictObject({ commune: communeCode }),
     commute: z.strictObject({
@@ -75,13 +84,91 @@ export const seekerProfileInput = z
       statistics: z.boolean().meta({ description: 'This profile may be counted in planning statistics' }),
     }),
   })
+  .superRefine((profile, context) => {
+    const occupations = occupationsOf(profile);
+    if (occupations.length === 0)
+      context.addIssue({ code: 'custom', message: 'field.occupationRequired', path: ['jobTitles'] });
+    if (occupations.length > maxOccupations)
+      context.addIssue({
+        code: 'custom',
+        message: 'field.tooManyOccupations',
+        params: { max: maxOccupations },
+        path: ['occupations'],
+      });
+  })
   .meta({ id: 'SeekerProfileInput' });
 export type SeekerProfileInput = z.output<typeof seekerProfileInput>;
 
-export const seekerProfile = seekerProfileInput
-  .extend({ id: identifier, version, createdAt: isoTimestamp, updatedAt: isoTimestamp })
-  .meta({ id: 'SeekerProfile' });
+/** What a checked profile input stores: `occupations` completed with its job titles' ROME codes. */
+export const statedProfile = (input: SeekerProfileInput) => ({ ...input, occupations: occupationsOf(input) });
+
+/** The ROME codes of a profile: those given, then those of its job titles, each once. */
+export function occupationsOf(profile: {
+  jobTitles?: string[] | undefined;
+  occupations?: string[] | undefined;
+}) {
+  const fromTitles = (profile.jobTitles ?? []).flatMap((code) => findJobTitle(code)?.occupation ?? []);
+  return [...new Set([...(profile.occupations ?? []), ...fromTitles])];
+}
+
+const shape = seekerProfileInput.shape;
+/** A profile as stored and answered: `occupations` always holds every ROME code it covers. */
+export const seekerProfile = z
+  .object({
+    sectors: z.array(sectorSlug).max(8),
+    jobTitles: z.array(z.string().max(6)).max(maxOccupations).optional(),
+    occupations: z.array(z.string().max(5)).min(1).max(maxOccupations),
+    skills: z.array(skill).max(30),
+    home: z.object({ commune: z.string().max(5) }),
+    commute: shape.commute,
+    shifts: z.array(shiftName).max(4).optional(),
+    contracts: z.array(contractType).max(4).optional(),
+    contact: z.object({ channel: contactChannel, phone: z.string().max(16).optional() }),
+    notifications: shape.notifications,
+    consent: shape.consent,
+    id: identifier,
+    version,
+    createdAt: isoTimestamp,
+    updatedAt: isoTimestamp,
+  })
+  .meta({ id: 'StoredSeekerProfile' });
 export type SeekerProfile = z.output<typeof seekerProfile>;
+
+/** A profile as answered: codes, and their French names beside them. */
+export const seekerProfileView = seekerProfile
+  .extend({
+    labels: z
+      .object({
+        sectors: z.array(z.string().max(200)).max(8),
+        occupations: z.array(z.string().max(250)).max(maxOccupations),
+        home: z.string().max(120),
+        shifts: z.array(z.string().max(40)).max(4),
+        contracts: z.array(z.string().max(40)).max(4),
+      })
+      .meta({
+        description: 'French names of the codes of this profile (occupations in the order of `occupations`)',
+      }),
+  })
+  .meta({ id: 'SeekerProfile' });
+
+export const toSeekerProfileView = (profile: SeekerProfile): z.output<typeof seekerProfileView> => ({
+  ...profile,
+  labels: {
+    sectors: profile.sectors.map(sectorLabel),
+    occupations: [...seekerJobLabels(profile).values()],
+    home: communeLabelOf(profile.home.commune),
+    shifts: shiftLabels(profile.shifts ?? []),
+    contracts: (profile.contracts ?? []).map(contractLabel),
+  },
+});
+
+/** Reads a stored profile of any schema version: version 1 kept skills as plain texts. */
+export function upgradeSeekerProfile(stored: Record<string, unknown>): SeekerProfile {
+  const { schemaVersion, ...rest } = stored;
+  if (schemaVersion === seekerSchemaVersion) return rest as SeekerProfile;
+  return { ...(rest as SeekerProfile), skills: upgradeSkills(rest.skills as unknown[] | undefined) };
+}
+export const seekerSchemaVersion = 2;
 
 /** What matching reads of a seeker: everything but how to contact them. */
 export type MatchableSeeker = Omit<SeekerProfile, 'contact'>;

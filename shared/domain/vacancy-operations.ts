@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock, IdGenerator } from '../ports/runtime';
 import { type Page, type PageRequest, StaleWriteError, type VacancyStore } from '../ports/store';
+import { findJobTitle } from '../reference/job-titles';
 import { lastWriterWinsAttempts } from './concurrency';
 import {
   ConflictError,
@@ -12,7 +13,7 @@ import {
 } from './errors';
 import { locateSite } from './locate';
 import { pageOrExplain } from './paging';
-import { type Vacancy, type VacancyDraft, type VacancyPatch, vacancyDraft } from './vacancy';
+import { type Vacancy, type VacancyDraft, type VacancyPatch, vacancyDraft, vacancyOfDraft } from './vacancy';
 import { zodIssues } from './validation';
 
 export interface VacancyDeps {
@@ -35,7 +36,7 @@ export async function postVacancy(
   locateSite(draft.site);
   const now = deps.clock.now().toISOString();
   const created: Vacancy = {
-    ...draft,
+    ...vacancyOfDraft(draft),
     id: requestKey ? vacancyIdFor(owner, requestKey) : deps.newId(),
     owner,
     status: 'open',
@@ -50,10 +51,9 @@ export async function postVacancy(
     if (!(error instanceof StaleWriteError) || !requestKey) throw error;
     const stored = await deps.vacancies.get(created.id);
     // Changed since (it was listed and edited): the create it asked for happened.
-    if (stored?.owner === owner && (stored.version > 1 || sameDraft(draftOf(stored), draft))) return stored;
-    throw new UnprocessableError([
-      { field: 'headers.idempotency-key', message: 'this key was already used to post another vacancy' },
-    ]);
+    if (stored?.owner === owner && (stored.version > 1 || sameDraft(draftOf(stored), draftOf(created))))
+      return stored;
+    throw new UnprocessableError([{ field: 'headers.idempotency-key', message: 'idempotency.otherBody' }]);
   }
 }
 
@@ -80,7 +80,7 @@ const sortedKeys = (value: unknown): unknown =>
 /** Another owner's vacancy is reported as absent, so ids cannot be probed. */
 export async function getOwnVacancy(deps: Pick<VacancyDeps, 'vacancies'>, owner: string, id: string) {
   const found = await deps.vacancies.get(id);
-  if (!found || found.owner !== owner) throw new NotFoundError('Vacancy');
+  if (!found || found.owner !== owner) throw new NotFoundError('notFound.vacancy');
   return found;
 }
 
@@ -94,13 +94,13 @@ export async function amendVacancy(
   if (ifMatch === undefined) throw new PreconditionRequiredError();
   const current = await getOwnVacancy(deps, owner, id);
   if (current.version !== ifMatch) throw new PreconditionFailedError(current.version);
-  if (current.status === 'closed') throw new ConflictError('A closed vacancy cannot be changed');
+  if (current.status === 'closed') throw new ConflictError('conflict.vacancyClosed');
   const merged = applyMergePatch(draftOf(current), patch);
   const checked = vacancyDraft.safeParse(merged);
   if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
   locateSite(checked.data.site);
   const next: Vacancy = {
-    ...checked.data,
+    ...vacancyOfDraft(checked.data),
     ...identityOf(current),
     version: current.version + 1,
     updatedAt: deps.clock.now().toISOString(),
@@ -175,12 +175,20 @@ function draftOf(current: Vacancy): Record<string, unknown> {
   return draft;
 }
 
-/** RFC 7396 at the top level of a vacancy: null removes, any other value replaces. */
+/**
+ * RFC 7396 at the top level of a vacancy: null removes, any other value replaces. The job is
+ * one fact stated two ways: a patch that names only the title (or only the ROME code) drops
+ * the stored other half unless it still agrees.
+ */
 function applyMergePatch(target: Record<string, unknown>, patch: VacancyPatch): Record<string, unknown> {
   const merged = { ...target };
   for (const [field, value] of Object.entries(patch)) {
     if (value === null) delete merged[field];
     else if (value !== undefined) merged[field] = value;
+  }
+  if ('jobTitle' in patch && !('occupation' in patch)) delete merged.occupation;
+  if ('occupation' in patch && !('jobTitle' in patch) && merged.jobTitle) {
+    if (findJobTitle(String(merged.jobTitle))?.occupation !== merged.occupation) delete merged.jobTitle;
   }
   return merged;
 }

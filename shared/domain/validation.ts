@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldIssue } from './errors';
 
 /** zod issues as field paths a client can act on: "body.site.commune", "query.limit". */
@@ -6,8 +6,10 @@ export function zodIssues(error: z.ZodError, prefix: string): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const path = [prefix, ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: `${path}.${key}`, message: 'unknown field' }));
+      return issue.keys.map((key) => ({ field: `${path}.${key}`, message: 'http.unknownField' }));
     }
-    return [{ field: path, message: issue.message }];
+    const params =
+      issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
+    return [{ field: path, message: issue.message, ...(params ? { params } : {}) }];
   });
 }

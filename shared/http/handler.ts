@@ -2,9 +2,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
+import { type Language, preferredLanguage } from '../messages/language';
+import { zodErrorMap } from '../messages/validation';
 import { type Caller, callerOf } from './caller';
 import { csvMediaType, toCsv, wantsCsv } from './csv';
 import { HttpError } from './http-error';
@@ -34,6 +36,8 @@ export interface HttpRequest<Body, Query, Params> {
   /** The verified caller; undefined only on public routes. */
   caller: Caller;
   path: string;
+  /** The reader's language from Accept-Language: French unless English is asked for. */
+  language: Language;
 }
 
 export interface HttpResult {
@@ -72,25 +76,34 @@ export function httpHandler<
 /** The caller (group checked) and path, query and body validated against the contract, all problems at once. */
 function parseRequest(contract: RouteContract, event: APIGatewayProxyEventV2) {
   const caller = authorize(contract, event);
+  const language = languageOf(event);
   const issues: FieldIssue[] = [];
+  const check = <S extends z.ZodType | undefined>(schema: S, input: unknown, where: string) =>
+    validate(schema, input, where, issues, language);
   const request = {
-    params: validate(contract.params, event.pathParameters ?? {}, 'params', issues),
-    query: validate(contract.query, event.queryStringParameters ?? {}, 'query', issues),
-    body: contract.body ? validate(contract.body, readJsonBody(event), 'body', issues) : undefined,
+    params: check(contract.params, event.pathParameters ?? {}, 'params'),
+    query: check(contract.query, event.queryStringParameters ?? {}, 'query'),
+    body: contract.body ? check(contract.body, readJsonBody(event), 'body') : undefined,
     headers: event.headers ?? {},
     caller: caller as Caller,
     path: event.rawPath,
+    language,
   };
   if (issues.length > 0) throw new ValidationError(issues);
   return request;
 }
 
+// zod's own messages (lengths, types, options) are French unless a request asks for English.
+z.config({ localeError: zodErrorMap('fr') });
+
+const languageOf = (event: APIGatewayProxyEventV2) => preferredLanguage(event.headers?.['accept-language']);
+
 function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Caller | undefined {
   if (contract.access === 'public') return undefined;
   const caller = callerOf(event as never);
-  if (!caller) throw new HttpError(401, 'A valid bearer token is required', { 'www-authenticate': 'Bearer' });
+  if (!caller) throw new HttpError(401, 'http.unauthenticated', { 'www-authenticate': 'Bearer' });
   if (contract.access !== 'signed-in' && !caller.groups.some((group) => contract.access.includes(group))) {
-    throw new HttpError(403, `This route is for: ${[contract.access].flat().join(', ')}`);
+    throw new HttpError(403, 'http.forbidden', {}, [], { groups: [contract.access].flat().join(', ') });
   }
   return caller;
 }
@@ -101,9 +114,10 @@ function validate<S extends z.ZodType | undefined>(
   input: unknown,
   where: string,
   issues: FieldIssue[],
+  language: Language,
 ): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: zodErrorMap(language) });
   if (!result.success) issues.push(...zodIssues(result.error, where));
   return result.data as Parsed<S>;
 }
@@ -112,19 +126,19 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.byteLength > maxBodyBytes) {
-    throw new HttpError(413, `The body is ${bytes.byteLength} bytes; the limit is ${maxBodyBytes}`);
+    throw new HttpError(413, 'http.tooLarge', {}, [], { bytes: bytes.byteLength, limit: maxBodyBytes });
   }
   if (bytes.byteLength === 0) {
-    throw new ValidationError([{ field: 'body', message: 'a JSON body is required' }]);
+    throw new ValidationError([{ field: 'body', message: 'http.bodyRequired' }]);
   }
   const contentType = event.headers?.['content-type'] ?? '';
   if (!jsonMediaTypes.test(contentType)) {
-    throw new HttpError(415, 'Send the body as application/json', { accept: 'application/json' });
+    throw new HttpError(415, 'http.notJson', { accept: 'application/json' });
   }
   try {
     return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new ValidationError([{ field: 'body', message: `malformed JSON: ${(error as Error).message}` }]);
+  } catch {
+    throw new ValidationError([{ field: 'body', message: 'http.malformedJson' }]);
   }
 }
 
@@ -160,7 +174,7 @@ function problemDetails(
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     onError: async (request) => {
-      const response = problemFromError(request.error, request.event.rawPath);
+      const response = problemFromError(request.error, request.event.rawPath, languageOf(request.event));
       const status = response.statusCode ?? 500;
       if (status >= 500) logger.error('request failed', { error: request.error as Error });
       else logger.info('request refused', { status, detail: request.error?.message });

@@ -52,12 +52,9 @@ export function idempotentRequests(operationId: string): Middleware {
     before: async (request) => {
       const key = request.event.headers?.['idempotency-key'];
       if (!key || !keyFormat.test(key)) {
-        throw new HttpError(
-          400,
-          'Send an Idempotency-Key header (8–255 printable characters, e.g. a UUID)',
-          {},
-          [{ field: 'headers.idempotency-key', message: key ? 'invalid key' : 'required on this POST' }],
-        );
+        throw new HttpError(400, 'idempotency.missing', {}, [
+          { field: 'headers.idempotency-key', message: key ? 'idempotency.invalid' : 'idempotency.required' },
+        ]);
       }
       const stored = await inner().before?.(request);
       // This request holds the in-progress record only if Powertools let it through.

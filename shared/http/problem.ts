@@ -1,22 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldIssue } from '../domain/errors';
+import type { Language } from '../messages/language';
+import { type ProblemKey, problemText, problemTitles } from '../messages/problems';
 import { HttpError } from './http-error';
 import { idempotencyStatus } from './idempotency';
-
-const titles: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  428: 'Precondition Required',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 const statusOfKind: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -27,32 +14,58 @@ const statusOfKind: Record<DomainError['kind'], number> = {
   unprocessable: 422,
 };
 
-/** RFC 9457 problem details; `errors` lists the offending fields for validation problems. */
+/**
+ * RFC 9457 problem details; `errors` lists the offending fields for validation problems.
+ * Title, detail and each field's detail are in the reader's language (French by default).
+ */
 export function problem(
   status: number,
   detail: string,
-  options: { instance?: string; issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+  options: {
+    instance?: string | undefined;
+    issues?: FieldIssue[];
+    headers?: Record<string, string>;
+    language?: Language;
+  } = {},
 ): APIGatewayProxyStructuredResultV2 {
+  const language = options.language ?? 'fr';
   const body: Record<string, unknown> = {
     type: 'about:blank',
-    title: titles[status] ?? 'Error',
+    title: problemTitles[status]?.[language] ?? 'Error',
     status,
     detail,
   };
   if (options.instance) body.instance = options.instance;
   if (options.issues?.length)
-    body.errors = options.issues.map(({ field, message }) => ({ field, detail: message }));
+    body.errors = options.issues.map(({ field, message, params }) => ({
+      field,
+      detail: problemText(message, language, params),
+    }));
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/problem+json', ...options.headers },
+    headers: {
+      'content-type': 'application/problem+json',
+      'content-language': language,
+      ...options.headers,
+    },
     body: JSON.stringify(body),
   };
 }
 
 /** The one place where errors become HTTP answers. Unknown errors are a 500 without internals. */
-export function problemFromError(error: unknown, instance?: string): APIGatewayProxyStructuredResultV2 {
+export function problemFromError(
+  error: unknown,
+  instance?: string,
+  language: Language = 'fr',
+): APIGatewayProxyStructuredResultV2 {
+  const say = (key: ProblemKey, params?: Record<string, unknown>) => problemText(key, language, params);
   if (error instanceof HttpError) {
-    return problem(error.status, error.message, { instance, issues: error.issues, headers: error.headers });
+    return problem(error.status, say(error.key, error.params), {
+      instance,
+      issues: error.issues,
+      headers: error.headers,
+      language,
+    });
   }
   if (error instanceof DomainError) {
     const issues = 'issues' in error ? (error.issues as FieldIssue[]) : [];
@@ -60,29 +73,32 @@ export function problemFromError(error: unknown, instance?: string): APIGatewayP
       'currentVersion' in error && typeof error.currentVersion === 'number' && error.currentVersion > 0
         ? { etag: `"${error.currentVersion}"` }
         : {};
-    return problem(statusOfKind[error.kind], error.message, { instance, issues, headers });
+    // A 422 says what cannot be done in its detail; other problems point to `errors`.
+    const detail =
+      error.kind === 'unprocessable'
+        ? issues.map((issue) => problemText(issue.message, language, issue.params)).join(' ; ')
+        : say(error.key, error.params);
+    return problem(statusOfKind[error.kind], detail, { instance, issues, headers, language });
   }
   const idempotency = idempotencyStatus(error);
   if (idempotency) {
-    const detail =
+    const key: ProblemKey =
       idempotency === 409
-        ? 'A request with this Idempotency-Key is still being processed; retry shortly'
+        ? 'idempotency.inProgress'
         : idempotency === 422
-          ? 'This Idempotency-Key was used with a different body'
-          : 'Invalid Idempotency-Key';
-    return problem(idempotency, detail, {
+          ? 'idempotency.otherBody'
+          : 'idempotency.invalid';
+    return problem(idempotency, say(key), {
       instance,
-      issues: [{ field: 'headers.idempotency-key', message: detail }],
+      issues: [{ field: 'headers.idempotency-key', message: key }],
       ...(idempotency === 409 ? { headers: { 'retry-after': '1' } } : {}),
+      language,
     });
   }
   if (isTransient(error)) {
-    return problem(503, 'The service is busy; try again in a moment.', {
-      instance,
-      headers: { 'retry-after': '2' },
-    });
+    return problem(503, say('http.busy'), { instance, headers: { 'retry-after': '2' }, language });
   }
-  return problem(500, 'Something went wrong on our side; it has been logged.', { instance });
+  return problem(500, say('http.internal'), { instance, language });
 }
 
 const transientNames = new Set([

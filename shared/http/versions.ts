@@ -6,7 +6,7 @@ export function ifMatchVersion(headers: Record<string, string | undefined>): num
   if (value === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
   if (!match?.[1] || Number(match[1]) < 1) {
-    throw new ValidationError([{ field: 'headers.if-match', message: 'expected a version such as "3"' }]);
+    throw new ValidationError([{ field: 'headers.if-match', message: 'http.ifMatch' }]);
   }
   return Number(match[1]);
 }

@@ -36,6 +36,10 @@ export interface StatisticsStore {
   buckets(unit: string, from: Month, to: Month): Promise<Map<Month, Counts>>;
   /** One month's (or "now") bucket of each unit, in the order given; absent buckets are empty. */
   bucketsOf(units: string[], month: Month | 'now'): Promise<Counts[]>;
+  /** The first month anything was counted: months before it have no figures (not zeros). */
+  firstMonth(): Promise<Month | undefined>;
+  /** Records that something was counted in `month` (keeps the earliest). */
+  noteCountedMonth(month: Month): Promise<void>;
 }
 
 /** Planners' own areas (built-in ones are not stored). */

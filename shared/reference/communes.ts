@@ -1,6 +1,7 @@
 import type { CommuneRow, EpciRow } from './commune-rows';
 import communeRows from './data/communes.json';
 import epciRows from './data/epci.json';
+import { foldForSearch } from './text-search';
 
 export interface Commune {
   code: string;
@@ -16,16 +17,6 @@ export interface Epci {
   name: string;
   type: string;
   population: number;
-}
-
-/** Lower-case, accents stripped, punctuation as spaces: "Saint-Pé-de-Bigorre" → "saint pe de bigorre". */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 const toCommune = ([code, name, postcodes, population, departement, epci]: CommuneRow): Commune => ({
@@ -44,6 +35,10 @@ function index(): Map<string, CommuneRow> {
   byCode ??= new Map((communeRows as CommuneRow[]).map((row) => [row[0], row]));
   return byCode;
 }
+
+/** "Mourenx (64150)": how a person recognises a commune. */
+export const communeLabel = (commune: Pick<Commune, 'name' | 'postcodes'>) =>
+  commune.postcodes[0] ? `${commune.name} (${commune.postcodes[0]})` : commune.name;
 
 export function findCommune(code: string): Commune | undefined {
   const row = index().get(code);

@@ -5,6 +5,7 @@ interface EtalabCommune {
   code: string;
   nom: string;
   type: string;
+  chefLieu?: string;
   departement?: string;
   codesPostaux?: string[];
   population?: number;
@@ -18,7 +19,12 @@ interface EtalabEpci {
 }
 
 /** Reads the Etalab package (a dev dependency) and returns the compact rows. Build/test time only. */
-export function buildCompactReference(): { communes: CommuneRow[]; epcis: EpciRow[]; version: string } {
+export function buildCompactReference(): {
+  communes: CommuneRow[];
+  epcis: EpciRow[];
+  formerCommunes: Map<string, string[]>;
+  version: string;
+} {
   const require = createRequire(import.meta.url);
   const communes: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
   const epcis: EtalabEpci[] = require('@etalab/decoupage-administratif/data/epci.json');
@@ -39,5 +45,11 @@ export function buildCompactReference(): { communes: CommuneRow[]; epcis: EpciRo
   const epciRows: EpciRow[] = epcis
     .map((e): EpciRow => [e.code, e.nom, e.type, e.populationTotale ?? 0])
     .sort((a, b) => a[0].localeCompare(b[0]));
-  return { communes: communeRows, epcis: epciRows, version };
+  // Communes déléguées and associées name the current commune they now belong to (COG links).
+  const formerCommunes = new Map<string, string[]>();
+  for (const c of communes) {
+    if (c.type === 'commune-actuelle' || !c.chefLieu) continue;
+    formerCommunes.set(c.chefLieu, [...(formerCommunes.get(c.chefLieu) ?? []), c.code]);
+  }
+  return { communes: communeRows, epcis: epciRows, formerCommunes, version };
 }

@@ -5,13 +5,20 @@
  *    500+ people; its `admin4` column is the INSEE commune code, so no name matching.
  *  - The official commune file (La Poste base officielle des codes postaux, Licence
  *    Ouverte), imported with `npm run reference:import-coordinates -- FILE`.
+ *  - IGN GEOFLA 2016 commune centroids (Licence Ouverte), ../shared/data/, for every commune
+ *    the above do not place; a commune created since is placed at the mean of the centroids
+ *    of the communes it was made from (COG links of @etalab/decoupage-administratif).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
-/** [latitude, longitude, source]: source "G" GeoNames, "O" official file. */
-export type CoordinateRow = [lat: number, lon: number, source: 'G' | 'O'];
+/**
+ * [latitude, longitude, source]: "G" GeoNames town centre, "O" official file, "F" GEOFLA 2016
+ * centroid of the commune's outline, "C" mean of the GEOFLA centroids of its former communes.
+ */
+export type CoordinateRow = [lat: number, lon: number, source: 'G' | 'O' | 'F' | 'C'];
 
 const round = (value: number) => Math.round(value * 1e5) / 1e5;
 
@@ -46,13 +53,14 @@ export function geonamesCoordinates(knownCommunes: Set<string>): Record<string, 
  * Several rows per commune (one per postcode) are averaged; rows without coordinates are skipped.
  */
 export function parseOfficialCommuneFile(text: string): Record<string, CoordinateRow> {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '');
-  const header = lines.shift() ?? '';
-  const separator = header.includes(';') ? ';' : ',';
-  const columns = splitCsvLine(header, separator).map((name) => name.replace(/^#/, '').trim().toLowerCase());
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const rows: string[][] = parse(text, {
+    bom: true,
+    delimiter: header.includes(';') ? ';' : ',',
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
+  const columns = (rows.shift() ?? []).map((name) => name.replace(/^#/, '').trim().toLowerCase());
   const codeAt = columns.indexOf('code_commune_insee');
   const gpsAt = columns.indexOf('coordonnees_gps');
   const latAt = columns.indexOf('latitude');
@@ -63,8 +71,7 @@ export function parseOfficialCommuneFile(text: string): Record<string, Coordinat
     );
   }
   const sums = new Map<string, { lat: number; lon: number; n: number }>();
-  for (const line of lines) {
-    const cells = splitCsvLine(line, separator);
+  for (const cells of rows) {
     const code = cells[codeAt]?.trim().padStart(5, '0');
     const [lat, lon] =
       gpsAt >= 0
@@ -89,26 +96,6 @@ export function parseOfficialCommuneFile(text: string): Record<string, Coordinat
   );
 }
 
-function splitCsvLine(line: string, separator: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '"') {
-      if (quoted && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else quoted = !quoted;
-    } else if (char === separator && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 /** GeoNames rows, overridden by every official ("O") row of `withOfficial`; sorted by code. */
 export function mergeCoordinates(
   geonames: Record<string, CoordinateRow>,
@@ -116,5 +103,79 @@ export function mergeCoordinates(
 ): Record<string, CoordinateRow> {
   const merged = { ...geonames };
   for (const [code, row] of Object.entries(withOfficial)) if (row[2] === 'O') merged[code] = row;
-  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByCode(merged);
+}
+
+const sortedByCode = (rows: Record<string, CoordinateRow>) =>
+  Object.fromEntries(Object.entries(rows).sort(([a], [b]) => a.localeCompare(b)));
+
+/** GEOFLA 2016 centroids (`code,lat,lon`), from ../shared/data/. */
+export const geoflaFile = new URL('../../../shared/data/commune-centroids-geofla-2016.csv', import.meta.url);
+
+export function geoflaCentroids(text = readFileSync(geoflaFile, 'utf8')): Map<string, [number, number]> {
+  const points = new Map<string, [number, number]>();
+  for (const line of text.trim().split(/\r?\n/).slice(1)) {
+    const [code, lat, lon] = line.split(',');
+    if (code && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon)))
+      points.set(code, [Number(lat), Number(lon)]);
+  }
+  return points;
+}
+
+/**
+ * Completes `placed` so that every current commune has a point where any source gives one:
+ * its GEOFLA centroid, else the mean of its former communes' centroids. Rows already placed win.
+ */
+export function completeWithCentroids(
+  placed: Record<string, CoordinateRow>,
+  currentCommunes: string[],
+  centroids: Map<string, [number, number]>,
+  formerCommunes: Map<string, string[]>,
+): Record<string, CoordinateRow> {
+  const complete = { ...placed };
+  for (const code of currentCommunes) {
+    if (complete[code]) continue;
+    const own = centroids.get(code);
+    if (own) {
+      complete[code] = [own[0], own[1], 'F'];
+      continue;
+    }
+    const parts = (formerCommunes.get(code) ?? [])
+      .map((former) => centroids.get(former))
+      .filter((point) => point !== undefined);
+    if (parts.length === 0) continue;
+    const mean = (axis: 0 | 1) => round(parts.reduce((sum, point) => sum + point[axis], 0) / parts.length);
+    complete[code] = [mean(0), mean(1), 'C'];
+  }
+  return sortedByCode(complete);
+}
+
+/** The coordinate table build.ts writes: GeoNames, official rows kept from `current`, then centroids. */
+export function buildCoordinates(
+  communeCodes: string[],
+  formerCommunes: Map<string, string[]>,
+  current: Record<string, CoordinateRow>,
+): Record<string, CoordinateRow> {
+  const merged = mergeCoordinates(geonamesCoordinates(new Set(communeCodes)), current);
+  return completeWithCentroids(merged, communeCodes, geoflaCentroids(), formerCommunes);
+}
+
+/** How many communes (and people) have a point, by source: printed by the build, written in DATA.md. */
+export function coordinateCoverage(
+  communes: { code: string; population: number }[],
+  coordinates: Record<string, CoordinateRow>,
+) {
+  const bySource: Record<CoordinateRow[2], number> = { G: 0, O: 0, F: 0, C: 0 };
+  let located = 0;
+  let population = 0;
+  let locatedPopulation = 0;
+  for (const { code, population: people } of communes) {
+    population += people;
+    const row = coordinates[code];
+    if (!row) continue;
+    located++;
+    locatedPopulation += people;
+    bySource[row[2]]++;
+  }
+  return { communes: communes.length, located, population, locatedPopulation, bySource };
 }

@@ -4,14 +4,28 @@ import rows from './data/commune-coordinates.json';
 export interface CommuneLocation {
   lat: number;
   lon: number;
-  /** "geonames" (CC BY 4.0) or "official" (La Poste / IGN file, Licence Ouverte). */
-  source: 'geonames' | 'official';
+  /**
+   * "geonames" (GeoNames town centre, CC BY 4.0), "official" (La Poste / IGN file),
+   * "geofla" (IGN GEOFLA 2016 centroid of the commune's outline) or "former-communes"
+   * (mean of the GEOFLA centroids of the communes it was made from).
+   */
+  source: 'geonames' | 'official' | 'geofla' | 'former-communes';
+  /** A town centre is where people live; a centroid may be fields or hills away from it. */
+  precision: 'town-centre' | 'centroid';
 }
 
 const table = rows as unknown as Record<string, CoordinateRow>;
+const sources = {
+  G: ['geonames', 'town-centre'],
+  O: ['official', 'town-centre'],
+  F: ['geofla', 'centroid'],
+  C: ['former-communes', 'centroid'],
+} as const;
 
-/** The commune's reference point (its main place), or undefined when no source has it. */
+/** The commune's reference point, or undefined when no source places it. */
 export function communeLocation(code: string): CommuneLocation | undefined {
   const row = table[code];
-  return row && { lat: row[0], lon: row[1], source: row[2] === 'O' ? 'official' : 'geonames' };
+  if (!row) return undefined;
+  const [source, precision] = sources[row[2]];
+  return { lat: row[0], lon: row[1], source, precision };
 }

@@ -29,12 +29,22 @@ describe('matching on the local runtime (the done-when scenario)', () => {
     const [match] = mine.body.items;
     expect(match.commute).toMatchObject({ mode: 'car' });
     expect(match.commute.minutes).toBeLessThanOrEqual(40);
-    const commute = match.explanation.find((c: { criterion: string }) => c.criterion === 'commute');
-    expect(commute.detail).toMatch(/^car \d+ min ≤ 40/);
-    expect(match.explanation.find((c: { criterion: string }) => c.criterion === 'occupation').detail).toBe(
-      'same ROME code H2913',
+    const reason = (criterion: string) =>
+      match.explanation.find((c: { criterion: string }) => c.criterion === criterion);
+    expect(reason('commute')).toMatchObject({ code: 'commute.within', params: { mode: 'car', limit: 40 } });
+    expect(reason('commute').text).toMatch(
+      /^Trajet en voiture estimé à \d+ min pour un poste du matin \(limite : 40 min\)$/,
     );
+    expect(reason('occupation')).toMatchObject({
+      code: 'occupation.same',
+      text: 'Même métier : Soudeur / Soudeuse',
+    });
     expect(match.vacancy.commune).toEqual({ code: '64335', name: 'Lescar' });
+    expect(match.vacancy.labels).toMatchObject({
+      sector: 'Aéronautique et spatial',
+      occupation: 'Soudeur / Soudeuse',
+      commune: 'Lescar (64230)',
+    });
 
     // The employer sees an anonymised candidate, without contact until the seeker accepts.
     const candidates = await api.request('GET', `/v1/vacancies/${lescar}/matches`, { token: employer });
@@ -97,6 +107,8 @@ describe('matching from the seeker side', () => {
       sectors: ['energy'],
       occupations: ['H2701'],
       commute: { maxMinutes: 30, modes: ['car'] },
+      // Available for any shift: the vacancy states none, so it is a day job.
+      shifts: undefined,
     };
     await api.request('PUT', '/v1/seekers/me', { token: seeker, body: profile });
     await runtime.feed.idle();
@@ -141,7 +153,10 @@ describe('GET /v1/ref/commute', () => {
       token,
     });
     expect(night.body.minutes).toBeNull();
-    expect(night.body.warnings.join(' ')).toMatch(/No public transport/);
+    expect(night.body.warnings).toContainEqual({
+      code: 'commute.noService',
+      text: 'Pas de transports en commun entre 21 h et 6 h pour ce trajet.',
+    });
   });
 
   it('names a bad or unknown commune (400) and a commune without coordinates (422)', async () => {
@@ -152,29 +167,30 @@ describe('GET /v1/ref/commute', () => {
       'query.from',
       'query.hour',
     ]);
-    const noCoordinates = await local.api.request('GET', '/v1/ref/commute?from=64001&to=64335', { token });
+    // Sannerville (Calvados), re-created after 2016, is the kind of commune no source places.
+    const noCoordinates = await local.api.request('GET', '/v1/ref/commute?from=14666&to=64335', { token });
     expect(noCoordinates.status).toBe(422);
     expect(noCoordinates.body.errors[0].field).toBe('query.from');
-    expect(noCoordinates.body.detail).toMatch(/no known coordinates/);
+    expect(noCoordinates.body.detail).toBe('La commune Sannerville n’a pas de position connue');
   });
 
   it('refuses a vacancy or a home in a commune without coordinates, unless the site gives its own', async () => {
     const employer = await local.api.token('aast-co', 'employer');
     const refused = await local.api.request('POST', '/v1/vacancies', {
       token: employer,
-      body: { ...welderVacancy(), site: { commune: '64001' } },
+      body: { ...welderVacancy(), site: { commune: '14666' } },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].field).toBe('body.site.commune');
     const precise = await local.api.request('POST', '/v1/vacancies', {
       token: employer,
-      body: { ...welderVacancy(), site: { commune: '64001', coordinates: { lat: 43.29, lon: -0.088 } } },
+      body: { ...welderVacancy(), site: { commune: '14666', coordinates: { lat: 49.18, lon: -0.23 } } },
     });
     expect(precise.status).toBe(201);
     const seeker = await local.api.token('aast-seeker', 'seeker');
     const home = await local.api.request('PUT', '/v1/seekers/me', {
       token: seeker,
-      body: { ...paluSeekerProfile(), home: { commune: '64001' } },
+      body: { ...paluSeekerProfile(), home: { commune: '14666' } },
     });
     expect(home.status).toBe(422);
     expect(home.body.errors[0].field).toBe('body.home.commune');

@@ -118,7 +118,11 @@ describe('offers through SNS, SQS and the deliverer (local runtime)', () => {
     await api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
     await runtime.settled();
     const inbox = await api.request('GET', '/v1/seekers/me/notifications', { token: seeker });
-    expect(inbox.body.items[0]).toMatchObject({ status: 'held', reason: 'quiet hours' });
+    expect(inbox.body.items[0]).toMatchObject({
+      status: 'held',
+      reason: 'offer.quietHours',
+      reasonText: 'En attente : heures calmes, envoi à leur fin',
+    });
     expect(inbox.body.items[0].notBefore).toBeDefined();
     const outbox = (await api.request('GET', '/dev/outbox')).body.items;
     expect(outbox.filter((m: { to: string }) => m.to === '+33611111111')).toEqual([]);

@@ -25,10 +25,14 @@ describe('README', () => {
     expect(stdout).toContain('"home":{"commune":"64445"}');
     expect(stdout).toContain('"response":"accepted"');
     expect(stdout).toContain('"contact":{"channel":"sms","phone":"+33612345678"}');
-    expect(stdout).toContain('"detail":"same ROME code H2913"');
+    expect(stdout).toContain('"text":"Même métier : Soudeur / Soudeuse"');
+    expect(stdout).toContain(
+      '"labels":{"sector":"Aéronautique et spatial","occupation":"Soudeur / Soudeuse"',
+    );
+    expect(stdout).toContain('"label":"Lecture de plan, de schéma"');
     expect(stdout).toContain('{"items":[]}');
     expect(stdout).toContain('"field":"body.site.commune"');
-    expect(stdout).toContain('"field":"body.owner"');
+    expect(stdout).toContain('{"field":"body.owner","detail":"Champ inconnu"}');
     // This month's row: 1 vacancy posted (3 openings after the PATCH) and closed; the seeker,
     // their match and its acceptance are counts of 1 person: not published.
     expect(stdout).toContain(

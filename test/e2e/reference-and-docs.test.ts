@@ -19,8 +19,34 @@ describe('reference data through the local API', () => {
   });
 
   it('searches occupations', async () => {
-    const answer = await local.api.request('GET', '/v1/ref/occupations?q=soudage', { token });
-    expect(answer.body.items).toEqual([{ code: 'H2913', label: 'Soudage manuel', domain: 'H29' }]);
+    const answer = await local.api.request(
+      'GET',
+      `/v1/ref/occupations?q=${encodeURIComponent('soudeuse')}&limit=3`,
+      {
+        token,
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.items).toHaveLength(3);
+    expect(answer.body.items[0]).toMatchObject({
+      label: 'Soudeur / Soudeuse',
+      occupation: { code: 'H2913', label: 'Soudeur / Soudeuse' },
+      parent: { code: 'H2913', label: 'Soudage manuel' },
+    });
+    const skills = await local.api.request('GET', '/v1/ref/skills?occupation=H2913&q=lecture%20plan', {
+      token,
+    });
+    expect(skills.body.items[0]).toMatchObject({
+      code: '103070',
+      label: 'Lecture de plan, de schéma',
+      ofOccupation: true,
+    });
+    const sectors = await local.api.request('GET', `/v1/ref/sectors?q=${encodeURIComponent('métallurgie')}`, {
+      token,
+    });
+    expect(sectors.body.items.map((s: { label: string }) => s.label)).toEqual([
+      'Métallurgie et travail des métaux',
+    ]);
   });
 
   it('searches communes by accent-free name or postal code, with their EPCI', async () => {
@@ -69,7 +95,7 @@ describe('system routes', () => {
     const draft = doc.components.schemas.VacancyDraft;
     expect(draft.additionalProperties).toBe(false);
     expect(draft.required).toEqual(
-      expect.arrayContaining(['title', 'sector', 'occupation', 'site', 'contract', 'openings']),
+      expect.arrayContaining(['title', 'sector', 'site', 'contract', 'openings']),
     );
     expect(draft.properties.contract.enum).toEqual(['CDI', 'CDD', 'interim', 'apprenticeship']);
   });

@@ -120,7 +120,7 @@ describe('web app in Chromium', () => {
     await tension.getByRole('rowheader', { name: /H2913/ }).waitFor();
     expect(await tension.locator('tbody tr').first().locator('th, td').allTextContents()).toEqual([
       '1',
-      'Soudage manuel (H2913)',
+      'Soudeur / Soudeuse (H2913)',
       '2',
       '12',
       '0,17',
@@ -190,7 +190,7 @@ describe('web app in Chromium', () => {
     ).toMatch(/^Lescar/);
     await employerPage.getByLabel('Commune du site (code INSEE)').fill('99999');
     await employerPage.getByRole('button', { name: 'Publier' }).click();
-    await employerPage.getByText('unknown INSEE commune code').waitFor();
+    await employerPage.getByText('Commune inconnue').waitFor();
     expect(await employerPage.getByLabel('Intitulé du poste').inputValue()).toBe('Soudeur TIG');
     await employerPage.getByLabel('Commune du site (code INSEE)').fill('64335');
     await employerPage.getByRole('button', { name: 'Publier' }).click();
@@ -249,7 +249,7 @@ describe('web app in Chromium', () => {
     await card.waitFor();
     expect(
       await seekerPage.getByRole('list', { name: 'Pourquoi cette offre' }).first().textContent(),
-    ).toContain('same ROME code H2913');
+    ).toContain('Même métier : Soudeur / Soudeuse');
     await seekerPage.screenshot({ path: 'test-results/web-seeker.png', fullPage: true });
     await noSeriousViolations(seekerPage);
     const offer = seekerPage.locator('li.card', { has: card });

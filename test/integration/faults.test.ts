@@ -9,6 +9,7 @@ import { localClientConfig } from '../../infra/local/dynalite';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
 import { postVacancyRoute } from '../../shared/api/vacancies';
+import { toVacancyView } from '../../shared/domain/vacancy';
 import { postVacancy } from '../../shared/domain/vacancy-operations';
 import { httpHandler } from '../../shared/http/handler';
 import { startLocalTable } from '../support/local-table';
@@ -69,7 +70,7 @@ function postWith(failures: { remaining: number }) {
   // The idempotency layer has its own tests; here only the store's faults matter.
   return httpHandler({ ...postVacancyRoute, idempotent: false }, async ({ body, caller }) => ({
     status: 201,
-    body: await postVacancy(deps, caller.sub, body),
+    body: toVacancyView(await postVacancy(deps, caller.sub, body)),
   }));
 }
 
@@ -101,7 +102,10 @@ describe('DynamoDB faults at the HTTP edge', () => {
     )) as APIGatewayProxyStructuredResultV2;
     expect(result.statusCode).toBe(503);
     expect(result.headers?.['retry-after']).toBe('2');
-    expect(JSON.parse(result.body ?? '{}')).toMatchObject({ status: 503, title: 'Service Unavailable' });
+    expect(JSON.parse(result.body ?? '{}')).toMatchObject({
+      status: 503,
+      title: 'Service momentanément indisponible',
+    });
     expect((await local.table.doc.send(new ScanCommand({ TableName: 'bassin' }))).Count).toBe(before);
   }, 30_000);
 });

@@ -132,7 +132,7 @@ describe('matcher consumer', () => {
         sector: 'defence' as const,
         site: { commune: i % 2 ? '64335' : '64445' },
       };
-      delete (vacancy as { shifts?: unknown }).shifts;
+      vacancy.shifts = ['day'];
       await vacancies.create(vacancy);
       records.push(record({ ...vacancyKeys.primary(vacancy.id), entity: 'Vacancy', ...vacancy }, 2 + i));
     }
@@ -140,7 +140,7 @@ describe('matcher consumer', () => {
     const poison = {
       ...syntheticVacancy(next, 'c-poison'),
       sector: 'defence' as const,
-      site: { commune: '64001' },
+      site: { commune: '14666' },
     };
     await local.table.doc.send(
       new PutCommand({
@@ -182,7 +182,7 @@ describe('matcher consumer', () => {
       sector: 'rail' as const,
       site: { commune: '64335' },
     };
-    delete (vacancy as { shifts?: unknown }).shifts;
+    vacancy.shifts = ['day'];
     await seekers.create(seeker);
     await vacancies.create(vacancy);
     const seekerRecord = (n: number) =>
@@ -208,7 +208,7 @@ describe('matcher consumer', () => {
     await handler({ Records: [vacancyRecord(4), vacancyRecord(2)] }, localContext('matcher') as Context);
     expect(await matches.get(match.id)).toMatchObject({
       status: 'withdrawn',
-      withdrawnReason: 'the vacancy was closed',
+      withdrawnReason: 'match.vacancyClosed',
     });
     expect(await matches.activeForSeeker(seeker.id)).toEqual([]);
 

@@ -18,9 +18,8 @@ import {
   releaseDueOffers,
 } from '../../shared/domain/notifications/offers';
 import type { SeekerProfile } from '../../shared/domain/seeker';
-import { seekerProfileInput } from '../../shared/domain/seeker';
 import { startLocalTable } from '../support/local-table';
-import { paluSeekerProfile } from '../support/samples';
+import { paluSeekerProfile, storedSeeker } from '../support/samples';
 
 // A fresh table per test: each test's seeker sees only that test's vacancies.
 let local: Awaited<ReturnType<typeof startLocalTable>>;
@@ -74,14 +73,10 @@ async function seekerWithMatches(
 ) {
   const id = `offer-seeker-${++seq}`;
   const at = now.toISOString();
-  const profile: SeekerProfile = {
-    ...seekerProfileInput.parse({ ...paluSeekerProfile(), sectors: ['rail'], notifications: preferences }),
-    id,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-  delete profile.shifts;
+  const { shifts: _shifts, ...profile }: SeekerProfile = storedSeeker(
+    { id, createdAt: at, updatedAt: at },
+    { ...paluSeekerProfile(), sectors: ['rail'], notifications: preferences },
+  );
   await deps.seekers.create(profile);
   const next = prng(seq);
   const ids: string[] = [];
@@ -91,9 +86,9 @@ async function seekerWithMatches(
       sector: 'rail' as const,
       occupation: 'H2913',
       site: { commune: '64335' },
+      shifts: ['day' as const],
       ...(title ? { title } : {}),
     };
-    delete vacancy.shifts;
     await deps.vacancies.create(vacancy);
     ids.push(vacancy.id);
   }
@@ -166,7 +161,7 @@ describe('offer lifecycle on dynalite', () => {
     expect(sent).toEqual([]);
     expect(await deps.offers.get(match.id)).toMatchObject({
       status: 'withdrawn',
-      reason: 'the vacancy was closed',
+      reason: 'match.vacancyClosed',
     });
   });
 
@@ -201,7 +196,7 @@ describe('offer lifecycle on dynalite', () => {
     if (!profile) throw new Error('no profile');
     await deps.seekers.replace({ ...profile, contact: { channel: 'push' }, version: 2 }, 1);
     expect(await deliverOffer(deps, match.id)).toBe('skipped');
-    expect(await deps.offers.get(match.id)).toMatchObject({ reason: 'push chosen but no device registered' });
+    expect(await deps.offers.get(match.id)).toMatchObject({ reason: 'offer.noDevice' });
     expect(sent).toEqual([]);
   });
 

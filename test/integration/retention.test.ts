@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
-import { type SeekerProfile, seekerProfileInput } from '../../shared/domain/seeker';
+import type { SeekerProfile } from '../../shared/domain/seeker';
 import { eraseInactiveSeekers } from '../../shared/domain/seeker-operations';
 import { startLocalTable } from '../support/local-table';
-import { paluSeekerProfile } from '../support/samples';
+import { storedSeeker } from '../support/samples';
 
 let local: Awaited<ReturnType<typeof startLocalTable>>;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(() => local.stop());
 
 const lastActive = '2026-03-15T10:00:00.000Z';
 const profile = (id: string, updatedAt: string): SeekerProfile => ({
-  ...seekerProfileInput.parse(paluSeekerProfile()),
+  ...storedSeeker(),
   id,
   version: 1,
   createdAt: updatedAt,

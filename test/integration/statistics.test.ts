@@ -148,7 +148,8 @@ describe('monthly aggregates are exact under replays (dynalite, no transactions)
           closedAt: w.clock.now().toISOString(),
           version: vacancy.version + 1,
         });
-    for (const seeker of w.seekers.items.values()) seeker.skills = ['HACCP', 'cariste', 'soudage TIG'];
+    for (const seeker of w.seekers.items.values())
+      seeker.skills = [{ label: 'HACCP' }, { label: 'cariste' }, { label: 'soudage TIG' }];
     for (const key of w.keys) {
       budget = 3;
       await countEntity(w.deps, key).catch(() => undefined);

@@ -2,11 +2,10 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
-import { seekerProfileInput } from '../../shared/domain/seeker';
-import { type Vacancy, vacancyDraft } from '../../shared/domain/vacancy';
+import type { Vacancy } from '../../shared/domain/vacancy';
 import { InvalidCursorError, StaleWriteError } from '../../shared/ports/store';
 import { startLocalTable } from '../support/local-table';
-import { paluSeekerProfile, welderVacancy } from '../support/samples';
+import { storedSeeker, storedVacancy } from '../support/samples';
 
 let local: Awaited<ReturnType<typeof startLocalTable>>;
 beforeAll(async () => {
@@ -17,7 +16,7 @@ afterAll(() => local.stop());
 const vacancyAt = (id: string, owner: string, minute: number): Vacancy => {
   const at = new Date(Date.UTC(2026, 10, 26, 8, minute)).toISOString();
   return {
-    ...vacancyDraft.parse(welderVacancy()),
+    ...storedVacancy(),
     id,
     owner,
     status: 'open',
@@ -65,12 +64,7 @@ describe('seeker store on dynalite', () => {
   it('erases every item in the person’s partition and nobody else’s', async () => {
     const store = dynamoSeekerStore(local.table);
     const now = '2026-11-26T08:00:00.000Z';
-    const profile = {
-      ...seekerProfileInput.parse(paluSeekerProfile()),
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const profile = { ...storedSeeker(), createdAt: now, updatedAt: now };
     await store.create({ ...profile, id: 'lea' });
     await store.create({ ...profile, id: 'tom' });
     // Items later issues will add under the person's partition (matches, devices, …).

@@ -1,3 +1,5 @@
+import { type SeekerProfile, seekerProfileInput, statedProfile } from '../../shared/domain/seeker';
+import { type Vacancy, vacancyDraft, vacancyOfDraft } from '../../shared/domain/vacancy';
 /** Valid request bodies used across tests (Pau–Lacq–Tarbes communes, pilot sectors). */
 export const welderVacancy = () => ({
   title: 'Soudeur·se TIG aéronautique',
@@ -21,4 +23,31 @@ export const paluSeekerProfile = () => ({
   shifts: ['morning', 'afternoon'],
   contact: { channel: 'sms', phone: '+33612345678' },
   consent: { matching: true, statistics: true },
+});
+
+const storedAt = '2026-11-26T08:00:00.000Z';
+
+/** A sample vacancy as the store holds it (draft checked, job completed with its ROME code). */
+export const storedVacancy = (over: Partial<Vacancy> = {}, draft: object = welderVacancy()): Vacancy => ({
+  ...vacancyOfDraft(vacancyDraft.parse(draft)),
+  id: 'v1',
+  owner: 'acme',
+  status: 'open',
+  version: 1,
+  createdAt: storedAt,
+  updatedAt: storedAt,
+  ...over,
+});
+
+/** A sample profile as the store holds it. */
+export const storedSeeker = (
+  over: Partial<SeekerProfile> = {},
+  input: object = paluSeekerProfile(),
+): SeekerProfile => ({
+  ...statedProfile(seekerProfileInput.parse(input)),
+  id: 's1',
+  version: 1,
+  createdAt: storedAt,
+  updatedAt: storedAt,
+  ...over,
 });

@@ -14,15 +14,14 @@ import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { encodeCursor } from '../../shared/adapters/dynamodb/cursor';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
-import { vacancyDraft } from '../../shared/domain/vacancy';
 import { InvalidCursorError, StaleWriteError } from '../../shared/ports/store';
-import { welderVacancy } from '../support/samples';
+import { storedVacancy } from '../support/samples';
 
 const doc = documentClient(new DynamoDBClient({ region: 'eu-west-3' }));
 const ddb = mockClient(DynamoDBDocumentClient);
 const table = { doc, tableName: 'bassin' };
 const vacancy = {
-  ...vacancyDraft.parse(welderVacancy()),
+  ...storedVacancy(),
   id: 'v1',
   owner: 'acme',
   status: 'open' as const,

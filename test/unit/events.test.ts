@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { entityImage, tableStreamEvent } from '../../events/table-stream';
 import { handler as postVacancy } from '../../functions/vacancies/post';
 import { localContext } from '../../infra/local/change-feed';
-import { vacancy } from '../../shared/domain/vacancy';
+import { upgradeVacancy, vacancy } from '../../shared/domain/vacancy';
 
 const sample = (name: string) => JSON.parse(readFileSync(`events/samples/${name}`, 'utf8'));
 
@@ -43,12 +43,17 @@ describe('sample events', () => {
     idempotency.restore();
   });
 
-  it('the stream sample parses, and its image is a valid vacancy', () => {
+  it('the stream sample (schema version 1) parses, and its image reads as a current vacancy', () => {
     const event = tableStreamEvent.parse(sample('stream-vacancy-insert.json'));
     const record = event.Records[0];
     expect(record?.eventName).toBe('INSERT');
-    const image = entityImage(record?.dynamodb.NewImage, 'Vacancy', vacancy);
-    expect(image).toMatchObject({ title: 'Soudeur TIG', openings: 2, site: { commune: '64335' } });
+    const image = entityImage(record?.dynamodb.NewImage, 'Vacancy', vacancy, upgradeVacancy);
+    expect(image).toMatchObject({
+      title: 'Soudeur TIG',
+      openings: 2,
+      site: { commune: '64335' },
+      skills: [{ label: 'soudage TIG' }],
+    });
     expect(image).not.toHaveProperty('PK');
     expect(entityImage(record?.dynamodb.NewImage, 'SeekerProfile', vacancy)).toBeUndefined();
   });

@@ -22,7 +22,7 @@ const route = defineRoute({
 });
 
 const echo = httpHandler(route, async ({ body, params, query, caller }) => {
-  if (body.word === 'missing') throw new NotFoundError('Thing');
+  if (body.word === 'missing') throw new NotFoundError('notFound.vacancy');
   if (body.word === 'stale') throw new PreconditionFailedError(4);
   if (body.word === 'boom') throw new Error('database password is hunter2');
   return { status: 200, body: { word: body.word, id: params.id, n: query.n, sub: caller.sub } };

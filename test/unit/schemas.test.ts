@@ -72,7 +72,7 @@ describe('vacancy draft', () => {
       ...welderVacancy(),
       skills: ['Soudage TIG', 'soudage tig', ' Lecture de plans '],
     });
-    expect(parsed.skills).toEqual(['Soudage TIG', 'Lecture de plans']);
+    expect(parsed.skills).toEqual([{ label: 'Soudage TIG' }, { label: 'Lecture de plans' }]);
   });
 
   it('patches must change something and may remove optional fields with null', () => {
@@ -87,11 +87,26 @@ describe('seeker profile', () => {
     expect(seekerProfileInput.parse(paluSeekerProfile()).home.commune).toBe('64445');
   });
 
-  it('needs a phone in E.164 form to receive offers by SMS', () => {
+  it('needs a French or EU mobile to receive offers by SMS, as people write it, stored in E.164', () => {
     const noPhone = { ...paluSeekerProfile(), contact: { channel: 'sms' } };
     expect(fieldsOf(seekerProfileInput.safeParse(noPhone))).toEqual(['body.contact.phone']);
-    const badPhone = { ...paluSeekerProfile(), contact: { channel: 'sms', phone: '0612345678' } };
-    expect(fieldsOf(seekerProfileInput.safeParse(badPhone))).toEqual(['body.contact.phone']);
+    const phone = (written: string) =>
+      seekerProfileInput.safeParse({ ...paluSeekerProfile(), contact: { channel: 'sms', phone: written } });
+    for (const written of [
+      '06 12 34 56 78',
+      '0612345678',
+      '+33 6 12 34 56 78',
+      '0033 6 12 34 56 78',
+      '06.12.34.56.78',
+    ])
+      expect(phone(written).data?.contact.phone, written).toBe('+33612345678');
+    expect(phone('+49 151 23456789').data?.contact.phone).toBe('+4915123456789');
+    // A landline, a number outside the EU, or no number at all is refused, in words.
+    for (const written of ['05 59 12 34 56', '+1 415 555 2671', '123']) {
+      const refused = phone(written);
+      expect(fieldsOf(refused), written).toEqual(['body.contact.phone']);
+      expect(refused.error?.issues[0]?.message).toBe('field.phone');
+    }
     expect(
       seekerProfileInput.safeParse({ ...paluSeekerProfile(), contact: { channel: 'none' } }).success,
     ).toBe(true);

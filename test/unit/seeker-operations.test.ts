@@ -23,14 +23,14 @@ describe('saving a profile', () => {
     const second = await saveSeekerProfile(
       { seekers, clock },
       'lea',
-      { ...input(), skills: ['meulage'] },
+      { ...input(), skills: [{ label: 'meulage' }] },
       undefined,
     );
     expect(second.created).toBe(false);
     expect(second.profile).toMatchObject({
       version: 2,
       createdAt: first.profile.createdAt,
-      skills: ['meulage'],
+      skills: [{ label: 'meulage' }],
     });
   });
 
@@ -47,7 +47,7 @@ describe('saving a profile', () => {
     let collisions = 1;
     seekers.replace = async (profile, expected) => {
       if (collisions-- > 0) {
-        await replace({ ...profile, skills: ['concurrent'] }, expected);
+        await replace({ ...profile, skills: [{ label: 'concurrent' }] }, expected);
         throw new StaleWriteError();
       }
       return replace(profile, expected);

@@ -1,5 +1,6 @@
 /** Small form helpers: a labelled field with its error next to it, and a form-level status. */
 import type { ComponentChildren } from 'preact';
+import { problemText } from '../../shared/messages/problems';
 
 export function Field(props: {
   id: string;
@@ -27,9 +28,13 @@ export function Field(props: {
 }
 
 /** Field errors of a zod result, keyed by path (`site.commune`). */
-export function zodErrors(issues: { path: PropertyKey[]; message: string }[]) {
+/** zod issues of the API's own schemas, by field, in the words of the API's message catalogue. */
+export function zodErrors(
+  issues: { path: PropertyKey[]; message: string; params?: Record<string, unknown> }[],
+) {
   const errors: Record<string, string> = {};
-  for (const issue of issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  for (const issue of issues)
+    errors[issue.path.map(String).join('.')] ??= problemText(issue.message, 'fr', issue.params);
   return errors;
 }
 

@@ -85,8 +85,11 @@ export function changedFields(
   after: Record<string, unknown>,
   labels: Record<string, string>,
 ): { field: string; label: string; from: string; to: string }[] {
+  // Lists of codes with labels (skills) read as their labels.
+  const word = (item: unknown) =>
+    typeof item === 'object' && item !== null && 'label' in item ? String(item.label) : String(item);
   const show = (value: unknown) =>
-    Array.isArray(value) ? value.join(', ') : value === undefined ? '–' : String(value);
+    Array.isArray(value) ? value.map(word).join(', ') : value === undefined ? '–' : String(value);
   return Object.entries(labels)
     .filter(([field]) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .map(([field, label]) => ({ field, label, from: show(before[field]), to: show(after[field]) }));

@@ -9,8 +9,8 @@ import {
   type Point,
   ringsFor,
 } from '../../domain/geo';
-import type { MatchableSeeker, SeekerProfile } from '../../domain/seeker';
-import type { Vacancy } from '../../domain/vacancy';
+import { type MatchableSeeker, type SeekerProfile, upgradeSeekerProfile } from '../../domain/seeker';
+import { upgradeVacancy } from '../../domain/vacancy';
 import type { MatchIndex } from '../../ports/matching';
 import type { TableClient } from './client';
 import { takeBackIfErased } from './erasure-guard';
@@ -51,7 +51,9 @@ export function dynamoMatchIndex(table: TableClient, options: { meter?: QueryMet
           ),
       );
       const pages = await Promise.all(queries);
-      return pages.flat().map((item) => item.profile as MatchableSeeker);
+      return pages
+        .flat()
+        .map((item) => upgradeSeekerProfile(item.profile as Record<string, unknown>) as MatchableSeeker);
     },
 
     async openVacanciesInReach(sector, home, reachKm) {
@@ -72,7 +74,7 @@ export function dynamoMatchIndex(table: TableClient, options: { meter?: QueryMet
           ),
         ),
       );
-      return pages.flat().map((item) => domainOf<Vacancy>(item));
+      return pages.flat().map((item) => upgradeVacancy(domainOf(item)));
     },
 
     async reindexSeeker(seekerId, profile, home, reachKm) {

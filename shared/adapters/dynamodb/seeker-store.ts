@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { SeekerProfile } from '../../domain/seeker';
+import { type SeekerProfile, seekerSchemaVersion, upgradeSeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
 import { isErased } from './erasure-guard';
@@ -14,6 +14,7 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
     ...seekerKeys.profile(profile.id),
     ...seekerKeys.activity(profile.updatedAt, profile.id),
     entity: seekerKeys.entity,
+    schemaVersion: seekerSchemaVersion,
     ...profile,
   });
 
@@ -22,7 +23,7 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: seekerKeys.profile(id), ConsistentRead: true }),
       );
-      return Item && domainOf<SeekerProfile>(Item);
+      return Item && upgradeSeekerProfile(domainOf(Item));
     },
 
     async create(profile) {

@@ -124,6 +124,28 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
       return new Map(items.map((item) => [String(item.SK), countersOf(item)]));
     },
 
+    async firstMonth() {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: statisticsKeys.start }));
+      return typeof Item?.month === 'string' ? Item.month : undefined;
+    },
+
+    async noteCountedMonth(month) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: statisticsKeys.start,
+            UpdateExpression: 'SET #month = :month',
+            ConditionExpression: 'attribute_not_exists(#month) OR #month > :month',
+            ExpressionAttributeNames: { '#month': 'month' },
+            ExpressionAttributeValues: { ':month': month },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
     async bucketsOf(units, month) {
       const found = new Map<string, Counts>();
       const unique = [...new Set(units)];

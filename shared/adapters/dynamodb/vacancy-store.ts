@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Vacancy } from '../../domain/vacancy';
+import { upgradeVacancy, type Vacancy, vacancySchemaVersion } from '../../domain/vacancy';
 import type { Page, PageRequest, VacancyStore } from '../../ports/store';
 import type { TableClient } from './client';
 import { domainOf, putIfAbsent, putIfVersion, queryPage } from './items';
@@ -12,6 +12,7 @@ export function dynamoVacancyStore(table: TableClient): VacancyStore {
     ...vacancyKeys.byOwner(vacancy.owner, vacancy.createdAt, vacancy.id),
     ...vacancyKeys.open(vacancy),
     entity: vacancyKeys.entity,
+    schemaVersion: vacancySchemaVersion,
     ...vacancy,
   });
 
@@ -24,15 +25,15 @@ export function dynamoVacancyStore(table: TableClient): VacancyStore {
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: vacancyKeys.primary(id), ConsistentRead: true }),
       );
-      return Item && domainOf<Vacancy>(Item);
+      return Item && upgradeVacancy(domainOf(Item));
     },
 
     async replace(vacancy, expectedVersion) {
       await putIfVersion(table, toItem(vacancy), expectedVersion);
     },
 
-    listByOwner(owner, { limit, cursor }: PageRequest): Promise<Page<Vacancy>> {
-      return queryPage<Vacancy>(table, {
+    async listByOwner(owner, { limit, cursor }: PageRequest): Promise<Page<Vacancy>> {
+      const page = await queryPage<Record<string, unknown>>(table, {
         index: 'GSI1',
         partition: vacancyKeys.byOwnerPartition(owner),
         sortPrefix: 'VACANCY#',
@@ -40,6 +41,7 @@ export function dynamoVacancyStore(table: TableClient): VacancyStore {
         limit,
         cursor,
       });
+      return { ...page, items: page.items.map(upgradeVacancy) };
     },
   };
 }

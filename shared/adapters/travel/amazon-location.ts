@@ -1,4 +1,5 @@
 import { CalculateRouteMatrixCommand, type GeoRoutesClient } from '@aws-sdk/client-geo-routes';
+import { precisionOf } from '../../domain/commute/estimator';
 import type { CommuteMode } from '../../domain/schema-parts';
 import type { Clock } from '../../ports/runtime';
 import type { RouteCache, TravelQuery, TravelTime } from '../../ports/travel-time';
@@ -49,10 +50,7 @@ export function amazonLocationTravelTime(deps: {
           const estimate = await deps.fallback.estimate(query);
           return {
             ...estimate,
-            warnings: [
-              ...estimate.warnings,
-              `Amazon Location found no route (${cell?.Error ?? 'empty answer'}).`,
-            ],
+            warnings: [...estimate.warnings, { code: 'commute.noRoute' }],
           };
         }
         route = { minutes: Math.round(cell.Duration / 60), distanceKm: Math.round(cell.Distance / 100) / 10 };
@@ -63,8 +61,7 @@ export function amazonLocationTravelTime(deps: {
         minutes: route.minutes,
         distanceKm: route.distanceKm,
         method: 'amazon-location',
-        confidence: query.imprecise ? 'medium' : 'high',
-        warnings: query.imprecise ? ['Imprecise: one end is known only at commune level.'] : [],
+        ...precisionOf(query),
       };
     },
   };

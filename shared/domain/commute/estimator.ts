@@ -22,10 +22,12 @@
  *        or ends outside them is unavailable, so night shifts are not reachable by transit.
  *  bike  15 km/h (the usual planning speed for utility cycling) on a 1.25 circuity; + 2 min.
  *  walk  4.5 km/h on a 1.2 circuity.
- *  A point known only at commune level (a seeker's home) is the commune's main place;
+ *  A point known only at commune level (a seeker's home) is the commune's main place (or
+ *  its centroid where no town-centre point is known: confidence low);
  *  trips are taken to be at least 1.5 km long when one end is that imprecise.
  */
 
+import type { NoticeCode } from '../../messages/notices';
 import { distanceKm, type Point } from '../geo';
 import type { CommuteMode } from '../schema-parts';
 
@@ -44,6 +46,14 @@ export interface CommuteQuery {
   hour: number;
   /** True when either end is only known at commune level. */
   imprecise?: boolean;
+  /** True when either end is placed at its commune's centroid (no town-centre point is known). */
+  centroid?: boolean;
+}
+
+/** A caveat on a commute time, as a code of the notice catalogue (shared/messages/notices.ts). */
+export interface CommuteWarning {
+  code: NoticeCode;
+  params?: Record<string, number>;
 }
 
 export interface CommuteEstimate {
@@ -53,7 +63,7 @@ export interface CommuteEstimate {
   distanceKm: number;
   method: 'estimate' | 'amazon-location';
   confidence: 'low' | 'medium' | 'high';
-  warnings: string[];
+  warnings: CommuteWarning[];
 }
 
 export const estimatorConstants = {
@@ -78,12 +88,27 @@ export const estimatorConstants = {
 
 export const defaultServiceHours: ServiceHours = { start: 6, end: 21 };
 
-const warningsByMode: Record<CommuteMode, string[]> = {
+const warningsByMode: Record<CommuteMode, CommuteWarning[]> = {
   car: [],
-  transit: ['Transit time is an estimate without timetables: check the line and its schedule.'],
-  bike: ['Cycling time assumes 15 km/h; the route may lack bike lanes and hills are not counted.'],
-  walk: ['Walking time assumes 4.5 km/h along roads; the path may be longer or lack pavements.'],
+  transit: [{ code: 'commute.transitEstimate' }],
+  bike: [{ code: 'commute.bikeEstimate' }],
+  walk: [{ code: 'commute.walkEstimate' }],
 };
+
+/** What the precision of the two ends means for a time: its caveats and how far to trust it. */
+export function precisionOf(query: Pick<CommuteQuery, 'imprecise' | 'centroid'>) {
+  const warnings: CommuteWarning[] = query.centroid
+    ? [{ code: 'commute.centroid' }]
+    : query.imprecise
+      ? [{ code: 'commute.townCentre' }]
+      : [];
+  const confidence: CommuteEstimate['confidence'] = query.centroid
+    ? 'low'
+    : query.imprecise
+      ? 'medium'
+      : 'high';
+  return { warnings, confidence };
+}
 
 /** In-vehicle plus terminal minutes for a straight-line distance; `hour` undefined means the fastest hour. */
 export function estimateMinutes(mode: CommuteMode, straightKm: number, hour: number | undefined): number {
@@ -120,24 +145,21 @@ export function estimateCommute(
   const straight = distanceKm(query.from, query.to);
   const effective = query.imprecise ? Math.max(straight, estimatorConstants.impreciseMinimumKm) : straight;
   const minutes = Math.round(estimateMinutes(query.mode, effective, query.hour));
-  const warnings = [...warningsByMode[query.mode]];
-  if (query.imprecise) warnings.push('Imprecise: one end is known only at commune level.');
+  const precision = precisionOf(query);
+  const warnings = [...warningsByMode[query.mode], ...precision.warnings];
   let available = true;
   if (query.mode === 'transit') {
     const departure = query.hour * 60;
     available = departure >= service.start * 60 && departure + minutes <= service.end * 60;
-    if (!available) {
-      warnings.push(
-        `No public transport between ${pad(service.end)}:00 and ${pad(service.start)}:00 for this trip.`,
-      );
-    }
+    if (!available)
+      warnings.push({ code: 'commute.noService', params: { start: service.start, end: service.end } });
   }
   return {
     mode: query.mode,
     minutes: available ? minutes : null,
     distanceKm: Math.round(effective * estimatorConstants.circuity[query.mode] * 10) / 10,
     method: 'estimate',
-    confidence: query.mode === 'transit' ? 'low' : query.imprecise ? 'medium' : 'high',
+    confidence: query.mode === 'transit' ? 'low' : precision.confidence,
     warnings,
   };
 }
@@ -158,5 +180,3 @@ export function reachKm(mode: CommuteMode, minutes: number): number {
   }
   return high;
 }
-
-const pad = (hour: number) => String(hour).padStart(2, '0');

@@ -37,13 +37,8 @@ export async function confirmMatch(
     ]);
     if (!profile) return deps.matches.remove(match);
     if (vacancy?.status !== 'open')
-      return deps.matches.withdraw(
-        match,
-        vacancy ? 'the vacancy was closed' : 'the vacancy was removed',
-        now,
-      );
-    if (!profile.consent.matching)
-      return deps.matches.withdraw(match, 'the seeker withdrew consent to matching', now);
+      return deps.matches.withdraw(match, vacancy ? 'match.vacancyClosed' : 'match.vacancyRemoved', now);
+    if (!profile.consent.matching) return deps.matches.withdraw(match, 'match.consentWithdrawn', now);
     if (vacancy.version === versions.vacancy && profile.version === versions.seeker) return;
     const sides = {
       vacancy,
@@ -52,7 +47,7 @@ export async function confirmMatch(
       home: locateHome(profile.home),
     };
     const next = await buildMatch(deps, sides, now);
-    if (!next) return deps.matches.withdraw(match, 'the seeker no longer fits this vacancy', now);
+    if (!next) return deps.matches.withdraw(match, 'match.noLongerFits', now);
     await deps.matches.save(next);
     match = next;
     versions = { vacancy: vacancy.version, seeker: profile.version };

@@ -1,9 +1,11 @@
+import type { CommuteMiss, ReasonCode, ReasonParams } from '../../messages/reasons';
 import type { TravelTime } from '../../ports/travel-time';
-import { occupationDomain } from '../../reference/occupations';
+import { findOccupation, occupationDomain, parentFiche } from '../../reference/occupations';
 import type { CommuteEstimate } from '../commute/estimator';
-import { outboundHour, returnHour, shiftHours } from '../commute/shifts';
+import { outboundHour, returnHour } from '../commute/shifts';
+import { jobLabel, sectorLabel, seekerJobLabels } from '../labels';
 import type { Located } from '../locate';
-import type { CommuteMode, Shift } from '../schema-parts';
+import type { CommuteMode, Shift, Skill } from '../schema-parts';
 import type { MatchableSeeker } from '../seeker';
 import type { Vacancy } from '../vacancy';
 import { compareSkills } from './skills';
@@ -18,13 +20,20 @@ export type Criterion =
   | 'skills'
   | 'contract';
 
-export interface CriterionResult {
-  criterion: Criterion;
-  met: boolean;
-  detail: string;
-  points?: number;
-  maxPoints?: number;
-}
+/**
+ * One criterion, as data: whether it is met, the code of its sentence in the message
+ * catalogue (shared/messages/reasons.ts) and the params that sentence needs.
+ */
+export type CriterionResult = {
+  [K in ReasonCode]: {
+    criterion: Criterion;
+    met: boolean;
+    code: K;
+    params: ReasonParams[K];
+    points?: number;
+    maxPoints?: number;
+  };
+}[ReasonCode];
 
 export interface CommuteChoice {
   mode: CommuteMode;
@@ -32,7 +41,7 @@ export interface CommuteChoice {
   distanceKm: number;
   shift: Shift;
   method: CommuteEstimate['method'];
-  warnings: string[];
+  warnings: CommuteEstimate['warnings'];
 }
 
 export type Evaluation =
@@ -41,12 +50,13 @@ export type Evaluation =
       score: number;
       explanation: CriterionResult[];
       commute: CommuteChoice;
-      skills: { matched: string[]; missing: string[] };
+      skills: { matched: Skill[]; missing: Skill[] };
     }
   | { fits: false; explanation: CriterionResult[] };
 
-/** Score weights (0–100 in all). */
+/** Score weights (0–100 in all); occupation points fall with distance in the ROME tree. */
 export const weights = { occupation: 40, skills: 35, commute: 20, contract: 5 } as const;
+export const occupationPoints = { same: 40, sameParent: 30, sameDomain: 20, other: 0 } as const;
 
 export interface MatchSides {
   vacancy: Vacancy;
@@ -54,6 +64,14 @@ export interface MatchSides {
   seeker: MatchableSeeker;
   home: Located;
 }
+
+const reason = <K extends ReasonCode>(
+  criterion: Criterion,
+  met: boolean,
+  code: K,
+  params: ReasonParams[K],
+  points?: { points: number; maxPoints: number },
+) => ({ criterion, met, code, params, ...points }) as CriterionResult;
 
 /**
  * Does this seeker fit this vacancy, and how well? Hard filters first (sector, open,
@@ -63,47 +81,45 @@ export interface MatchSides {
 export async function evaluateMatch(sides: MatchSides, travel: TravelTime): Promise<Evaluation> {
   const { vacancy, seeker } = sides;
   const explanation: CriterionResult[] = [];
-  const fail = (criterion: Criterion, detail: string): Evaluation => {
-    explanation.push({ criterion, met: false, detail });
+  const fail = (result: CriterionResult): Evaluation => {
+    explanation.push(result);
     return { fits: false, explanation };
   };
 
+  const sector = sectorLabel(vacancy.sector);
   if (!seeker.sectors.includes(vacancy.sector))
-    return fail('sector', `${vacancy.sector} is not among ${seeker.sectors.join(', ')}`);
-  explanation.push({ criterion: 'sector', met: true, detail: vacancy.sector });
-  if (vacancy.status !== 'open') return fail('open', 'the vacancy is closed');
-  if (!seeker.consent.matching) return fail('consent', 'the seeker has not consented to matching');
+    return fail(
+      reason('sector', false, 'sector.mismatch', { sector, wanted: seeker.sectors.map(sectorLabel) }),
+    );
+  explanation.push(reason('sector', true, 'sector.match', { sector }));
+  if (vacancy.status !== 'open') return fail(reason('open', false, 'vacancy.closed', {}));
+  if (!seeker.consent.matching) return fail(reason('consent', false, 'consent.missing', {}));
 
   const shifts = candidateShifts(vacancy.shifts, seeker.shifts);
-  if (shifts.length === 0) {
+  if (shifts.length === 0)
     return fail(
-      'shifts',
-      `vacancy shifts ${vacancy.shifts?.join(', ')} ∩ seeker shifts ${seeker.shifts?.join(', ')} is empty`,
+      reason('shifts', false, 'shifts.none', { vacancy: vacancy.shifts, seeker: seeker.shifts ?? [] }),
     );
-  }
-  if (vacancy.shifts && seeker.shifts)
-    explanation.push({ criterion: 'shifts', met: true, detail: `both work ${shifts.join(', ')}` });
+  if (seeker.shifts) explanation.push(reason('shifts', true, 'shifts.common', { shifts }));
 
-  const commute = await bestCommute(sides, shifts, travel);
-  if (!commute.choice) return fail('commute', commute.detail);
   const limit = seeker.commute.maxMinutes;
-  const commutePoints = Math.round(weights.commute * (1 - commute.choice.minutes / limit) * 10) / 10;
-  explanation.push({
-    criterion: 'commute',
-    met: true,
-    detail: `${commute.choice.mode} ${commute.choice.minutes} min ≤ ${limit} (${commute.choice.shift} shift${commute.choice.method === 'estimate' ? ', estimated' : ''})`,
-    points: commutePoints,
-    maxPoints: weights.commute,
-  });
+  const commute = await bestCommute(sides, shifts, travel);
+  if (!commute.choice)
+    return fail(reason('commute', false, 'commute.unreachable', { limit, misses: commute.misses }));
+  const { choice } = commute;
+  const commutePoints = Math.round(weights.commute * (1 - choice.minutes / limit) * 10) / 10;
+  explanation.push(
+    reason(
+      'commute',
+      true,
+      'commute.within',
+      { mode: choice.mode, minutes: choice.minutes, limit, shift: choice.shift, method: choice.method },
+      { points: commutePoints, maxPoints: weights.commute },
+    ),
+  );
 
-  const occupation = occupationPoints(vacancy.occupation, seeker.occupations);
-  explanation.push({
-    criterion: 'occupation',
-    met: occupation.points > 0,
-    detail: occupation.detail,
-    points: occupation.points,
-    maxPoints: weights.occupation,
-  });
+  const occupation = occupationFit(vacancy, seeker);
+  explanation.push(occupation);
 
   const skills = compareSkills(vacancy.skills, seeker.skills);
   const required = vacancy.skills.length;
@@ -111,49 +127,99 @@ export async function evaluateMatch(sides: MatchSides, travel: TravelTime): Prom
     required === 0
       ? weights.skills
       : Math.round((weights.skills * skills.matched.length * 10) / required) / 10;
-  explanation.push({
-    criterion: 'skills',
-    met: skills.missing.length === 0,
-    detail:
-      required === 0
-        ? 'no particular skill asked'
-        : `skills ${skills.matched.length}/${required}${skills.missing.length ? `: missing ${skills.missing.join(', ')}` : ''}`,
-    points: skillPoints,
-    maxPoints: weights.skills,
-  });
+  const skillScore = { points: skillPoints, maxPoints: weights.skills };
+  explanation.push(
+    required === 0
+      ? reason('skills', true, 'skills.noneAsked', {}, skillScore)
+      : skills.missing.length === 0
+        ? reason('skills', true, 'skills.all', { required }, skillScore)
+        : reason(
+            'skills',
+            false,
+            'skills.missing',
+            { missing: skills.missing.map((s) => s.label), required },
+            skillScore,
+          ),
+  );
 
   const contractOk = !seeker.contracts || seeker.contracts.includes(vacancy.contract);
-  explanation.push({
-    criterion: 'contract',
-    met: contractOk,
-    detail: seeker.contracts
-      ? `${vacancy.contract} ${contractOk ? 'is' : 'is not'} among ${seeker.contracts.join(', ')}`
-      : `${vacancy.contract} (no preference stated)`,
-    points: contractOk ? weights.contract : 0,
-    maxPoints: weights.contract,
-  });
-
-  const score = Math.round(
-    occupation.points + skillPoints + commutePoints + (contractOk ? weights.contract : 0),
+  const contractScore = { points: contractOk ? weights.contract : 0, maxPoints: weights.contract };
+  explanation.push(
+    !seeker.contracts
+      ? reason('contract', true, 'contract.noPreference', { contract: vacancy.contract }, contractScore)
+      : contractOk
+        ? reason('contract', true, 'contract.wanted', { contract: vacancy.contract }, contractScore)
+        : reason(
+            'contract',
+            false,
+            'contract.unwanted',
+            { contract: vacancy.contract, wanted: seeker.contracts },
+            contractScore,
+          ),
   );
-  return { fits: true, score: Math.min(100, score), explanation, commute: commute.choice, skills };
+
+  const score = Math.round((occupation.points ?? 0) + skillPoints + commutePoints + contractScore.points);
+  return { fits: true, score: Math.min(100, score), explanation, commute: choice, skills };
 }
 
-/** Shifts to check the commute for: common ones when both state shifts, else the vacancy's, else day work. */
-export function candidateShifts(
-  vacancyShifts: Shift[] | undefined,
-  seekerShifts: Shift[] | undefined,
-): Shift[] {
-  if (vacancyShifts && seekerShifts) return vacancyShifts.filter((shift) => seekerShifts.includes(shift));
-  return vacancyShifts ?? ['day'];
+/**
+ * Shifts to check the commute for: the vacancy's (a vacancy that states none is a day job),
+ * those the seeker works too when they say which.
+ */
+export function candidateShifts(vacancyShifts: Shift[], seekerShifts: Shift[] | undefined): Shift[] {
+  return seekerShifts ? vacancyShifts.filter((shift) => seekerShifts.includes(shift)) : vacancyShifts;
 }
 
-function occupationPoints(wanted: string, offered: string[]) {
-  if (offered.includes(wanted)) return { points: weights.occupation, detail: `same ROME code ${wanted}` };
-  const domain = occupationDomain(wanted);
-  const near = offered.find((code) => occupationDomain(code) === domain);
-  if (near) return { points: 25, detail: `same ROME domain ${domain} (${near} for ${wanted})` };
-  return { points: 0, detail: `${wanted} is not among ${offered.join(', ')}` };
+/**
+ * How close the seeker's jobs are to the vacancy's: the same title or ROME 4.0 code, the same
+ * ROME 3 parent fiche (e.g. TIG welder and welder), the same domaine professionnel, or none.
+ */
+function occupationFit(vacancy: Vacancy, seeker: MatchableSeeker): CriterionResult {
+  const wanted = jobLabel(vacancy);
+  const theirs = seekerJobLabels(seeker);
+  const scored = (key: keyof typeof occupationPoints) => ({
+    points: occupationPoints[key],
+    maxPoints: weights.occupation,
+  });
+  if (vacancy.jobTitle && seeker.jobTitles?.includes(vacancy.jobTitle))
+    return reason('occupation', true, 'occupation.same', { occupation: wanted }, scored('same'));
+  if (seeker.occupations.includes(vacancy.occupation))
+    return reason(
+      'occupation',
+      true,
+      'occupation.same',
+      { occupation: theirs.get(vacancy.occupation) ?? wanted },
+      scored('same'),
+    );
+  const parent = parentFiche(vacancy.occupation);
+  const sibling = seeker.occupations.find((code) => parentFiche(code) === parent);
+  if (sibling)
+    return reason(
+      'occupation',
+      true,
+      'occupation.sameParent',
+      {
+        wanted,
+        offered: theirs.get(sibling) ?? sibling,
+        parent: findOccupation(vacancy.occupation)?.parent.label ?? parent,
+      },
+      scored('sameParent'),
+    );
+  const domain = occupationDomain(vacancy.occupation);
+  const near = seeker.occupations.find((code) => occupationDomain(code) === domain);
+  if (near)
+    return reason(
+      'occupation',
+      true,
+      'occupation.sameDomain',
+      {
+        wanted,
+        offered: theirs.get(near) ?? near,
+        domain: findOccupation(vacancy.occupation)?.domain.label || domain,
+      },
+      scored('sameDomain'),
+    );
+  return reason('occupation', false, 'occupation.other', { wanted }, scored('other'));
 }
 
 /** The quickest feasible way to work: a mode and a shift for which both trips fit the limit. */
@@ -161,7 +227,9 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
   const { seeker, home, site, vacancy } = sides;
   const limit = seeker.commute.maxMinutes;
   let choice: CommuteChoice | undefined;
-  const misses: string[] = [];
+  const misses: CommuteMiss[] = [];
+  const imprecise = home.precision !== 'site' || site.precision !== 'site';
+  const centroid = home.precision === 'centroid' || site.precision === 'centroid';
   for (const mode of seeker.commute.modes) {
     for (const shift of shifts) {
       const trip = (from: Located, to: Located, hour: number, fromCommune: string, toCommune: string) =>
@@ -170,7 +238,8 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
           to: to.point,
           mode,
           hour,
-          imprecise: !from.precise || !to.precise,
+          imprecise,
+          centroid,
           fromCommune,
           toCommune,
         });
@@ -179,14 +248,12 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
         trip(site, home, returnHour(shift), vacancy.site.commune, seeker.home.commune),
       ]);
       if (outbound.minutes === null || back.minutes === null) {
-        misses.push(
-          `${mode}: no service for the ${shift} shift (${shiftHours[shift].start}–${shiftHours[shift].end} h)`,
-        );
+        misses.push({ mode, shift, noService: true });
         continue;
       }
       const minutes = Math.max(outbound.minutes, back.minutes);
       if (minutes > limit) {
-        misses.push(`${mode} ${minutes} min > ${limit}`);
+        misses.push({ mode, shift, minutes });
         continue;
       }
       if (!choice || minutes < choice.minutes) {
@@ -201,5 +268,5 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
       }
     }
   }
-  return { choice, detail: [...new Set(misses)].join('; ') };
+  return { choice, misses };
 }

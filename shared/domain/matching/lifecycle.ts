@@ -4,6 +4,7 @@ import type { SeekerStore, VacancyStore } from '../../ports/store';
 import type { TravelTime } from '../../ports/travel-time';
 import { findCommune, findEpci } from '../../reference/communes';
 import { reachKm } from '../commute/estimator';
+import { seekerJobLabels } from '../labels';
 import { locateHome, locateSite } from '../locate';
 import { commuteBand, type Match, matchId } from '../match';
 import type { MatchableSeeker } from '../seeker';
@@ -33,7 +34,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
   const existing = await deps.matches.activeForVacancy(vacancyId);
   const now = deps.clock.now().toISOString();
   if (vacancy?.status !== 'open') {
-    const reason = vacancy ? 'the vacancy was closed' : 'the vacancy was removed';
+    const reason = vacancy ? 'match.vacancyClosed' : 'match.vacancyRemoved';
     await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
     return { kept: 0, withdrawn: existing.length };
   }
@@ -47,7 +48,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
     fitting.set(found.id, found);
     versions.set(found.id, { vacancy: vacancy.version, seeker: seeker.version });
   }
-  return reconcile(deps, existing, fitting, now, 'the seeker no longer fits this vacancy', versions);
+  return reconcile(deps, existing, fitting, now, 'match.noLongerFits', versions);
 }
 
 /** The same for a seeker: reindex their reach, then match them against open vacancies in reach. */
@@ -59,10 +60,7 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
     await deps.index.reindexSeeker(seekerId, undefined, undefined, 0);
     // An erased seeker keeps nothing, not even withdrawn matches.
     if (!profile) await Promise.all(existing.map((m) => deps.matches.remove(m)));
-    else
-      await Promise.all(
-        existing.map((m) => deps.matches.withdraw(m, 'the seeker withdrew consent to matching', now)),
-      );
+    else await Promise.all(existing.map((m) => deps.matches.withdraw(m, 'match.consentWithdrawn', now)));
     return { kept: 0, withdrawn: existing.length };
   }
   const home = locateHome(profile.home);
@@ -82,7 +80,7 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
       versions.set(found.id, { vacancy: vacancy.version, seeker: profile.version });
     }
   }
-  return reconcile(deps, existing, fitting, now, 'the profile no longer fits this vacancy', versions);
+  return reconcile(deps, existing, fitting, now, 'match.noLongerFits', versions);
 }
 
 /** A match of two sides if they fit (each side is located once by the caller, not once per pair). */
@@ -104,17 +102,19 @@ export async function buildMatch(deps: MatchingDeps, sides: MatchSides, now: str
     vacancy: {
       title: vacancy.title,
       sector: vacancy.sector,
+      ...(vacancy.jobTitle ? { jobTitle: vacancy.jobTitle } : {}),
       occupation: vacancy.occupation,
       contract: vacancy.contract,
       openings: vacancy.openings,
+      shifts: vacancy.shifts,
       commune: { code: vacancy.site.commune, name: siteCommune?.name ?? vacancy.site.commune },
     },
     candidate: {
       area: publicArea(seeker.home.commune),
       commuteBand: commuteBand(evaluation.commute.minutes),
-      occupations: seeker.occupations,
-      skillsMatched: evaluation.skills.matched,
-      skillsMissing: evaluation.skills.missing,
+      occupations: [...seekerJobLabels(seeker).values()],
+      skillsMatched: evaluation.skills.matched.map((skill) => skill.label),
+      skillsMissing: evaluation.skills.missing.map((skill) => skill.label),
     },
     createdAt: now,
     updatedAt: now,
@@ -153,7 +153,7 @@ const sameContent = (a: Match, b: Match) =>
 /** A place name that does not single anyone out: the commune if 5,000+ people live there, else its EPCI. */
 export function publicArea(communeCode: string): string {
   const commune = findCommune(communeCode);
-  if (!commune) return 'unknown';
+  if (!commune) return 'Commune inconnue';
   if (commune.population >= 5000) return commune.name;
   return (commune.epci && findEpci(commune.epci)?.name) || `département ${commune.departement}`;
 }

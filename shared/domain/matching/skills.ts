@@ -1,9 +1,12 @@
-import { foldForSearch } from '../../reference/communes';
+import { findSkill, skillCodeOfLabel } from '../../reference/skill-referential';
+import { foldForSearch } from '../../reference/text-search';
+import type { Skill } from '../schema-parts';
 
 /**
- * Skill labels are free text: "Soudure TIG", "soudage tig" and "TIG" mean the same. A label
- * is folded (case, accents, punctuation) and mapped through a short synonym table of the
- * pilot industries' usual certificates and techniques; extend it as vocabularies grow.
+ * Skills are referential codes (ROME skills, compared by code) or free text: "Soudure TIG",
+ * "soudage tig" and "TIG" mean the same. A text is folded (case, accents, punctuation) and
+ * mapped through a short synonym table of the pilot industries' usual certificates and
+ * techniques; extend it as vocabularies grow.
  */
 const synonyms: Record<string, string[]> = {
   'soudage tig': ['tig', 'soudure tig', 'gtaw', 'soudage 141'],
@@ -38,10 +41,24 @@ export function normaliseSkill(label: string): string {
   return canonical.get(folded) ?? folded;
 }
 
-/** Which of the required skills the candidate has, by normalised label. */
-export function compareSkills(required: string[], offered: string[]) {
-  const have = new Set(offered.map(normaliseSkill));
-  const matched = required.filter((skill) => have.has(normaliseSkill(skill)));
-  const missing = required.filter((skill) => !have.has(normaliseSkill(skill)));
+/**
+ * What a skill is compared by: its referential code ("#103070"), that of a text that is a
+ * referential label (older items kept texts), else the normalised text.
+ */
+export function skillKey(skill: Skill): string {
+  const code = skill.code ?? skillCodeOfLabel(skill.label);
+  return code ? `#${code}` : normaliseSkill(skill.label);
+}
+
+/** The words of a skill key: the referential label of a code, else the normalised text itself. */
+export function skillLabelOfKey(key: string): string {
+  return key.startsWith('#') ? (findSkill(key.slice(1))?.label ?? key.slice(1)) : key;
+}
+
+/** Which of the required skills the candidate has: by code, then by normalised text. */
+export function compareSkills(required: Skill[], offered: Skill[]) {
+  const have = new Set(offered.map(skillKey));
+  const matched = required.filter((skill) => have.has(skillKey(skill)));
+  const missing = required.filter((skill) => !have.has(skillKey(skill)));
   return { matched, missing };
 }

@@ -1,4 +1,5 @@
 import type { OfferPublished } from '../../../events/offer-published';
+import { digestText, offerText } from '../../messages/sms';
 import type { MatchStore } from '../../ports/matching';
 import type {
   DailyCounter,
@@ -15,7 +16,6 @@ import { lastWriterWinsAttempts } from '../concurrency';
 import type { Match } from '../match';
 import type { Offer, OfferStatus } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
-import { digestText, offerText } from './message';
 import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
 import { smsSafe } from './sms-text';
 import { unsubscribeToken } from './unsubscribe-token';
@@ -48,7 +48,7 @@ export async function onMatchChanged(
     const existing = await deps.offers.get(match.id);
     if (!existing) return 'ignored';
     const moved = await deps.offers.transition(existing, ['pending', 'held', 'digest'], 'withdrawn', {
-      reason: match.withdrawnReason ?? 'the match was withdrawn',
+      reason: match.withdrawnReason ?? 'offer.matchGone',
       updatedAt: now,
     });
     return moved ? 'withdrawn' : 'ignored';
@@ -127,24 +127,22 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
   };
 
   const match = await deps.matches.get(offer.id);
-  if (match?.status !== 'active')
-    return stop('withdrawn', match?.withdrawnReason ?? 'the match no longer exists');
+  if (match?.status !== 'active') return stop('withdrawn', match?.withdrawnReason ?? 'offer.matchGone');
   const vacancy = await deps.vacancies.get(offer.vacancyId);
-  if (vacancy?.status !== 'open') return stop('withdrawn', 'the vacancy was closed before sending');
+  if (vacancy?.status !== 'open') return stop('withdrawn', 'offer.vacancyClosed');
   const profile = await deps.seekers.get(offer.seekerId);
-  if (!profile?.consent.matching) return stop('skipped', 'the seeker no longer wants matches');
+  if (!profile?.consent.matching) return stop('skipped', 'offer.noConsent');
   const preferences = preferencesOf(profile);
-  if (preferences.paused || profile.contact.channel === 'none')
-    return stop('skipped', 'offers are paused or unsubscribed');
+  if (preferences.paused || profile.contact.channel === 'none') return stop('skipped', 'offer.paused');
   if (profile.contact.channel === 'push' && !(await deps.devices.latest(offer.seekerId))) {
-    return stop('skipped', 'push chosen but no device registered');
+    return stop('skipped', 'offer.noDevice');
   }
 
   if (inQuietHours(now, preferences.quietHours)) {
     const notBefore = endOfQuietHours(now, preferences.quietHours).toISOString();
     const moved = await deps.offers.transition(offer, ['pending'], 'held', {
       notBefore,
-      reason: 'quiet hours',
+      reason: 'offer.quietHours',
       updatedAt: at,
     });
     return moved ? 'held' : 'already-done';
@@ -156,7 +154,7 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
     const tomorrow = endOfQuietHours(midnight, preferences.quietHours);
     const moved = await deps.offers.transition(offer, ['pending', 'held'], 'digest', {
       notBefore: tomorrow.toISOString(),
-      reason: `daily cap of ${preferences.dailyCap} reached: in tomorrow's digest`,
+      reason: 'offer.dailyCap',
       updatedAt: at,
     });
     return moved ? 'digest' : 'already-done';
@@ -198,7 +196,7 @@ export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number;
       await Promise.all(
         offers.map((o) =>
           deps.offers.transition(o, ['digest'], 'skipped', {
-            reason: 'offers are paused or unsubscribed',
+            reason: 'offer.paused',
             updatedAt: at,
           }),
         ),

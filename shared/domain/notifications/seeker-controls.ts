@@ -1,3 +1,4 @@
+import type { Language } from '../../messages/language';
 import type { PageRequest } from '../../ports/store';
 import { ValidationError } from '../errors';
 import { toInboxEntry } from '../offer';
@@ -10,9 +11,10 @@ export async function listMyNotifications(
   deps: Pick<OfferDeps, 'offers'>,
   seekerId: string,
   page: PageRequest,
+  language: Language,
 ) {
   const found = await pageOrExplain(() => deps.offers.pageForSeeker(seekerId, page));
-  return { ...found, items: found.items.map(toInboxEntry) };
+  return { ...found, items: found.items.map((o) => toInboxEntry(o, language)) };
 }
 
 export const unsubscribe = (deps: Pick<OfferDeps, 'seekers' | 'clock'>, seekerId: string) =>
@@ -22,9 +24,7 @@ export const unsubscribe = (deps: Pick<OfferDeps, 'seekers' | 'clock'>, seekerId
 export async function unsubscribeWithToken(deps: OfferDeps, token: string) {
   const seekerId = seekerOfUnsubscribeToken(token, deps.config.unsubscribeSecret);
   if (!seekerId)
-    throw new ValidationError([
-      { field: 'headers.x-unsubscribe-token', message: 'this unsubscribe link is not valid' },
-    ]);
+    throw new ValidationError([{ field: 'headers.x-unsubscribe-token', message: 'unsubscribe.invalid' }]);
   await pauseOffers(deps, seekerId);
 }
 

@@ -4,7 +4,7 @@
  * An area is counted as the statistical units that cover it (units.ts): when a unit
  * reaches beyond the area, the answer says so (`exact: false`) instead of splitting it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { findEpci, listCommunes } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
 import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
@@ -13,14 +13,14 @@ import { type StatisticalUnit, unitOfCommune } from './units';
 export const epciCode = z
   .string()
   .max(9)
-  .regex(/^\d{9}$/, { message: 'an EPCI is named by its 9-digit SIREN, e.g. 200067254', abort: true })
-  .refine((code) => findEpci(code) !== undefined, 'unknown EPCI SIREN code')
+  .regex(/^\d{9}$/, { message: 'field.epciCode', abort: true })
+  .refine((code) => findEpci(code) !== undefined, 'field.unknownEpci')
   .meta({ description: 'EPCI SIREN code', example: '200067254' });
 
 export const areaId = z
   .string()
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens, 2–40 characters')
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId')
   .meta({
     description: 'Area id: a built-in (`lacq-pau-tarbes`, `epci-<SIREN>`, `dep-<code>`) or a custom one',
   });
@@ -32,7 +32,7 @@ export const areaDefinition = z
     communes: distinctList(communeCode, 2000).default([]),
   })
   .refine((area) => area.epcis.length + area.communes.length > 0, {
-    message: 'an area needs at least one EPCI or commune',
+    message: 'field.areaEmpty',
     path: ['epcis'],
   })
   .meta({ id: 'AreaDefinition' });

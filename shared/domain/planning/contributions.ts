@@ -11,7 +11,7 @@
  */
 
 import type { Match } from '../match';
-import { normaliseSkill } from '../matching/skills';
+import { skillKey } from '../matching/skills';
 import type { SeekerProfile } from '../seeker';
 import type { Vacancy } from '../vacancy';
 import { type Month, monthOf, monthRange } from './months';
@@ -95,7 +95,7 @@ export function vacancyContribution(vacancy: Vacancy, window: ContributionWindow
   const open = vacancy.status === 'open';
   if (open) {
     const now = bucketKey(unit, nowBucket);
-    for (const skill of new Set(vacancy.skills.map(normaliseSkill))) {
+    for (const skill of new Set(vacancy.skills.map(skillKey))) {
       add(contribution, now, `kd|${all}|${skill}`, 1);
       add(contribution, now, `kd|${sector}|${skill}`, 1);
     }
@@ -116,8 +116,7 @@ export function seekerContribution(profile: SeekerProfile, window: ContributionW
   for (const month of windowMonths(monthOf(profile.createdAt), window))
     for (const [s, o] of cells) add(contribution, bucketKey(unit, month), cellAttribute('sa', s, o), 1);
   const now = bucketKey(unit, nowBucket);
-  for (const skill of new Set(profile.skills.map(normaliseSkill)))
-    add(contribution, now, `ks|${all}|${skill}`, 1);
+  for (const skill of new Set(profile.skills.map(skillKey))) add(contribution, now, `ks|${all}|${skill}`, 1);
   return { contribution, live: true };
 }
 

@@ -1,4 +1,6 @@
 /** GET /v1/planning/forecast: an area's monthly series, forecast with the method its backtest favours. */
+import type { Language } from '../../messages/language';
+import { noticeText } from '../../messages/notices';
 import { areaFigure, type CellFilter, type CountedMetric, countedMetrics } from './figures';
 import { forecastSeries } from './forecast/select';
 import { addMonths, monthRange } from './months';
@@ -12,6 +14,7 @@ export const minimumHistory = 3;
 export async function forecastMetric(
   deps: PlanningDeps,
   query: CellFilter & { area: string; metric: CountedMetric; horizon: number },
+  language: Language = 'fr',
 ) {
   const resolved = await findArea(deps, query.area);
   const last = addMonths(currentMonth(deps.clock), -1);
@@ -37,15 +40,14 @@ export async function forecastMetric(
     return {
       ...base,
       suppressed: true,
-      reason:
-        'some months of this series are under the statistical secrecy threshold, so no forecast is published',
+      reason: noticeText('forecast.secret', language),
       points: [],
     };
   if (history.length < minimumHistory)
     return {
       ...base,
       suppressed: false,
-      reason: `only ${history.length} complete month(s) of history here: a forecast needs at least ${minimumHistory}`,
+      reason: noticeText('forecast.tooShort', language, { months: history.length, minimum: minimumHistory }),
       points: [],
     };
   const result = forecastSeries(

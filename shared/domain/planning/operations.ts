@@ -12,6 +12,7 @@ import {
   ValidationError,
 } from '../errors';
 import { locateCommune } from '../locate';
+import { skillLabelOfKey } from '../matching/skills';
 import type { CommuteMode } from '../schema-parts';
 import {
   type Area,
@@ -38,7 +39,7 @@ import { metricCells } from './secrecy';
 import type { StatisticalUnit } from './units';
 
 export interface PlanningDeps {
-  statistics: Pick<StatisticsStore, 'buckets' | 'bucketsOf'>;
+  statistics: Pick<StatisticsStore, 'buckets' | 'bucketsOf' | 'firstMonth'>;
   areas: AreaStore;
   travel: TravelTime;
   clock: Clock;
@@ -54,15 +55,14 @@ export async function saveArea(
   ifMatch: number | undefined,
   by: string,
 ): Promise<{ area: Area; created: boolean }> {
-  if (isReservedAreaId(id))
-    throw new ConflictError(`"${id}" is a built-in area; choose another id for your own area`);
+  if (isReservedAreaId(id)) throw new ConflictError('conflict.builtInArea', { id });
   const current = await deps.areas.get(id);
   if (ifMatch !== undefined && current?.version !== ifMatch)
     throw new PreconditionFailedError(current?.version ?? 0);
   // Areas are shared by the planners: replacing one says which version it replaces.
   if (current && ifMatch === undefined) throw new PreconditionRequiredError();
   if (!current && (await deps.areas.list()).length >= maxCustomAreas)
-    throw new ConflictError(`At most ${maxCustomAreas} custom areas; replace or reuse one`);
+    throw new ConflictError('conflict.tooManyAreas', { max: maxCustomAreas });
   const area: Area = {
     id,
     name: definition.name,
@@ -100,7 +100,8 @@ async function findArea(deps: Pick<PlanningDeps, 'areas'>, id: string): Promise<
     throw new ValidationError([
       {
         field: 'query.area',
-        message: `unknown area "${id}" (see GET /v1/planning/areas; also epci-<SIREN>, dep-<code>)`,
+        message: 'planning.unknownArea',
+        params: { id },
       },
     ]);
   return resolveArea(area);
@@ -160,9 +161,11 @@ async function areaSources(
 }
 
 function checkRange(from: Month, to: Month) {
-  if (from > to) throw new ValidationError([{ field: 'query.from', message: 'from must not be after to' }]);
+  if (from > to) throw new ValidationError([{ field: 'query.from', message: 'planning.fromAfterTo' }]);
   if (monthRange(from, to).length > maxMonths)
-    throw new ValidationError([{ field: 'query.from', message: `at most ${maxMonths} months per query` }]);
+    throw new ValidationError([
+      { field: 'query.from', message: 'planning.tooManyMonths', params: { max: maxMonths } },
+    ]);
 }
 
 export async function indicators(
@@ -179,7 +182,9 @@ export async function indicators(
   const to = query.to ?? currentMonth(deps.clock);
   const from = query.from ?? addMonths(to, -11);
   checkRange(from, to);
-  const months = monthRange(from, to);
+  // Months before Bassin counted anything have no figures: absent, not zeros.
+  const first = await deps.statistics.firstMonth();
+  const months = first === undefined ? [] : monthRange([from, first].sort()[1] as Month, to);
   const sources = await areaSources(deps, resolved, months);
   const filter: CellFilter = { sector: query.sector, occupation: query.occupation };
   const rows = months.map((month) => {
@@ -280,6 +285,7 @@ export async function skillsGap(
     const seekers = persons.sum(reach, nowBucket, personAttributes.seekerSkills, `${all}|${skill}`);
     return {
       skill,
+      label: skillLabelOfKey(skill),
       openVacancies,
       seekersInReach: seekers.value,
       seekersSuppressed: seekers.suppressed,

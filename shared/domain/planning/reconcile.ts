@@ -64,9 +64,26 @@ export async function reconcile(
   };
   await store.saveRecord(pending, record?.seq);
   await finish(store, pending, target);
+  await noteFirstMonth(store, target);
   // A gone entity keeps its history in the buckets; its record (an id) is no longer needed.
   if (!contributionOf) await store.deleteRecord(entityKey, seq);
   return 'applied';
+}
+
+/** Months already noted as counted, per store: at most one conditional write per month and process. */
+const noted = new WeakMap<StatisticsStore, Set<Month>>();
+
+/** Keeps the platform's first counted month (before it, figures are absent, not zeros). */
+async function noteFirstMonth(store: StatisticsStore, contribution: Contribution) {
+  const months = Object.keys(contribution)
+    .map((key) => parseBucketKey(key).month)
+    .filter((month) => month !== nowBucket)
+    .sort();
+  const earliest = months[0];
+  const seen = noted.get(store) ?? new Set<Month>();
+  if (!earliest || seen.has(earliest)) return;
+  await store.noteCountedMonth(earliest);
+  noted.set(store, seen.add(earliest));
 }
 
 async function finish(store: StatisticsStore, record: ContributionRecord, target: Contribution) {

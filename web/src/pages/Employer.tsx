@@ -18,7 +18,7 @@ interface Candidate {
   score: number;
   response: string;
   candidate: { area: string; commuteBand: string; skillsMatched: string[]; skillsMissing: string[] };
-  explanation: { criterion: string; met: boolean; detail: string }[];
+  explanation: { criterion: string; met: boolean; text: string }[];
   contact?: { channel: string; phone?: string };
 }
 
@@ -70,15 +70,21 @@ export function Employer() {
     const body = {
       title: form.title,
       sector: form.sector,
-      occupation: form.occupation.trim().toUpperCase(),
+      // A ROME code typed, or a job title picked from the suggestions (its code OGR).
+      ...(/^[a-n]\d{4}$/i.test(form.occupation.trim())
+        ? { occupation: form.occupation.trim().toUpperCase() }
+        : { jobTitle: form.occupation.trim() }),
       skills: splitList(form.skills),
       site: { commune: form.commune.trim() },
       contract: form.contract,
       openings: Number(form.openings),
     };
     // The API's own schema, checked before sending (loaded only on this page: it carries the commune list).
-    const { vacancyDraft } = await import('../../../shared/domain/vacancy');
-    const checked = vacancyDraft.safeParse(body);
+    const [{ vacancyDraft }, { zodErrorMap }] = await Promise.all([
+      import('../../../shared/domain/vacancy'),
+      import('../../../shared/messages/validation'),
+    ]);
+    const checked = vacancyDraft.safeParse(body, { error: zodErrorMap('fr') });
     if (!checked.success) {
       setErrors(zodErrors(checked.error.issues));
       return;
@@ -247,7 +253,7 @@ export function Employer() {
                 <ul>
                   {c.explanation.map((e) => (
                     <li key={e.criterion}>
-                      {e.met ? '✓' : '✗'} {e.detail}
+                      {e.met ? '✓' : '✗'} {e.text}
                     </li>
                   ))}
                 </ul>
@@ -270,7 +276,7 @@ export function Employer() {
 interface Editable {
   title: string;
   openings: number;
-  skills: string[];
+  skills: { label: string }[];
   version: number;
 }
 const editableLabels = { title: 'Intitulé', openings: 'Nombre de postes', skills: 'Compétences' };
@@ -287,7 +293,11 @@ function EditVacancy(props: { id: string; onDone: () => void }) {
   useEffect(() => {
     void api<Editable>('GET', `/v1/vacancies/${props.id}`).then((v) => {
       setBase(v);
-      setDraft({ title: v.title, openings: String(v.openings), skills: v.skills.join(', ') });
+      setDraft({
+        title: v.title,
+        openings: String(v.openings),
+        skills: v.skills.map((s) => s.label).join(', '),
+      });
     });
   }, [props.id]);
   if (!base) return <p aria-live="polite">Chargement…</p>;

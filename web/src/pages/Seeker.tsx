@@ -11,7 +11,7 @@ interface Match {
   response: 'pending' | 'accepted' | 'declined';
   vacancy: { title: string; commune: { name: string }; contract: string };
   commute: { mode: string; minutes: number };
-  explanation: { criterion: string; met: boolean; detail: string }[];
+  explanation: { criterion: string; met: boolean; text: string }[];
 }
 
 const modes = [
@@ -53,7 +53,7 @@ export function Seeker(props: { onErased: () => void }) {
       version: number;
       sectors: string[];
       occupations: string[];
-      skills: string[];
+      skills: { label: string }[];
       home: { commune: string };
       commute: { maxMinutes: number; modes: string[] };
       contact: { channel: string; phone?: string };
@@ -65,7 +65,7 @@ export function Seeker(props: { onErased: () => void }) {
         setForm({
           sectors: p.sectors.join(', '),
           occupations: p.occupations.join(', '),
-          skills: p.skills.join(', '),
+          skills: p.skills.map((s) => s.label).join(', '),
           commune: p.home.commune,
           maxMinutes: String(p.commute.maxMinutes),
           modes: p.commute.modes,
@@ -102,8 +102,11 @@ export function Seeker(props: { onErased: () => void }) {
         paused: form.paused,
       },
     };
-    const { seekerProfileInput } = await import('../../../shared/domain/seeker');
-    const checked = seekerProfileInput.safeParse(body);
+    const [{ seekerProfileInput }, { zodErrorMap }] = await Promise.all([
+      import('../../../shared/domain/seeker'),
+      import('../../../shared/messages/validation'),
+    ]);
+    const checked = seekerProfileInput.safeParse(body, { error: zodErrorMap('fr') });
     if (!checked.success) {
       setErrors(zodErrors(checked.error.issues));
       return;
@@ -294,7 +297,7 @@ export function Seeker(props: { onErased: () => void }) {
               <ul aria-label="Pourquoi cette offre">
                 {m.explanation.map((e) => (
                   <li key={e.criterion}>
-                    {e.met ? '✓' : '✗'} {e.detail}
+                    {e.met ? '✓' : '✗'} {e.text}
                   </li>
                 ))}
               </ul>

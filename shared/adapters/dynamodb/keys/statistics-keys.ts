@@ -15,6 +15,8 @@ export const statisticsKeys = {
   bucketPartition: (unit: string) => `STAT#${unit}`,
   record: (entityKey: string) => ({ PK: `STATSRC#${entityKey}`, SK: 'RECORD' }),
   livePartition: (month: string) => `STATLIVE#${month}`,
+  /** The first month counted, for the whole platform. */
+  start: { PK: 'STATSTART', SK: 'FIRST' },
   live: (month: string, entityKey: string) => ({ GSI1PK: `STATLIVE#${month}`, GSI1SK: entityKey }),
   /** Attribute names that are bookkeeping, not counters. */
   isMark: (attribute: string) => attribute.startsWith('m|'),

@@ -1,15 +1,14 @@
-import type { Offer } from '../offer';
+/**
+ * The SMS and push texts of offers, in French (seekers are in France; a message has no
+ * Accept-Language): the job as the employer titled it, the commune by name, the commute in
+ * words, a link to the offer and a one-click stop. Part of the one message catalogue.
+ */
+import type { Offer } from '../domain/offer';
+import { modeWords } from './words';
 
-const modeLabel: Record<string, string> = {
-  car: 'en voiture',
-  transit: 'en transports',
-  bike: 'à vélo',
-  walk: 'à pied',
-};
-
-/** Short French SMS/push text: title, commune, commute, link to the match, one-click stop. */
+/** One offer: title, commune, commute, link to the offer, one-click stop. */
 export function offerText(offer: Offer, links: { match: string; unsubscribe: string }): string {
-  const commute = `${offer.commute.minutes} min ${modeLabel[offer.commute.mode] ?? ''}`.trim();
+  const commute = `${offer.commute.minutes} min ${modeWords[offer.commute.mode].fr}`;
   return `Bassin : ${offer.vacancy.title} à ${offer.vacancy.commune.name} (${commute}). Voir : ${links.match} — Stop : ${links.unsubscribe}`;
 }
 

@@ -1,0 +1,98 @@
+/**
+ * Short notices people read about a commute, an offer or a match: warnings on commute
+ * times, why an offer waits or was not sent, why a match was withdrawn. Stored as codes
+ * (with params), rendered in the reader's language; a text stored by an older version is shown as it is.
+ */
+import type { Language } from './language';
+
+type Sentence = Record<Language, (params: Record<string, unknown>) => string>;
+
+export const noticeSentences = {
+  // Commute warnings
+  'commute.transitEstimate': {
+    fr: () => 'Temps en transports en commun estimé sans les horaires : vérifiez la ligne et ses horaires.',
+    en: () => 'Public transport time estimated without timetables: check the line and its times.',
+  },
+  'commute.bikeEstimate': {
+    fr: () =>
+      'Temps à vélo estimé à 15 km/h ; le trajet peut manquer de pistes cyclables, le relief n’est pas compté.',
+    en: () => 'Cycling time assumes 15 km/h; the route may lack bike lanes and hills are not counted.',
+  },
+  'commute.walkEstimate': {
+    fr: () =>
+      'Temps à pied estimé à 4,5 km/h le long des routes ; le chemin peut être plus long ou sans trottoir.',
+    en: () => 'Walking time assumes 4.5 km/h along roads; the path may be longer or lack pavements.',
+  },
+  'commute.townCentre': {
+    fr: () => 'Approximatif : le domicile n’est connu qu’à la commune (son centre-bourg).',
+    en: () => 'Approximate: home is known only at commune level (its town centre).',
+  },
+  'commute.centroid': {
+    fr: () => 'Approximatif : la commune est placée en son centre géographique, pas au bourg.',
+    en: () => 'Approximate: the commune is placed at its geographic centre, not at the village.',
+  },
+  'commute.noService': {
+    fr: (p) => `Pas de transports en commun entre ${p.end} h et ${p.start} h pour ce trajet.`,
+    en: (p) => `No public transport between ${p.end}:00 and ${p.start}:00 for this trip.`,
+  },
+  'commute.noRoute': {
+    fr: () => 'Le calcul d’itinéraire n’a pas trouvé de route : temps estimé.',
+    en: () => 'The routing service found no route: time estimated.',
+  },
+  // Why a forecast is not published
+  'forecast.secret': {
+    fr: () =>
+      'Certains mois de cette série comptent moins de 11 personnes (secret statistique) : aucune prévision n’est publiée',
+    en: () =>
+      'Some months of this series are under the statistical secrecy threshold, so no forecast is published',
+  },
+  'forecast.tooShort': {
+    fr: (p) =>
+      `Seulement ${p.months} mois complet(s) d’historique ici : une prévision en demande au moins ${p.minimum}`,
+    en: (p) => `Only ${p.months} complete month(s) of history here: a forecast needs at least ${p.minimum}`,
+  },
+  // Why an offer waits or was not sent (inbox)
+  'offer.quietHours': {
+    fr: () => 'En attente : heures calmes, envoi à leur fin',
+    en: () => 'Waiting: quiet hours, sent when they end',
+  },
+  'offer.dailyCap': {
+    fr: () => 'Limite d’offres par jour atteinte : dans le récapitulatif de demain',
+    en: () => 'Daily limit of offers reached: in tomorrow’s digest',
+  },
+  'offer.vacancyClosed': {
+    fr: () => 'L’offre a été close avant l’envoi',
+    en: () => 'The vacancy was closed before sending',
+  },
+  'offer.matchGone': { fr: () => 'Ce rapprochement n’existe plus', en: () => 'This match no longer exists' },
+  'offer.noConsent': {
+    fr: () => 'Vous ne souhaitez plus être proposé aux employeurs',
+    en: () => 'You no longer wish to be shown to employers',
+  },
+  'offer.paused': {
+    fr: () => 'Les offres sont en pause ou désabonnées',
+    en: () => 'Offers are paused or unsubscribed',
+  },
+  'offer.noDevice': {
+    fr: () => 'Notifications choisies, mais aucun téléphone enregistré',
+    en: () => 'Phone notifications chosen but no phone registered',
+  },
+  // Why a match was withdrawn
+  'match.vacancyClosed': { fr: () => 'L’offre a été close', en: () => 'The vacancy was closed' },
+  'match.vacancyRemoved': { fr: () => 'L’offre a été retirée', en: () => 'The vacancy was removed' },
+  'match.consentWithdrawn': {
+    fr: () => 'La personne ne souhaite plus être proposée aux employeurs',
+    en: () => 'The person no longer wishes to be shown to employers',
+  },
+  'match.noLongerFits': {
+    fr: () => 'Le poste ou le profil a changé et ne correspond plus',
+    en: () => 'The vacancy or the profile changed and no longer fits',
+  },
+} satisfies Record<string, Sentence>;
+export type NoticeCode = keyof typeof noticeSentences;
+
+/** A stored notice in words: a known code is rendered; any other text (older items) is shown as it is. */
+export function noticeText(notice: string, language: Language, params: Record<string, unknown> = {}): string {
+  const sentence = (noticeSentences as Record<string, Sentence>)[notice];
+  return sentence ? sentence[language](params) : notice;
+}
