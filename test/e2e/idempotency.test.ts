@@ -102,13 +102,13 @@ describe('Idempotency-Key on POST /v1/vacancies', () => {
     ).toBe(201);
   });
 
-  it('50 concurrent same-key POSTs with a bad body get 400, 422 or 409, never a 5xx, and leave the key free', async () => {
+  it('50 concurrent same-key POSTs with a bad body get 400 (or 409), never a 5xx, and leave the key free', async () => {
     const { api } = local;
     const token = await api.token('bad-burst-co', 'employer');
     const headers = { 'idempotency-key': 'bad-burst-co-key-0001' };
     const bodies = [
-      { ...welderVacancy(), openings: 0 }, // invalid (400)
-      { ...welderVacancy(), site: { commune: '64001' } }, // valid but refused in the domain (422)
+      { ...welderVacancy(), openings: 0 },
+      { ...welderVacancy(), site: { commune: '99999' }, owner: 'me' },
     ];
     for (const body of bodies) {
       const answers = await Promise.all(
