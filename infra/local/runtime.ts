@@ -155,6 +155,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const server: Server = createServer(async (request, response) => {
     if (!(await web(request, response).catch(() => false))) await serve(request, response);
   });
+  // Idle keep-alive connections are the client's to close: a server closing one as a client
+  // sends on it (likely when the process is busy) resets that request (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((ready, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       void feed

@@ -92,7 +92,11 @@ const shared: Record<
       expect(
         (await local.api.request('PUT', `/v1/planning/areas/${id}`, { token: owner, body })).status,
       ).toBe(201);
-      await local.api.request('PUT', `/v1/planning/areas/${id}`, { token: owner, body });
+      await local.api.request('PUT', `/v1/planning/areas/${id}`, {
+        token: owner,
+        body,
+        headers: { 'if-match': '"1"' },
+      });
       const read = async () =>
         (await local.api.request('GET', '/v1/planning/areas', { token: owner })).body.items.find(
           (area: { id: string }) => area.id === id,

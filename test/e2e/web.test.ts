@@ -157,7 +157,7 @@ describe('web app in Chromium', () => {
       .getByLabel('Intercommunalités (codes SIREN, séparés par des virgules)')
       .fill('200067254, 123456789');
     await page.getByRole('button', { name: 'Enregistrer le territoire' }).click();
-    await page.getByText('unknown EPCI SIREN code').waitFor();
+    await page.getByText('Intercommunalité inconnue').waitFor();
     await page
       .getByLabel('Intercommunalités (codes SIREN, séparés par des virgules)')
       .fill('200067254, 246401756');

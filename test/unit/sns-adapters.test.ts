@@ -160,6 +160,7 @@ describe('unsubscribe tokens', () => {
     expect(seekerOfUnsubscribeToken(tampered, 'secret')).toBeUndefined();
     expect(seekerOfUnsubscribeToken('garbage', 'secret')).toBeUndefined();
     expect(seekerOfUnsubscribeToken('', 'secret')).toBeUndefined();
+    expect(seekerOfUnsubscribeToken(`${token}x`, 'secret')).toBeUndefined();
   });
 
   it('are opaque: the seeker id cannot be read from them, and each message carries another one', () => {

@@ -36,6 +36,8 @@ async function send(
   const response = await fetch(path, {
     method,
     headers: {
+      // The app is in French whatever the browser's language: its texts from the API too.
+      'accept-language': 'fr',
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(init.accept ? { accept: init.accept } : {}),

@@ -27,6 +27,8 @@ export function unsubscribeToken(seekerId: string, secret: string): string {
 export function seekerOfUnsubscribeToken(token: string, secret: string): string | undefined {
   if (token.includes('.')) return seekerOfLegacyToken(token, secret);
   const bytes = Buffer.from(token, 'base64url');
+  // Only the exact token: base64url decoding skips stray characters, a token must not.
+  if (bytes.toString('base64url') !== token) return undefined;
   if (bytes.length < 1 + 12 + 1 + 16 || bytes[0] !== version) return undefined;
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), bytes.subarray(1, 13));
