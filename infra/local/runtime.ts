@@ -152,13 +152,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }),
   });
   const web = webFiles(options.webRoot ?? resolve('web/dist'));
-  const server: Server = createServer(async (request, response) => {
+  // Idle keep-alive sockets outlive the clients' own (undici: 4 s, browsers: longer), so a client
+  // never sends a request on a socket the server is closing (ECONNRESET on a busy machine).
+  const server: Server = createServer({ keepAliveTimeout: 65_000 }, async (request, response) => {
     if (!(await web(request, response).catch(() => false))) await serve(request, response);
   });
-  // Idle keep-alive connections are the client's to close: a server closing one as a client
-  // sends on it (likely when the process is busy) resets that request (ECONNRESET).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   await new Promise<void>((ready, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       void feed

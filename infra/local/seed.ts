@@ -10,15 +10,16 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, type TableClient } from '../../shared/adapters/dynamodb/client';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
+import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
+import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
 import { forEachInParallel } from '../../shared/domain/concurrency';
 import { distanceKm } from '../../shared/domain/geo';
 import { locateHome, locateSite } from '../../shared/domain/locate';
@@ -26,8 +27,11 @@ import type { Match } from '../../shared/domain/match';
 import { buildMatch, type MatchingDeps, seekerReachKm } from '../../shared/domain/matching/lifecycle';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
-import { ensureTable, localClientConfig, startDynalite } from './dynalite';
+import { importTimetables } from '../../shared/domain/transit/import';
+import { systemClock } from '../../shared/ports/runtime';
+import { writeDemoGtfs } from './demo-gtfs';
 import { planHistory } from './history';
+import { openLocalStore } from './local-store';
 import { prng } from './synthetic';
 
 const { values } = parseArgs({
@@ -48,39 +52,43 @@ const markerKey = { PK: 'SEED', SK: 'synthetic-history' };
 
 async function openStore() {
   if (values.reset) await rm(join(dataDir, 'dynamodb'), { recursive: true, force: true });
-  try {
-    const dynamo = await startDynalite({ path: join(dataDir, 'dynamodb') });
-    await ensureTable(dynamo.endpoint, tableName);
-    const base = new DynamoDBClient(localClientConfig(dynamo.endpoint));
-    return { dynamo, base, table: { doc: documentClient(base), tableName } as TableClient };
-  } catch (error) {
-    console.error(
-      `Cannot open ${dataDir}: ${(error as Error).message}\nIs \`npm start\` running? Stop it, seed, then start it again.`,
-    );
-    process.exit(1);
-  }
+  return openLocalStore(dataDir, tableName);
 }
 
-const { dynamo, base, table } = await openStore();
+const store = await openStore();
+const { table } = store;
 const marker = (await table.doc.send(new GetCommand({ TableName: tableName, Key: markerKey }))).Item;
 if (marker?.status === 'done') {
   console.log(`Already seeded (${marker.months} months, finished ${marker.finishedAt}): nothing to do.`);
   console.log('`npm run seed -- --reset` wipes the local store and seeds again.');
-  await dynamo.stop();
+  await store.close();
   process.exit(0);
 }
 if (marker?.status === 'started') {
   console.error(
     'An earlier seed was interrupted. `npm run seed -- --reset` wipes the local store and seeds again.',
   );
-  await dynamo.stop();
+  await store.close();
   process.exit(1);
 }
 
 const realNow = new Date();
 let simulated = realNow;
 const clock = { now: () => simulated };
-const travel = estimatorTravelTime();
+// The SYNTHETIC demo timetable first, so that matches by transit follow its trips.
+const timetables = dynamoTimetableStore(table, systemClock);
+const demoFeed = await openGtfsZip(await writeDemoGtfs(join(dataDir, 'demo-gtfs-SYNTHETIC.zip'), realNow));
+const { summary: timetable } = await importTimetables({ store: timetables, clock: systemClock }, [demoFeed]);
+demoFeed.close();
+console.log(
+  `SYNTHETIC demo timetable: ${timetable.lines} lines, ${timetable.trips} trips, ${timetable.communes.length} communes served, ` +
+    `${timetable.pairs} commute items (representative day ${timetable.date}).`,
+);
+const travel = timetableTravelTime({
+  store: timetables,
+  fallback: estimatorTravelTime(),
+  clock: systemClock,
+});
 const vacancies = dynamoVacancyStore(table);
 const seekers = dynamoSeekerStore(table);
 const matches = dynamoMatchStore(table);
@@ -269,5 +277,4 @@ console.log(
   `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${history.vacancies.length} vacancies (${open.length} open now), ` +
     `${history.seekers.length} seekers (${active.length} active now), ${totals.matches} matches (${totals.accepted} accepted). All SYNTHETIC.`,
 );
-base.destroy();
-await dynamo.stop();
+await store.close();

@@ -36,7 +36,7 @@ async function send(
   const response = await fetch(path, {
     method,
     headers: {
-      // The app is in French whatever the browser's language: its texts from the API too.
+      // The app is French: reasons and errors in French, whatever the browser's own language.
       'accept-language': 'fr',
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
