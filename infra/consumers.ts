@@ -4,9 +4,7 @@
  * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
 
-/** A function's timeout unless it says otherwise (CDK; the local runtime gives handlers the same deadline). */
-export const defaultTimeoutSeconds = 10;
-/** Stream consumers get longer: a batch of changes can fan out to many writes. */
+/** Stream consumers' timeout (CDK; the local feed gives each batch the same deadline): a batch can fan out to many writes. */
 export const streamConsumerTimeoutSeconds = 60;
 
 /** Permissions and configuration a function needs besides the table. */

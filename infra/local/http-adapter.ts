@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from '../../shared/http/problem';
 import { routeScopes } from '../../shared/http/scopes';
-import { defaultTimeoutSeconds } from '../consumers';
 import type { RouteEntry } from '../routes';
 import { localContext } from './change-feed';
 import { apiGatewayClaims, type DevIdentity } from './identity';
@@ -14,6 +13,8 @@ type HttpFunction = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** API Gateway HTTP APIs answer 503 after 30 s, whatever the function's timeout. */
+const apiGatewayTimeoutMs = 30_000;
 /** API Gateway HTTP APIs refuse payloads over 10 MB before any function runs. */
 const gatewayPayloadLimit = 10 * 1024 * 1024;
 
@@ -26,7 +27,11 @@ interface CompiledRoute {
 export interface AdapterOptions {
   routes: RouteEntry[];
   identity: DevIdentity;
-  /** The deadline each invocation gets (Lambda's timeout); Idempotency-Key locks expire with it. */
+  /**
+   * The deadline each invocation gets; an Idempotency-Key held by a request that died is
+   * free after it. Default 30 s, API Gateway's limit: longer than the functions' 10 s in AWS,
+   * as here one process also runs every consumer.
+   */
   functionTimeoutMs?: number;
   /** Extra handlers tried before the route table (the /dev endpoints). */
   extra?: (request: IncomingMessage, body: Buffer) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
@@ -95,10 +100,7 @@ export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }:
 
     const event = toEventV2(request, url, body, route.routeKey, match?.groups ?? {}, claims, scopes);
     const fn = await load(route.entry.entry);
-    const result = await fn(
-      event,
-      localContext(route.entry.entry, functionTimeoutMs ?? defaultTimeoutSeconds * 1000),
-    );
+    const result = await fn(event, localContext(route.entry.entry, functionTimeoutMs ?? apiGatewayTimeoutMs));
     return result ?? { statusCode: 204 };
   }
 

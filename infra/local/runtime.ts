@@ -33,7 +33,7 @@ export interface LocalRuntimeOptions {
   queueRetryBaseSeconds?: number;
   /** The built web app served at `/` (default web/dist). */
   webRoot?: string;
-  /** Deadline of each HTTP function invocation (default: the functions' timeout, 10 s). */
+  /** Deadline of each HTTP function invocation (default 30 s, API Gateway's limit). */
   functionTimeoutMs?: number;
 }
 
