@@ -101,6 +101,8 @@ const currentMonth = (clock: Clock) => monthOf(clock.now());
 function bucketReader(deps: PlanningDeps): BucketReader {
   return async (units, months) => {
     const result = new Map<Month, Map<string, Counts>>();
+    // No month asked (a range wholly before anything was counted): nothing to read.
+    if (months.length === 0) return result;
     if (months.length === 1) {
       const [month] = months as [Month];
       const buckets = await deps.statistics.bucketsOf(units, month);
