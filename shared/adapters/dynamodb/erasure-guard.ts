@@ -18,7 +18,8 @@ export async function isErased({ doc, tableName }: TableClient, seekerId: string
  * deletes what it wrote if it is there. Either the erasure's delete comes after the write
  * and takes it, or the write comes after the tombstone and this check sees it: no order
  * of the two leaves anything behind. DynamoDB conditions can only test the item written,
- * hence a check after, not a condition. True when the write was taken back.
+ * hence a check after, not a condition. True when the write was taken back. (Matches do
+ * the same by re-reading the profile after saving: shared/domain/matching/confirm.ts.)
  */
 export async function takeBackIfErased(
   table: TableClient,
