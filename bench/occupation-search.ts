@@ -6,29 +6,32 @@
  * drawn from the referential. Target: every query within 20 ms once the index is built.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../infra/cli';
 import { prng } from '../infra/local/synthetic';
 import { listJobTitles } from '../shared/reference/job-titles';
 import { searchJobTitles } from '../shared/reference/occupation-search';
 import { searchTerms } from '../shared/reference/text-search';
 
-const usage = `Usage: npm run bench:search -- [--queries N] [--out FILE]
-
-  --queries N   random queries besides the fixed set (default 2000)
-  --out FILE    also write the result as JSON (e.g. bench/results/occupation-search.json)`;
-
-const { values } = parseArgs({
+const cli = commandLine({
+  command: 'npm run bench:search --',
+  summary:
+    'How fast occupation search answers, on the search function itself: the index build, then each\n' +
+    'query of a fixed set people type plus random ones. Target: every query within 20 ms.',
   options: {
-    queries: { type: 'string', default: '2000' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+    queries: {
+      type: 'string',
+      value: 'N',
+      default: '2000',
+      description: 'Random queries besides the fixed set.',
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Also write the result as JSON, e.g. bench/results/occupation-search.json.',
+    },
   },
-  strict: true,
-}).valueOf() as { values: { queries: string; out?: string; help?: boolean } };
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+});
+const values = { ...cli.values, queries: String(cli.integer('queries', 0, 1_000_000)) };
 
 const startBuild = performance.now();
 searchJobTitles('soudeur', 1);

@@ -9,6 +9,7 @@
  * asked for, not on N.
  */
 import { writeFileSync } from 'node:fs';
+import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import type { TableClient } from '../shared/adapters/dynamodb/client';
 import { dynamoStatisticsStore } from '../shared/adapters/dynamodb/statistics-store';
@@ -26,11 +27,25 @@ import {
 import { startLocalTable } from '../test/support/local-table';
 import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../test/support/memory-stores';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]?.replace(/^--/, '') ?? '', process.argv[i + 1] ?? '');
-const sizes = (args.get('sizes') ?? '2000,20000').split(',').map(Number);
-const out = args.get('out');
+const cli = commandLine({
+  command: 'npm run bench:planning --',
+  summary:
+    'For each size N, counts N SYNTHETIC vacancies and N/2 seekers over 12 months into an in-memory\n' +
+    'dynalite, then meters every planning query (requests, items and bytes read).',
+  options: {
+    sizes: { type: 'string', value: 'N,N', default: '2000,20000', description: 'Comma-separated sizes.' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Write the results as JSON, e.g. bench/results/planning.json.',
+    },
+  },
+  examples: ['npm run bench:planning -- --sizes 2000,20000 --out bench/results/planning.json'],
+});
+const sizes = cli.values.sizes.split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 2))
+  cli.fail(`--sizes must be whole numbers of at least 2, separated by commas.`);
+const out = cli.values.out;
 const day = 86_400_000;
 
 interface Meter {

@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commandLine } from '../infra/cli';
 import { weekdayCalendar, writeGtfsZip } from '../infra/local/gtfs-zip';
 import { prng } from '../infra/local/synthetic';
 import { dynamoTimetableStore } from '../shared/adapters/dynamodb/timetable-store';
@@ -27,9 +28,26 @@ import { listCommunes } from '../shared/reference/communes';
 import { communeLocation } from '../shared/reference/coordinates';
 import { startLocalTable } from '../test/support/local-table';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2)
-  args.set(process.argv[i]?.replace(/^--/, '') ?? '', process.argv[i + 1] ?? '');
+const cli = commandLine({
+  command: 'npm run bench:transit --',
+  summary:
+    'Imports a SYNTHETIC GTFS network into an in-memory dynalite with the importer itself, then times\n' +
+    "the matcher's question (a shift's two journeys for a pair) on random pairs.",
+  options: {
+    communes: { type: 'string', value: 'N', default: '500', description: 'Communes served.' },
+    trips: { type: 'string', value: 'N', default: '2000', description: 'Trips in the network.' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Write the results as JSON, e.g. bench/results/transit.json.',
+    },
+  },
+});
+const args = new Map<string, string | undefined>([
+  ['communes', String(cli.integer('communes', 2, 100_000))],
+  ['trips', String(cli.integer('trips', 1, 10_000_000))],
+  ['out', cli.values.out],
+]);
 
 const departements = ['64', '65', '40', '32', '31', '33', '47'];
 const percentile = (values: number[], p: number) =>

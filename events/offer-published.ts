@@ -5,7 +5,7 @@
  * Message attributes (for SNS filter policies, no personal data): eventType, sector, epci,
  * occupationDomain, channel. Sample: events/samples/offer-published.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const offerPublishedV1 = z
   .object({

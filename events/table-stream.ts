@@ -6,7 +6,7 @@
  * Samples: events/samples/stream-*.json.
  */
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { domainOf } from '../shared/adapters/dynamodb/items';
 
 export const tableStreamEvent = DynamoDBStreamSchema;

@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { offerPublishedV1 } from '../../events/offer-published';
 import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { countEvent, observed } from '../../shared/adapters/powertools/observability';
 import { deliverOffer } from '../../shared/domain/notifications/offers';
 import { logger } from '../../shared/http/handler';
 
@@ -12,11 +13,13 @@ async function deliver(record: SQSRecord) {
   const event = offerPublishedV1.parse(JSON.parse(record.body));
   const outcome = await deliverOffer(await offerDepsWithSecret(), event.id);
   logger.info('offer delivery', { offerId: event.id, outcome });
+  if (outcome === 'sent') countEvent('offerSent');
 }
 
 // A processor per invocation: its state is per batch, and the local runtime runs
 // several lanes of one consumer at once in one process.
 export const handler = middy<SQSEvent, unknown, Error, Context>()
+  .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
     processPartialResponse(event, deliver, new BatchProcessor(EventType.SQS), { context }),

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { countEvent, observed } from '../../shared/adapters/powertools/observability';
 import { recoverStrandedOffers, releaseDueOffers } from '../../shared/domain/notifications/offers';
 import { logger } from '../../shared/http/handler';
 
@@ -16,6 +17,7 @@ export const handler = middy<
   Error,
   Context
 >()
+  .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
     const deps = await offerDepsWithSecret();
@@ -24,5 +26,6 @@ export const handler = middy<
       : undefined;
     const result = { ...(await releaseDueOffers(deps)), ...stranded };
     logger.info('released offers', result);
+    countEvent('offerSent', result.sent);
     return result;
   });

@@ -6,6 +6,7 @@ import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
 import { domainOf } from '../../shared/adapters/dynamodb/items';
+import { observed } from '../../shared/adapters/powertools/observability';
 import { onMatchChanged, publishOffer } from '../../shared/domain/notifications/offers';
 import type { Offer } from '../../shared/domain/offer';
 import { logger } from '../../shared/http/handler';
@@ -45,6 +46,7 @@ function mayNeedOffer(
 // A processor per invocation: its state is per batch, and the local runtime runs
 // several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
+  .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
     processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {

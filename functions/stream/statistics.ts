@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { countingDeps } from '../../shared/adapters/dependencies';
+import { observed } from '../../shared/adapters/powertools/observability';
 import { countEntity, entityKeyOf } from '../../shared/domain/planning/counting';
 import { logger } from '../../shared/http/handler';
 
@@ -21,6 +22,7 @@ async function onChange(record: DynamoDBRecord) {
 // A processor per invocation: its state is per batch, and the local runtime runs
 // several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
+  .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
     processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {

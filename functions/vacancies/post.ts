@@ -1,4 +1,5 @@
 import { vacancyDeps } from '../../shared/adapters/dependencies';
+import { countEvent } from '../../shared/adapters/powertools/observability';
 import { postVacancyRoute } from '../../shared/api/vacancies';
 import { toVacancyView } from '../../shared/domain/vacancy';
 import { postVacancy } from '../../shared/domain/vacancy-operations';
@@ -7,6 +8,7 @@ import { etag } from '../../shared/http/versions';
 
 export const handler = httpHandler(postVacancyRoute, async ({ body, caller, headers }) => {
   const created = await postVacancy(vacancyDeps(), caller.sub, body, headers['idempotency-key']);
+  countEvent('vacancyPosted');
   return {
     status: 201,
     body: toVacancyView(created),

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OutboxEntry } from '../../shared/adapters/local/outbox-sender';
 import { zodIssues } from '../../shared/domain/validation';
 import { problem } from '../../shared/http/problem';

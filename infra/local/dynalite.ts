@@ -6,8 +6,10 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { Level } from 'level';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
 import { closeDynaliteIterators } from './dynalite-iterators';
 
@@ -30,8 +32,33 @@ interface DynaliteDb {
   createKey(key: Image, table: unknown): string;
 }
 
+/** The data folder is held by another process (LevelDB allows one at a time). */
+export class DataFolderInUseError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is in use by another Bassin process (\`npm start\` or a seed)`);
+  }
+}
+
+/**
+ * dynalite opens its LevelDB lazily and throws "Database is closed" from inside a request
+ * when another process holds the folder's lock; opening it here first turns that into an
+ * error the caller can explain.
+ */
+export async function assertFolderFree(path: string) {
+  const db = new Level(path);
+  try {
+    await db.open();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code === 'LEVEL_LOCKED') throw new DataFolderInUseError(path);
+    throw error;
+  }
+  await db.close();
+}
+
 /** dynalite in this process; persistent under `path`, in memory without it. */
 export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
+  if (options.path) await assertFolderFree(options.path);
   closeDynaliteIterators();
   // Keep hold of the store dynalite creates, for the change feed's image reads: one
   // GetItem through the SDK and HTTP costs ~50× more CPU than this, on every write.
@@ -99,38 +126,54 @@ export const localClientConfig = (endpoint: string) => ({
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
 
-/** Creates the single table from the shared design unless it exists (data survives restarts). */
+/**
+ * Creates the single table from the shared design unless it exists (data survives restarts),
+ * and returns once it is ACTIVE: dynalite answers a table it is still creating with
+ * ResourceNotFound, so a caller that went on at once would fail now and then.
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = new DynamoDBClient(localClientConfig(endpoint));
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    const exists = await client.send(new DescribeTableCommand({ TableName: tableName })).then(
+      () => true,
+      (error) => {
+        if (error instanceof ResourceNotFoundException) return false;
+        throw error;
+      },
+    );
+    if (!exists) await client.send(new CreateTableCommand(tableDefinition(tableName)));
+    const waited = await waitUntilTableExists(
+      { client, minDelay: 0.02, maxDelay: 0.5, maxWaitTime: 30 },
+      { TableName: tableName },
+    );
+    if (waited.state !== 'SUCCESS')
+      throw new Error(`table ${tableName} did not become ACTIVE (${waited.state})`);
   } finally {
     client.destroy();
   }
-  const create = new DynamoDBClient(localClientConfig(endpoint));
+}
+
+function tableDefinition(tableName: string) {
   const attributes = new Set<string>([tableDesign.partitionKey, tableDesign.sortKey]);
   for (const index of tableDesign.indexes) attributes.add(index.partitionKey).add(index.sortKey);
-  await create.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...attributes].map((name) => ({
+      AttributeName: name,
+      AttributeType: 'S' as const,
+    })),
+    KeySchema: [
+      { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: tableDesign.indexes.map((index) => ({
+      IndexName: index.name,
       KeySchema: [
-        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
-        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
       ],
-      GlobalSecondaryIndexes: tableDesign.indexes.map((index) => ({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
-    }),
-  );
-  create.destroy();
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
 }

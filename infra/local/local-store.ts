@@ -1,12 +1,36 @@
 /** The local store `npm start` uses (.data/), opened by a command-line tool while `npm start` is stopped. */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { documentClient, type TableClient } from '../../shared/adapters/dynamodb/client';
-import { ensureTable, localClientConfig, startDynalite } from './dynalite';
+import {
+  assertFolderFree,
+  DataFolderInUseError,
+  ensureTable,
+  localClientConfig,
+  startDynalite,
+} from './dynalite';
 
-export async function openLocalStore(dataDir: string, tableName = 'bassin') {
+/** Exit code when the data folder is held by `npm start` or another tool: try again later (sysexits EX_TEMPFAIL). */
+export const folderInUseExit = 75;
+
+/**
+ * Opens the store, or ends the process with a sentence a person can act on: exit 75 when
+ * another process holds the folder, 1 for anything else. `reset` wipes it first, but never
+ * while another process uses it.
+ */
+export async function openLocalStore(
+  dataDir: string,
+  tableName = 'bassin',
+  options: { reset?: boolean } = {},
+) {
+  const path = join(dataDir, 'dynamodb');
   try {
-    const dynamo = await startDynalite({ path: join(dataDir, 'dynamodb') });
+    if (options.reset) {
+      await assertFolderFree(path);
+      await rm(path, { recursive: true, force: true });
+    }
+    const dynamo = await startDynalite({ path });
     await ensureTable(dynamo.endpoint, tableName);
     const base = new DynamoDBClient(localClientConfig(dynamo.endpoint));
     const table: TableClient = { doc: documentClient(base), tableName };
@@ -18,9 +42,14 @@ export async function openLocalStore(dataDir: string, tableName = 'bassin') {
       },
     };
   } catch (error) {
-    console.error(
-      `Cannot open ${dataDir}: ${(error as Error).message}\nIs \`npm start\` running? Stop it, run this, then start it again.`,
-    );
+    if (error instanceof DataFolderInUseError) {
+      console.error(
+        `The local store in ${dataDir} is in use: \`npm start\` (or another seed) is running.\n` +
+          'Stop it (Ctrl-C in its terminal), run this again, then start it again.',
+      );
+      process.exit(folderInUseExit);
+    }
+    console.error(`Cannot open the local store in ${dataDir}: ${(error as Error).message}`);
     process.exit(1);
   }
 }

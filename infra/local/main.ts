@@ -1,9 +1,31 @@
-/** `npm start`: the whole of Bassin on this machine, data kept under BASSIN_DATA_DIR. */
+/** `npm start`: the whole of Bassin on this machine, data kept under BASSIN_DATA_DIR (or --data-dir). */
 import { resolve } from 'node:path';
+import { commandLine } from '../cli';
 import { startLocalRuntime } from './runtime';
 
-const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
-const port = Number(process.env.PORT ?? 3000);
+const cli = commandLine({
+  command: 'npm start --',
+  summary:
+    'Runs the whole of Bassin on this machine: the API and web app, dynalite as DynamoDB (data kept\n' +
+    'in the data folder), fauxqs as SNS/SQS, the change feed and the scheduled jobs.',
+  options: {
+    port: {
+      type: 'string',
+      value: 'N',
+      default: process.env.PORT ?? '3000',
+      description: 'HTTP port (env PORT).',
+    },
+    'data-dir': {
+      type: 'string',
+      value: 'DIR',
+      default: process.env.BASSIN_DATA_DIR ?? '.data',
+      description: 'Where the local data lives (env BASSIN_DATA_DIR).',
+    },
+  },
+  examples: ['npm start', 'npm start -- --port 8080 --data-dir /tmp/bassin'],
+});
+const dataDir = resolve(cli.values['data-dir']);
+const port = cli.integer('port', 0, 65_535);
 
 const runtime = await startLocalRuntime({ dataDir, port }).catch((error: Error) => {
   console.error(`\nBassin could not start: ${error.message}\n`);

@@ -69,6 +69,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     AWS_REGION: 'eu-west-3',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
+    // No CloudWatch here: the handlers' metrics (embedded metric format) would only fill the log.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
 
   const log = (message: string, detail?: Record<string, unknown>) =>

@@ -7,9 +7,7 @@
  * Run it while `npm start` is stopped (dynalite keeps one process per data directory).
  * Idempotent: a finished seed is recorded and a second run does nothing.
  */
-import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
@@ -29,31 +27,40 @@ import { type CountingDeps, countEntity, rollStatistics } from '../../shared/dom
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
 import { importTimetables } from '../../shared/domain/transit/import';
 import { systemClock } from '../../shared/ports/runtime';
+import { commandLine } from '../cli';
 import { writeDemoGtfs } from './demo-gtfs';
 import { planHistory } from './history';
 import { openLocalStore } from './local-store';
 import { prng } from './synthetic';
 
-const { values } = parseArgs({
+const cli = commandLine({
+  command: 'npm run seed --',
+  summary:
+    'Fills the local store (the .data/ folder `npm start` uses, or BASSIN_DATA_DIR) with SYNTHETIC\n' +
+    'history for the pilot territory, counted by the same code as the live statistics.\n' +
+    'Run it while `npm start` is stopped. A finished seed is recorded: a second run does nothing.\n' +
+    'Exit codes: 0 seeded (or already seeded), 1 failed or interrupted earlier, 2 bad command line,\n' +
+    '75 the data folder is in use (stop `npm start`, then run it again).',
   options: {
-    months: { type: 'string', default: '36' },
-    seed: { type: 'string', default: '2026' },
-    reset: { type: 'boolean', default: false },
+    months: { type: 'string', value: 'N', default: '36', description: 'Months of history, 1 to 120.' },
+    seed: {
+      type: 'string',
+      value: 'N',
+      default: '2026',
+      description: 'Random seed (same seed, same history).',
+    },
+    reset: { type: 'boolean', description: 'Wipe the local store first, then seed again.' },
   },
+  examples: ['npm run seed -- --months 36', 'npm run seed -- --reset --months 12'],
 });
-const monthsWanted = Number(values.months);
-if (!Number.isInteger(monthsWanted) || monthsWanted < 1 || monthsWanted > 120) {
-  console.error('--months must be a whole number from 1 to 120');
-  process.exit(2);
-}
+const reset = cli.values.reset === true;
+const monthsWanted = cli.integer('months', 1, 120);
+const randomSeed = cli.integer('seed', 0, 2 ** 31 - 1);
 const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
 const tableName = 'bassin';
 const markerKey = { PK: 'SEED', SK: 'synthetic-history' };
 
-async function openStore() {
-  if (values.reset) await rm(join(dataDir, 'dynamodb'), { recursive: true, force: true });
-  return openLocalStore(dataDir, tableName);
-}
+const openStore = () => openLocalStore(dataDir, tableName, { reset });
 
 const store = await openStore();
 const { table } = store;
@@ -103,7 +110,7 @@ const counting: CountingDeps = {
 
 const current = monthOf(realNow);
 const months = monthRange(addMonths(current, -(monthsWanted - 1)), current);
-const history = planHistory({ months, now: realNow, seed: Number(values.seed) });
+const history = planHistory({ months, now: realNow, seed: randomSeed });
 await table.doc.send(
   new PutCommand({
     TableName: tableName,
@@ -246,9 +253,24 @@ for (const [index, month] of months.entries()) {
   );
 }
 
+/** Prints `label: done/total` at every tenth of the way and at the end, with the time taken. */
+function progress(label: string, total: number) {
+  const started = Date.now();
+  let done = 0;
+  let shown = 0;
+  return () => {
+    done++;
+    const tenth = Math.floor((done * 10) / Math.max(1, total));
+    if (tenth === shown && done < total) return;
+    shown = tenth;
+    console.log(`      ${label}: ${done}/${total} · ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+}
+
 // Today: the live matcher's index holds every seeker still active, for vacancies posted from now on.
 simulated = realNow;
 const active = history.seekers.filter((s) => s.profile.createdAt <= nowIso && s.leavesAt > nowIso);
+const indexed = progress('today: active seekers indexed for matching', active.length);
 await forEachInParallel(active, 16, async ({ profile }) => {
   await matching.index.reindexSeeker(
     profile.id,
@@ -256,6 +278,7 @@ await forEachInParallel(active, 16, async ({ profile }) => {
     locateHome(profile.home).point,
     seekerReachKm(profile),
   );
+  indexed();
 });
 const open = history.vacancies.filter((p) => p.closesAt > nowIso && p.vacancy.createdAt <= nowIso);
 await table.doc.send(

@@ -15,7 +15,7 @@ import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
 import { deviceRegistry } from './device-registry';
 import { dynamoAreaStore } from './dynamodb/area-store';
-import { tableClientFromEnv } from './dynamodb/client';
+import { sharedDynamoClient, tableClientFromEnv } from './dynamodb/client';
 import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
 import { dynamoOfferStore } from './dynamodb/offer-store';
@@ -26,12 +26,18 @@ import { dynamoStatisticsStore } from './dynamodb/statistics-store';
 import { dynamoTimetableStore } from './dynamodb/timetable-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
 import { outboxSender } from './local/outbox-sender';
+import { traced } from './powertools/observability';
 import { snsMessageSender } from './sns/message-sender';
 import { snsOfferPublisher } from './sns/offer-publisher';
 import { amazonLocationTravelTime } from './travel/amazon-location';
 import { estimatorTravelTime, serviceHoursFrom } from './travel/estimator';
 import { timetableTravelTime } from './travel/timetable';
 
+/**
+ * A dependency built on first use and kept for the container's life. Calls are marked pure
+ * (`@__PURE__`) so a bundle keeps only the builders its function calls, and with them only
+ * the AWS clients it needs (the SDK packages are side-effect free).
+ */
 const once = <T>(make: () => T) => {
   let value: T | undefined;
   return () => {
@@ -40,16 +46,22 @@ const once = <T>(make: () => T) => {
   };
 };
 
-export const vacancyDeps = once(
+/** The table, its DynamoDB calls traced (the document client shares the base client's middleware). */
+const table = /* @__PURE__ */ once(() => {
+  traced(sharedDynamoClient());
+  return tableClientFromEnv();
+});
+
+export const vacancyDeps = /* @__PURE__ */ once(
   (): VacancyDeps => ({
-    vacancies: dynamoVacancyStore(tableClientFromEnv()),
+    vacancies: dynamoVacancyStore(table()),
     clock: systemClock,
     newId: randomUUID,
   }),
 );
 
-export const seekerDeps = once(
-  (): SeekerDeps => ({ seekers: dynamoSeekerStore(tableClientFromEnv()), clock: systemClock }),
+export const seekerDeps = /* @__PURE__ */ once(
+  (): SeekerDeps => ({ seekers: dynamoSeekerStore(table()), clock: systemClock }),
 );
 
 /**
@@ -57,13 +69,13 @@ export const seekerDeps = once(
  * other modes, TRAVEL_TIME=amazon-location uses Amazon Location Service (cached), anything
  * else the offline estimator.
  */
-export const travelTime = once((): TravelTime => {
+export const travelTime = /* @__PURE__ */ once((): TravelTime => {
   const estimator = estimatorTravelTime(serviceHoursFrom(process.env.TRANSIT_SERVICE_HOURS));
   const roads =
     process.env.TRAVEL_TIME === 'amazon-location'
       ? amazonLocationTravelTime({
-          client: new GeoRoutesClient({}),
-          cache: dynamoRouteCache(tableClientFromEnv(), systemClock),
+          client: traced(new GeoRoutesClient({})),
+          cache: dynamoRouteCache(table(), systemClock),
           fallback: estimator,
           clock: systemClock,
         })
@@ -71,57 +83,59 @@ export const travelTime = once((): TravelTime => {
   return timetableTravelTime({ store: timetableStore(), fallback: roads, clock: systemClock });
 });
 
-export const timetableStore = once(() => dynamoTimetableStore(tableClientFromEnv(), systemClock));
+export const timetableStore = /* @__PURE__ */ once(() => dynamoTimetableStore(table(), systemClock));
 
-export const matchReadDeps = once(
+export const matchReadDeps = /* @__PURE__ */ once(
   (): MatchReadDeps => ({
-    matches: dynamoMatchStore(tableClientFromEnv()),
+    matches: dynamoMatchStore(table()),
     vacancies: vacancyDeps().vacancies,
     seekers: seekerDeps().seekers,
     clock: systemClock,
   }),
 );
 
-export const matchingDeps = once(
+export const matchingDeps = /* @__PURE__ */ once(
   (): MatchingDeps => ({
     ...matchReadDeps(),
-    index: dynamoMatchIndex(tableClientFromEnv()),
+    index: dynamoMatchIndex(table()),
     travel: travelTime(),
   }),
 );
 
-export const countingDeps = once(
+export const countingDeps = /* @__PURE__ */ once(
   (): CountingDeps => ({
     ...matchReadDeps(),
-    statistics: dynamoStatisticsStore(tableClientFromEnv()),
+    statistics: dynamoStatisticsStore(table()),
   }),
 );
 
-export const planningDeps = once(
+export const planningDeps = /* @__PURE__ */ once(
   (): PlanningDeps => ({
-    statistics: dynamoStatisticsStore(tableClientFromEnv()),
-    areas: dynamoAreaStore(tableClientFromEnv()),
+    statistics: dynamoStatisticsStore(table()),
+    areas: dynamoAreaStore(table()),
     travel: travelTime(),
     clock: systemClock,
   }),
 );
 
-export const mobilityDeps = once(
+export const mobilityDeps = /* @__PURE__ */ once(
   (): MobilityDeps => ({
     ...planningDeps(),
     timetables: timetableStore(),
-    scenarios: dynamoScenarioStore(tableClientFromEnv()),
+    scenarios: dynamoScenarioStore(table()),
   }),
 );
 
 /** Push devices: platform endpoints at SNS when PUSH_APPLICATION_ANDROID / _IOS are set, local names otherwise. */
-export const deviceDeps = once(() => {
+export const deviceDeps = /* @__PURE__ */ once(() => {
   const applications = {
     ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
     ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
   };
-  const sns = Object.keys(applications).length ? { client: new SNSClient({}), applications } : undefined;
-  return { devices: deviceRegistry(tableClientFromEnv(), sns), clock: systemClock };
+  const sns = Object.keys(applications).length
+    ? { client: traced(new SNSClient({})), applications }
+    : undefined;
+  return { devices: deviceRegistry(table(), sns), clock: systemClock };
 });
 
 /** SMS and push: SNS, or the local outbox (MESSAGE_SENDER=outbox). */
@@ -145,11 +159,11 @@ export const exportDeps = once(() => ({
 }));
 
 /** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
-export const offerDeps = once((): OfferDeps => {
-  const sns = new SNSClient({});
+export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
+  const sns = traced(new SNSClient({}));
   return {
     ...matchReadDeps(),
-    offers: dynamoOfferStore(tableClientFromEnv()),
+    offers: dynamoOfferStore(table()),
     publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
     sender: messageSender(),
     devices: deviceDeps().devices,
@@ -163,7 +177,7 @@ export const offerDeps = once((): OfferDeps => {
 });
 
 /** The inbox reads offers only: no topic, no sender. */
-export const inboxDeps = once(() => ({ offers: dynamoOfferStore(tableClientFromEnv()) }));
+export const inboxDeps = /* @__PURE__ */ once(() => ({ offers: dynamoOfferStore(table()) }));
 
 /** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
 export async function offerDepsWithSecret(): Promise<OfferDeps> {
@@ -176,7 +190,7 @@ let secret: Promise<string> | undefined;
 function unsubscribeSecret(): Promise<string> {
   secret ??= (async () => {
     if (process.env.UNSUBSCRIBE_SECRET) return process.env.UNSUBSCRIBE_SECRET;
-    const { SecretString } = await new SecretsManagerClient({}).send(
+    const { SecretString } = await traced(new SecretsManagerClient({})).send(
       new GetSecretValueCommand({ SecretId: requiredEnv('UNSUBSCRIBE_SECRET_ARN') }),
     );
     if (!SecretString) throw new Error('the unsubscribe secret is empty');

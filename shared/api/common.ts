@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { int32 } from '../domain/schema-parts';
 
 export const problemDocument = z

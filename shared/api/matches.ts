@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { candidateView, seekerMatchView } from '../domain/match';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, idParams, pageOf, pageQuery, problemDocument } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inboxEntry } from '../domain/offer';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, pageOf, pageQuery, problemDocument } from './common';

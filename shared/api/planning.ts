@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { area, areaDefinition, areaId } from '../domain/planning/areas';
 import { metricNames } from '../domain/planning/figures';
 import { monthPattern } from '../domain/planning/months';

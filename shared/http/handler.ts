@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import { observed } from '../adapters/powertools/observability';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
 import { type Language, preferredLanguage } from '../messages/language';
@@ -62,6 +63,7 @@ export function httpHandler<
   type Request = HttpRequest<Body, Query, Params>;
   const parsed = new WeakMap<APIGatewayProxyEventV2, Request>();
   const edge = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(observed())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemDetails(contract))
     // Caller and input are checked before anything is recorded (the idempotency lock):

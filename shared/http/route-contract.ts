@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export const groups = ['employer', 'seeker', 'planner', 'admin'] as const;
 export type Group = (typeof groups)[number];

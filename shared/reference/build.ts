@@ -13,21 +13,19 @@
  * Tests check the committed files are what this script makes.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../../infra/cli';
 import { buildCompactReference } from './compact';
 import { buildCoordinates, type CoordinateRow, coordinateCoverage } from './coordinates-sources';
 import { buildRomeReference } from './rome-build';
 
-const usage = `Usage: npm run reference:build
-
-Rebuilds shared/reference/data/ (communes, EPCI, commune coordinates, ROME occupations,
-job titles and skills) from @etalab/decoupage-administratif, GeoNames and ../shared/data/.`;
-
-const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, strict: false });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+// A bad option gets the usage and exit 2, like every project command (infra/cli.ts).
+commandLine({
+  command: 'npm run reference:build',
+  summary:
+    'Rebuilds shared/reference/data/ (communes, EPCI, commune coordinates, ROME occupations,\n' +
+    'job titles and skills) from @etalab/decoupage-administratif, GeoNames and ../shared/data/.',
+  options: {},
+});
 
 const dir = new URL('./data/', import.meta.url);
 const write = (name: string, value: unknown) =>

@@ -29,11 +29,25 @@ export function importOfficialCoordinates(sourceFile: string, targetFile: string
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const source = process.argv[2];
-  if (!source) {
-    console.error('usage: npm run reference:import-coordinates -- path/to/laposte_hexasmal.csv');
-    process.exit(2);
-  }
+  const { commandLine } = await import('../../infra/cli');
+  const cli = commandLine({
+    command: 'npm run reference:import-coordinates --',
+    summary:
+      'Adds the official commune coordinates to shared/reference/data/commune-coordinates.json,\n' +
+      'so every commune can be matched. Commit the updated JSON, then redeploy.',
+    options: {},
+    positionals: [
+      {
+        name: 'FILE',
+        required: true,
+        description:
+          'laposte_hexasmal.csv or communes-departement-region.csv (data.gouv.fr, Licence Ouverte 2.0).',
+      },
+    ],
+    examples: ['npm run reference:import-coordinates -- ~/Downloads/laposte_hexasmal.csv'],
+  });
+  const [source] = cli.positionals as [string];
+  if (!existsSync(source)) cli.fail(`No file at ${source}.`);
   const target = new URL('./data/commune-coordinates.json', import.meta.url).pathname;
   const { read, imported, total } = importOfficialCoordinates(source, target);
   console.log(

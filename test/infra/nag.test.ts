@@ -1,11 +1,12 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { BassinStack } from '../../infra/stack';
+import { testApp } from '../support/cdk-app';
 
 describe('cdk-nag AwsSolutions', () => {
   it('finds no unacknowledged error; every acknowledgement carries a reason', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = testApp();
     new BassinStack(app, 'Nagged', {
       partners: [
         {

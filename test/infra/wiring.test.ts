@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { queueConsumers, scheduledJobs, streamConsumers } from '../../infra/consumers';
 import { routes } from '../../infra/routes';
 import { BassinStack } from '../../infra/stack';
+import { testApp } from '../support/cdk-app';
 
 /**
  * Locally every function shares one environment; in AWS each gets only what its table entry
@@ -41,7 +41,7 @@ describe('what each function uses is what the stack gives it', () => {
   }
 
   it('lets device functions create and delete endpoints of the configured push applications only', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = testApp();
     const template = Template.fromStack(
       new BassinStack(app, 'Push', {
         offers: {

@@ -26,6 +26,9 @@ describe('bench:match (smoke run with small numbers)', () => {
       result.scan.itemsReadPerVacancy.median,
     );
     expect(result.indexed.requestsPerVacancy.p95).toBeLessThanOrEqual(45);
+    // Never below 1 (each true match is read at least once, recall 1.0), and the same figure at the top.
+    expect(result.itemsReadPerTrueMatch).toBeGreaterThanOrEqual(1);
+    expect(result.itemsReadPerTrueMatch).toBe(result.indexed.itemsReadPerTrueMatch);
   }, 120_000);
 });
 

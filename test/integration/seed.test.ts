@@ -29,6 +29,7 @@ describe('npm run seed', () => {
     expect(first.stdout).toContain('SYNTHETIC');
     expect(first.stdout).toContain(`[ 1/2] ${previous}:`);
     expect(first.stdout).toContain(`[ 2/2] ${current}:`);
+    expect(first.stdout).toMatch(/today: active seekers indexed for matching: (\d+)\/\1 /);
     expect(first.stdout).toMatch(/Done in \d+ s/);
     const again = await seed(dataDir);
     expect(again.stdout).toContain('Already seeded (2 months');
@@ -48,6 +49,24 @@ describe('npm run seed', () => {
       expect(now.vacancies_open).toBeGreaterThan(0);
       expect(last.seekers_active).toBeGreaterThan(10);
       expect(last.vacancies_closed + now.vacancies_closed).toBeGreaterThan(0);
+
+      // Seeding (even with --reset) while the runtime holds the folder: a clear message, exit 75, data kept.
+      const busy = await run('npx', ['tsx', 'infra/local/seed.ts', '--reset'], {
+        env: { ...process.env, BASSIN_DATA_DIR: dataDir },
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(busy).toMatchObject({ code: 75 });
+      expect((busy as { stderr: string }).stderr).toContain(
+        'is in use: `npm start` (or another seed) is running',
+      );
+      expect((busy as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+      const still = await api.request(
+        'GET',
+        `/v1/planning/indicators?area=lacq-pau-tarbes&from=${current}&to=${current}`,
+        {
+          token: planner,
+        },
+      );
+      expect(still.body.items[0].vacancies_open).toBe(now.vacancies_open);
     } finally {
       await runtime.stop();
     }

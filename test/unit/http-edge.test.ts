@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localContext } from '../../infra/local/change-feed';
 import { NotFoundError, PreconditionFailedError } from '../../shared/domain/errors';
 import { parseGroupsClaim } from '../../shared/http/caller';

@@ -36,7 +36,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
   if (vacancy?.status !== 'open') {
     const reason = vacancy ? 'match.vacancyClosed' : 'match.vacancyRemoved';
     await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
-    return { kept: 0, withdrawn: existing.length };
+    return { kept: 0, saved: 0, made: 0, withdrawn: existing.length };
   }
   const site = locateSite(vacancy.site);
   const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
@@ -61,7 +61,7 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
     // An erased seeker keeps nothing, not even withdrawn matches.
     if (!profile) await Promise.all(existing.map((m) => deps.matches.remove(m)));
     else await Promise.all(existing.map((m) => deps.matches.withdraw(m, 'match.consentWithdrawn', now)));
-    return { kept: 0, withdrawn: existing.length };
+    return { kept: 0, saved: 0, made: 0, withdrawn: existing.length };
   }
   const home = locateHome(profile.home);
   const reach = seekerReachKm(profile);
@@ -132,6 +132,7 @@ async function reconcile(
 ) {
   const current = new Map(existing.map((m) => [m.id, m]));
   let saved = 0;
+  let made = 0;
   for (const next of fitting.values()) {
     const before = current.get(next.id);
     if (before && sameContent(before, next)) continue;
@@ -139,10 +140,12 @@ async function reconcile(
     await deps.matches.save(next);
     await confirmMatch(deps, next, versions.get(next.id) as MatchedVersions, now);
     saved++;
+    if (!before) made++;
   }
   const gone = existing.filter((m) => !fitting.has(m.id));
   await Promise.all(gone.map((m) => deps.matches.withdraw(m, reason, now)));
-  return { kept: fitting.size, saved, withdrawn: gone.length };
+  /** `made`: matches that did not exist (active) before; `saved` also counts changed ones. */
+  return { kept: fitting.size, saved, made, withdrawn: gone.length };
 }
 
 const sameContent = (a: Match, b: Match) =>

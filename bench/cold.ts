@@ -1,0 +1,147 @@
+/**
+ * `npm run bench:cold -- --runs 11 --out bench/results/cold.json`
+ *
+ * Bundles every function exactly as CDK does (infra/bundles.ts) plus a bare bundle of
+ * @middy/core + @aws-sdk/lib-dynamodb (the least any of our functions carries), then, for
+ * each, imports the bundle in a fresh Node process `--runs` times and records the CPU time
+ * of that import (parse, compile, top-level code): the part of a Lambda cold start that the
+ * code decides. Reports bundle bytes and the median CPU ms, each against the bare bundle.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { buildSync } from 'esbuild';
+import { bundleAll, bundleName, bundleOptions, functionEntries } from '../infra/bundles';
+import { commandLine } from '../infra/cli';
+import { routes } from '../infra/routes';
+
+const cli = commandLine({
+  command: 'npm run bench:cold --',
+  summary:
+    'Bundles every function as CDK does and measures its size and the CPU time of importing it in a\n' +
+    'fresh Node process (median of --runs), against a bare @middy/core + @aws-sdk/lib-dynamodb bundle.',
+  options: {
+    runs: {
+      type: 'string',
+      value: 'N',
+      default: '11',
+      description: 'Imports per bundle (the median is kept).',
+    },
+    only: { type: 'string', value: 'TEXT', description: 'Only functions whose entry contains TEXT.' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'Write the results as JSON, e.g. bench/results/cold.json.',
+    },
+  },
+  examples: [
+    'npm run bench:cold -- --out bench/results/cold.json',
+    'npm run bench:cold -- --only planning --runs 5',
+  ],
+});
+const runs = cli.integer('runs', 1, 101);
+const root = process.cwd();
+const out = mkdtempSync(join(tmpdir(), 'bassin-cold-'));
+
+const entries = functionEntries(root).filter((entry) => !cli.values.only || entry.includes(cli.values.only));
+const bundles = bundleAll(root, entries, out);
+const bareDir = join(out, 'bare');
+buildSync({
+  ...bundleOptions,
+  absWorkingDir: root,
+  stdin: {
+    contents: [
+      "import middy from '@middy/core';",
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+      'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      "export const handler = middy().handler(() => doc.send(new GetCommand({ TableName: 't', Key: { PK: 'x' } })));",
+    ].join('\n'),
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: join(bareDir, 'index.mjs'),
+});
+
+/** CPU ms of one import of the bundle, in a new process with a Lambda-like environment. */
+async function importCpuMs(file: string): Promise<number> {
+  const script = `const t = process.cpuUsage(); await import(${JSON.stringify(pathToFileURL(file).href)}); const u = process.cpuUsage(t); process.stdout.write(String((u.user + u.system) / 1000));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+    env: {
+      PATH: process.env.PATH,
+      AWS_REGION: 'eu-west-3',
+      TABLE_NAME: 'bassin',
+      POWERTOOLS_SERVICE_NAME: 'bassin',
+      NODE_OPTIONS: '',
+    },
+  });
+  return Number(stdout);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+async function measure(dir: string) {
+  const file = join(dir, 'index.mjs');
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await importCpuMs(file));
+  return { bytes: statSync(file).size, coldImportCpuMs: Math.round(median(samples) * 10) / 10 };
+}
+
+const httpEntries = new Set(routes.map((route) => route.entry));
+const bare = await measure(bareDir);
+const functions: {
+  name: string;
+  entry: string;
+  kind: 'http' | 'background';
+  bytes: number;
+  coldImportCpuMs: number;
+  bytesRatio: number;
+  cpuRatio: number;
+}[] = [];
+// Two at a time: one per core; each figure is the CPU time of its own process.
+const queue = [...entries];
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const { bytes, coldImportCpuMs } = await measure(bundles.dirOf(entry));
+      functions.push({
+        name: bundleName(entry),
+        entry,
+        kind: httpEntries.has(entry) ? 'http' : 'background',
+        bytes,
+        coldImportCpuMs,
+        bytesRatio: Math.round((bytes / bare.bytes) * 10) / 10,
+        cpuRatio: Math.round((coldImportCpuMs / bare.coldImportCpuMs) * 100) / 100,
+      });
+      process.stderr.write(`\r${functions.length}/${entries.length} bundles measured`);
+    }
+  }),
+);
+process.stderr.write('\n');
+functions.sort((a, b) => b.cpuRatio - a.cpuRatio);
+
+const result = {
+  runs,
+  bare: { what: '@middy/core + @aws-sdk/lib-dynamodb (DynamoDBDocumentClient, one GetCommand)', ...bare },
+  worstHttpCpuRatio: Math.max(0, ...functions.filter((f) => f.kind === 'http').map((f) => f.cpuRatio)),
+  worstCpuRatio: Math.max(0, ...functions.map((f) => f.cpuRatio)),
+  largestBytes: Math.max(0, ...functions.map((f) => f.bytes)),
+  functions,
+  machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+};
+console.table(
+  Object.fromEntries(
+    [{ name: 'bare', kind: '', ...bare, bytesRatio: 1, cpuRatio: 1 }, ...functions].map((f) => [
+      f.name,
+      { kind: f.kind, KB: Math.round(f.bytes / 1024), 'cpu ms': f.coldImportCpuMs, '× bare': f.cpuRatio },
+    ]),
+  ),
+);
+if (cli.values.out) writeFileSync(cli.values.out, `${JSON.stringify(result, null, 2)}\n`);
+rmSync(out, { recursive: true, force: true });
