@@ -4,6 +4,9 @@
  * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
 
+/** Stream consumers' timeout (CDK; the local feed gives each batch the same deadline): a batch can fan out to many writes. */
+export const streamConsumerTimeoutSeconds = 60;
+
 /** Permissions and configuration a function needs besides the table. */
 export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices' | 'timetables';
 
@@ -16,6 +19,12 @@ export interface StreamConsumerEntry {
   batchSize: number;
   /** Only records whose item `entity` attribute is one of these reach the function. */
   entities?: string[];
+  /**
+   * Batches delivered at once per shard, in order per key (Lambda's ParallelizationFactor;
+   * locally, the lanes of the consumer). What people wait for (matches, offers) gets more;
+   * planning figures may run behind after a burst.
+   */
+  parallelization: number;
   needs?: Need[];
 }
 
@@ -25,6 +34,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/matcher.ts',
     batchSize: 20,
     entities: ['Vacancy', 'SeekerProfile'],
+    parallelization: 4,
     needs: ['amazon-location'],
   },
   {
@@ -32,6 +42,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/offers.ts',
     batchSize: 25,
     entities: ['Match', 'Offer'],
+    parallelization: 2,
     needs: ['offers'],
   },
   {
@@ -39,6 +50,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     entry: 'functions/stream/statistics.ts',
     batchSize: 50,
     entities: ['Vacancy', 'SeekerProfile', 'Match'],
+    parallelization: 2,
   },
 ];
 

@@ -48,6 +48,7 @@ import {
   type StreamConsumerEntry,
   scheduledJobs,
   streamConsumers,
+  streamConsumerTimeoutSeconds,
 } from './consumers';
 import { BassinFunction, type BassinFunctionProps } from './function';
 import { type RouteEntry, routes } from './routes';
@@ -339,8 +340,15 @@ export class BassinStack extends Stack {
     }
   }
 
-  private addStreamConsumer({ name, entry, batchSize, entities, needs }: StreamConsumerEntry) {
-    const fn = this.backgroundFunction(name, entry, Duration.seconds(60), needs);
+  private addStreamConsumer({
+    name,
+    entry,
+    batchSize,
+    entities,
+    parallelization,
+    needs,
+  }: StreamConsumerEntry) {
+    const fn = this.backgroundFunction(name, entry, Duration.seconds(streamConsumerTimeoutSeconds), needs);
     // A stream consumer falling behind (records waiting over 5 minutes).
     this.alarm(
       `${name}IteratorAge`,
@@ -352,6 +360,7 @@ export class BassinStack extends Stack {
       new DynamoEventSource(this.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize,
+        parallelizationFactor: parallelization,
         bisectBatchOnError: true,
         retryAttempts: 5,
         maxRecordAge: Duration.hours(6),

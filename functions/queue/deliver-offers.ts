@@ -8,8 +8,6 @@ import { countEvent, observed } from '../../shared/adapters/powertools/observabi
 import { deliverOffer } from '../../shared/domain/notifications/offers';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.SQS);
-
 /** One OfferPublished per message (raw delivery); a failure is retried by SQS, then dead-lettered. */
 async function deliver(record: SQSRecord) {
   const event = offerPublishedV1.parse(JSON.parse(record.body));
@@ -18,7 +16,11 @@ async function deliver(record: SQSRecord) {
   if (outcome === 'sent') countEvent('offerSent');
 }
 
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<SQSEvent, unknown, Error, Context>()
   .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler((event, context) => processPartialResponse(event, deliver, processor, { context }));
+  .handler((event, context) =>
+    processPartialResponse(event, deliver, new BatchProcessor(EventType.SQS), { context }),
+  );

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { deviceDeps, seekerDeps } from '../../shared/adapters/dependencies';
+import { erasureDeps } from '../../shared/adapters/dependencies';
 import { observed } from '../../shared/adapters/powertools/observability';
 import { eraseInactiveSeekers } from '../../shared/domain/seeker-operations';
 import { logger } from '../../shared/http/handler';
@@ -11,7 +11,7 @@ export const handler = middy<unknown, { erased: number }, Error, Context>()
   .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const erased = await eraseInactiveSeekers({ ...seekerDeps(), devices: deviceDeps().devices });
+    const erased = await eraseInactiveSeekers(erasureDeps());
     logger.info('retention: erased inactive seekers', { count: erased.length });
     return { erased: erased.length };
   });

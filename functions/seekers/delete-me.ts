@@ -1,9 +1,9 @@
-import { deviceDeps, seekerDeps } from '../../shared/adapters/dependencies';
+import { erasureDeps } from '../../shared/adapters/dependencies';
 import { deleteMyProfileRoute } from '../../shared/api/seekers';
 import { eraseSeeker } from '../../shared/domain/seeker-operations';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(deleteMyProfileRoute, async ({ caller }) => {
-  await eraseSeeker({ ...seekerDeps(), devices: deviceDeps().devices }, caller.sub);
+  await eraseSeeker(erasureDeps(), caller.sub);
   return { status: 204 };
 });

@@ -1,11 +1,11 @@
-import { seekerDeps } from '../../shared/adapters/dependencies';
+import { exportDeps } from '../../shared/adapters/dependencies';
 import { exportMyDataRoute } from '../../shared/api/seekers';
 import { exportSeeker } from '../../shared/domain/seeker-operations';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(exportMyDataRoute, async ({ caller }) => ({
   status: 200,
-  body: await exportSeeker(seekerDeps(), caller.sub),
+  body: await exportSeeker(exportDeps(), caller.sub),
   headers: {
     'content-disposition': 'attachment; filename="bassin-my-data.json"',
     'cache-control': 'no-store',

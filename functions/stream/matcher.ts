@@ -7,8 +7,6 @@ import { countEvent, observed } from '../../shared/adapters/powertools/observabi
 import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
 /**
  * Keeps matches in line with vacancies and seeker profiles. Each record only names what
  * changed; the lifecycle reads the current state, so redelivered, reordered or replayed
@@ -27,9 +25,14 @@ async function onChange(record: DynamoDBRecord) {
   countEvent('matchMade', result.made);
 }
 
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
   .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
-    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
+      context,
+      processInParallel: false,
+    }),
   );

@@ -11,8 +11,6 @@ import { onMatchChanged, publishOffer } from '../../shared/domain/notifications/
 import type { Offer } from '../../shared/domain/offer';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
 /**
  * Matches become offers (once per pair) and new offers are published to the `offers`
  * topic: the offer item is the outbox, so a failed publish is retried from the stream.
@@ -21,7 +19,7 @@ async function onChange(record: DynamoDBRecord) {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   const entity = image?.entity?.S;
   const deps = await offerDepsWithSecret();
-  if (entity === 'Match' && image?.id?.S) {
+  if (entity === 'Match' && image?.id?.S && mayNeedOffer(image, deps.config.notifyThreshold)) {
     const match = await deps.matches.get(image.id.S);
     if (match) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
   }
@@ -31,9 +29,28 @@ async function onChange(record: DynamoDBRecord) {
   }
 }
 
+/**
+ * The image is a hint, the current match decides: an active match under the threshold or
+ * already answered needs no offer, and any change that could make it need one comes with
+ * its own record, so only the others are read again.
+ */
+function mayNeedOffer(
+  image: NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
+  threshold: number,
+): boolean {
+  if (!image) return false;
+  if (image.status?.S !== 'active') return true;
+  return Number(image.score?.N ?? 0) >= threshold && image.response?.S === 'pending';
+}
+
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
   .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
-    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
+      context,
+      processInParallel: false,
+    }),
   );

@@ -7,8 +7,6 @@ import { observed } from '../../shared/adapters/powertools/observability';
 import { countEntity, entityKeyOf } from '../../shared/domain/planning/counting';
 import { logger } from '../../shared/http/handler';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
 /**
  * Keeps the monthly planning figures in line with vacancies, seeker profiles and matches.
  * A record only names what changed: the entity is counted again from its current state
@@ -21,9 +19,14 @@ async function onChange(record: DynamoDBRecord) {
   if (key) logger.debug('counted', { key, result: await countEntity(countingDeps(), key) });
 }
 
+// A processor per invocation: its state is per batch, and the local runtime runs
+// several lanes of one consumer at once in one process.
 export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
   .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler((event, context) =>
-    processPartialResponse(event, onChange, processor, { context, processInParallel: false }),
+    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
+      context,
+      processInParallel: false,
+    }),
   );

@@ -6,8 +6,8 @@ import { postVacancy } from '../../shared/domain/vacancy-operations';
 import { httpHandler } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versions';
 
-export const handler = httpHandler(postVacancyRoute, async ({ body, caller }) => {
-  const created = await postVacancy(vacancyDeps(), caller.sub, body);
+export const handler = httpHandler(postVacancyRoute, async ({ body, caller, headers }) => {
+  const created = await postVacancy(vacancyDeps(), caller.sub, body, headers['idempotency-key']);
   countEvent('vacancyPosted');
   return {
     status: 201,

@@ -21,14 +21,19 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
 
 export interface DevTools {
   outbox: () => Promise<OutboxEntry[]>;
-  messaging: { deadLetters(): unknown[]; redrive(): Promise<number> };
+  messaging: { deadLetters(): Promise<unknown[]>; redrive(): Promise<number> };
   runJob: (name: string) => Promise<unknown>;
   jobNames: string[];
+  /** The change feed: last sequence number, and per consumer its checkpoints and lag. */
+  stream: () => unknown;
+  /** Resolves when the feed, the queues and their consumers have nothing left to do. */
+  settled: (timeoutMs?: number) => Promise<void>;
 }
 
 /**
  * `/dev/*`, in the local runtime only (nothing here exists in AWS): sign-in, the outbox of
- * SMS and push that would have been sent, dead letters and their redrive, scheduled jobs on demand.
+ * SMS and push that would have been sent, dead letters and their redrive, scheduled jobs on
+ * demand, and the change feed's state (`/dev/stream`; `POST /dev/settle` waits for it to drain).
  */
 export function devRoutes(identity: DevIdentity, tools: DevTools) {
   return async (
@@ -39,7 +44,12 @@ export function devRoutes(identity: DevIdentity, tools: DevTools) {
     if (path === '/dev/jwks.json' && request.method === 'GET') return json(200, identity.jwks());
     if (path === '/dev/outbox' && request.method === 'GET') return json(200, { items: await tools.outbox() });
     if (path === '/dev/dead-letters' && request.method === 'GET') {
-      return json(200, { items: tools.messaging.deadLetters() });
+      return json(200, { items: await tools.messaging.deadLetters() });
+    }
+    if (path === '/dev/stream' && request.method === 'GET') return json(200, tools.stream());
+    if (path === '/dev/settle' && request.method === 'POST') {
+      await tools.settled(60_000);
+      return json(200, tools.stream());
     }
     if (path === '/dev/dead-letters/redrive' && request.method === 'POST') {
       return json(200, { redriven: await tools.messaging.redrive() });

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import {
+  type AttributeValue,
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
@@ -9,10 +11,25 @@ import {
 import dynalite from 'dynalite';
 import { Level } from 'level';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { closeDynaliteIterators } from './dynalite-iterators';
+
+type Image = Record<string, AttributeValue>;
 
 export interface LocalDynamo {
   endpoint: string;
+  /** Reads an item straight from dynalite's store, in this process (no HTTP, no SDK). */
+  readItem(tableName: string, key: Image): Promise<Image | undefined>;
   stop(): Promise<void>;
+}
+
+/** The parts of dynalite's store (db/index.js) the in-process reader uses. */
+interface DynaliteStore {
+  getTable(name: string, checkStatus: boolean, cb: (error: Error | null, table: unknown) => void): void;
+  getItemDb(name: string): { get(key: string, cb: (error: Error | null, item?: Image) => void): void };
+}
+interface DynaliteDb {
+  create(options: object): DynaliteStore;
+  createKey(key: Image, table: unknown): string;
 }
 
 /** The data folder is held by another process (LevelDB allows one at a time). */
@@ -42,12 +59,41 @@ export async function assertFolderFree(path: string) {
 /** dynalite in this process; persistent under `path`, in memory without it. */
 export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
   if (options.path) await assertFolderFree(options.path);
-  const server = dynalite({
-    ...(options.path ? { path: options.path } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
+  closeDynaliteIterators();
+  // Keep hold of the store dynalite creates, for the change feed's image reads: one
+  // GetItem through the SDK and HTTP costs ~50× more CPU than this, on every write.
+  const db = createRequire(import.meta.url)('dynalite/db') as DynaliteDb;
+  const create = db.create;
+  let store: DynaliteStore | undefined;
+  db.create = (storeOptions) => {
+    store = create(storeOptions);
+    return store;
+  };
+  let server: ReturnType<typeof dynalite>;
+  try {
+    server = dynalite({
+      ...(options.path ? { path: options.path } : {}),
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+    });
+  } finally {
+    db.create = create;
+  }
+  const tables = new Map<string, Promise<unknown>>();
+  const tableOf = (name: string) => {
+    let table = tables.get(name);
+    if (!table) {
+      table = new Promise((resolve, reject) =>
+        (store as DynaliteStore).getTable(name, false, (error, found) =>
+          error ? reject(error) : resolve(found),
+        ),
+      );
+      tables.set(name, table);
+      table.catch(() => tables.delete(name));
+    }
+    return table;
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -55,6 +101,16 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    async readItem(tableName, key) {
+      const table = await tableOf(tableName);
+      return new Promise((resolve, reject) =>
+        (store as DynaliteStore)
+          .getItemDb(tableName)
+          .get(db.createKey(key, table), (error, item) =>
+            error && error.name !== 'NotFoundError' ? reject(error) : resolve(error ? undefined : item),
+          ),
+      );
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -13,6 +13,8 @@ type HttpFunction = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** API Gateway HTTP APIs answer 503 after 30 s, whatever the function's timeout. */
+const apiGatewayTimeoutMs = 30_000;
 /** API Gateway HTTP APIs refuse payloads over 10 MB before any function runs. */
 const gatewayPayloadLimit = 10 * 1024 * 1024;
 
@@ -25,6 +27,12 @@ interface CompiledRoute {
 export interface AdapterOptions {
   routes: RouteEntry[];
   identity: DevIdentity;
+  /**
+   * The deadline each invocation gets; an Idempotency-Key held by a request that died is
+   * free after it. Default 30 s, API Gateway's limit: longer than the functions' 10 s in AWS,
+   * as here one process also runs every consumer.
+   */
+  functionTimeoutMs?: number;
   /** Extra handlers tried before the route table (the /dev endpoints). */
   extra?: (request: IncomingMessage, body: Buffer) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
 }
@@ -34,7 +42,7 @@ export interface AdapterOptions {
  * route, runs the JWT authorizer, builds an APIGatewayProxyEventV2, invokes the function
  * from its entry file and writes its structured result back.
  */
-export function createApiAdapter({ routes, identity, extra }: AdapterOptions) {
+export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }: AdapterOptions) {
   const compiled: CompiledRoute[] = routes.map((entry) => ({
     entry,
     routeKey: `${entry.contract.method} ${entry.contract.path}`,
@@ -92,7 +100,7 @@ export function createApiAdapter({ routes, identity, extra }: AdapterOptions) {
 
     const event = toEventV2(request, url, body, route.routeKey, match?.groups ?? {}, claims, scopes);
     const fn = await load(route.entry.entry);
-    const result = await fn(event, localContext(route.entry.entry));
+    const result = await fn(event, localContext(route.entry.entry, functionTimeoutMs ?? apiGatewayTimeoutMs));
     return result ?? { statusCode: 204 };
   }
 

@@ -71,7 +71,7 @@ export class DevIdentity {
       .sign(this.privateKey);
   }
 
-  /** The verified payload; throws on any defect (signature, alg, iss, aud, exp, nbf, token_use). */
+  /** The verified payload; throws on any defect (signature, alg, iss, aud, exp missing or past, nbf, token_use). */
   verify(token: string): Promise<Record<string, unknown>> {
     return this.verifier.verify(token) as Promise<Record<string, unknown>>;
   }
@@ -84,6 +84,8 @@ function createVerifier() {
     jwksUri: `${localIssuer}/jwks.json`,
     customJwtCheck: ({ payload }) => {
       if (payload.token_use !== 'access') throw new Error('not an access token');
+      // aws-jwt-verify checks `exp` only when present; Cognito always sets it, so must a token here.
+      if (typeof payload.exp !== 'number') throw new Error('a token must expire');
     },
   });
 }

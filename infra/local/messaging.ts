@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
   ChangeMessageVisibilityCommand,
@@ -12,7 +13,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { startFauxqs } from 'fauxqs';
+import { buildApp } from 'fauxqs';
 import type { QueueConsumerEntry } from '../consumers';
 import { localContext } from './change-feed';
 import { loadHandler } from './load-handler';
@@ -45,7 +46,7 @@ export async function startLocalMessaging(options: {
   retryBaseSeconds?: number;
   log: (message: string, detail?: Record<string, unknown>) => void;
 }) {
-  const server = await startFauxqs({ port: 0, logger: false, host: '127.0.0.1' });
+  const server = await startLoopbackFauxqs();
   const endpoint = `http://127.0.0.1:${server.port}`;
   const sns = new SNSClient({ endpoint, region, credentials });
   const sqs = new SQSClient({ endpoint, region, credentials, useQueueUrlAsEndpoint: false });
@@ -147,31 +148,35 @@ export async function startLocalMessaging(options: {
     }
   }
 
-  const inspect = (name: string) => server.inspectQueue(name)?.messages;
+  const inspect = server.inspectQueue;
 
   return {
     endpoint,
     topicArn: TopicArn,
     /** True when no queue holds a message that will be delivered again, and no invocation runs. */
-    idle() {
-      return lanes.every((lane) => {
-        const messages = inspect(lane.queueName);
-        return (
-          !lane.busy && !messages?.ready.length && !messages?.inflight.length && !messages?.delayed.length
-        );
-      });
+    async idle() {
+      for (const lane of lanes) {
+        const messages = await inspect(lane.queueName);
+        if (lane.busy || messages?.ready.length || messages?.inflight.length || messages?.delayed.length)
+          return false;
+      }
+      return true;
     },
-    deadLetters() {
-      return lanes.flatMap((lane) =>
-        [
-          ...(inspect(lane.dlqName)?.ready ?? []),
-          ...(inspect(lane.dlqName)?.inflight.map((i) => i.message) ?? []),
-        ].map((message) => ({
-          consumer: lane.consumer.name,
-          messageId: message.messageId,
-          body: safeJson(message.body),
-        })),
-      );
+    async deadLetters() {
+      const letters: { consumer: string; messageId: string; body: unknown }[] = [];
+      for (const lane of lanes) {
+        const messages = await inspect(lane.dlqName);
+        for (const message of [
+          ...(messages?.ready ?? []),
+          ...(messages?.inflight ?? []).map((i) => i.message),
+        ])
+          letters.push({
+            consumer: lane.consumer.name,
+            messageId: message.messageId,
+            body: safeJson(message.body),
+          });
+      }
+      return letters;
     },
     /** Moves every dead letter back to its queue, for another round of delivery. */
     async redrive() {
@@ -244,6 +249,32 @@ function toRecord(message: Message, queueArn: string): SQSEvent['Records'][numbe
     eventSource: 'aws:sqs',
     eventSourceARN: queueArn,
     awsRegion: region,
+  };
+}
+
+interface QueueMessages {
+  ready: { messageId: string; body: string }[];
+  delayed: { messageId: string; body: string }[];
+  inflight: { message: { messageId: string; body: string } }[];
+}
+
+/**
+ * fauxqs's own `startFauxqs` listens on 0.0.0.0 whatever host it is given (dist/app.js),
+ * and accepts any credentials: anyone on the network could read or delete the queues. So
+ * the runtime builds fauxqs's app and listens itself, on the loopback interface only.
+ */
+async function startLoopbackFauxqs() {
+  const app = buildApp({ logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    port,
+    /** fauxqs's inspection route, called in process (no socket). */
+    async inspectQueue(name: string): Promise<QueueMessages | undefined> {
+      const answer = await app.inject({ method: 'GET', url: `/_fauxqs/queues/${encodeURIComponent(name)}` });
+      return answer.statusCode === 200 ? (answer.json() as { messages: QueueMessages }).messages : undefined;
+    },
+    stop: () => app.close(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,12 +27,14 @@ export interface LocalRuntimeOptions {
   tableName?: string;
   /** Consumers besides those of infra/consumers.ts (tests use this). */
   extraConsumers?: FeedConsumer[];
-  /** Stream retry tuning (tests shorten the backoff). */
-  feed?: { maxAttempts?: number; backoffMs?: number };
+  /** Stream retry tuning (tests shorten the backoff) and shards per consumer. */
+  feed?: { maxAttempts?: number; backoffMs?: number; shards?: number };
   /** Seconds before a failed queue message is retried, doubled each time (default 2). */
   queueRetryBaseSeconds?: number;
   /** The built web app served at `/` (default web/dist). */
   webRoot?: string;
+  /** Deadline of each HTTP function invocation (default 30 s, API Gateway's limit). */
+  functionTimeoutMs?: number;
 }
 
 export interface LocalRuntime {
@@ -80,10 +82,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ? { retryBaseSeconds: options.queueRetryBaseSeconds }
       : {}),
   });
-  const outboxFile = join(
-    options.dataDir ?? (await mkdtemp(join(tmpdir(), 'bassin-outbox-'))),
-    'outbox.jsonl',
-  );
+  // Without a data directory, the durable parts (the stream log, the outbox) live in a
+  // scratch folder removed on stop: the same code path as `npm start`.
+  const scratch = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'bassin-'));
+  const dataDir = options.dataDir ?? (scratch as string);
+  const outboxFile = join(dataDir, 'outbox.jsonl');
   const outbox = outboxSender(outboxFile);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_SNS: messaging.endpoint,
@@ -94,23 +97,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
 
   const imageReader = new DynamoDBClient(localClientConfig(dynamo.endpoint));
-  const feed = new ChangeFeed({
+  const feed = await ChangeFeed.open({
+    dir: join(dataDir, 'stream'),
     tableName,
     imageReader,
+    readImage: (key) => dynamo.readItem(tableName, key),
     ...options.feed,
-    ...(options.dataDir ? { failureLog: join(options.dataDir, 'stream-failures.jsonl') } : {}),
+    failureLog: join(dataDir, 'stream-failures.jsonl'),
     log,
   });
   feed.attach(sharedDynamoClient());
   for (const consumer of await loadConsumers(streamConsumers)) feed.subscribe(consumer);
   for (const consumer of options.extraConsumers ?? []) feed.subscribe(consumer);
+  await feed.start();
 
   const identity = await DevIdentity.load(options.dataDir);
   const jobs = new Map(
     await Promise.all(
       scheduledJobs.map(async (job) => {
         const handler = await loadHandler<(event: object, context: Context) => Promise<unknown>>(job.entry);
-        const run = () => handler({}, localContext(job.name));
+        const run = (event: object = {}) => handler(event, localContext(job.name));
         return [job.name, { job, run }] as const;
       }),
     ),
@@ -121,15 +127,31 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       job.everyMinutes * 60_000,
     ),
   );
-  const runJob = async (name: string) => {
+  const runJob = async (name: string, event?: object) => {
     const found = jobs.get(name);
     if (!found) throw new Error(`no scheduled job ${name}`);
-    return found.run();
+    return found.run(event);
+  };
+  const settled = async (timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+      await feed.idle();
+      quiet = (await messaging.idle()) && !feed.busy ? quiet + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
   };
   const serve = createApiAdapter({
     routes,
     identity,
-    extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
+    ...(options.functionTimeoutMs ? { functionTimeoutMs: options.functionTimeoutMs } : {}),
+    extra: devRoutes(identity, {
+      outbox: outbox.read,
+      messaging,
+      runJob,
+      jobNames: [...jobs.keys()],
+      stream: () => feed.status(),
+      settled,
+    }),
   });
   const web = webFiles(options.webRoot ?? resolve('web/dist'));
   // Idle keep-alive sockets outlive the clients' own (undici: 4 s, browsers: longer), so a client
@@ -139,7 +161,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   await new Promise<void>((ready, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      void messaging.stop().then(() => dynamo.stop());
+      void feed
+        .close()
+        .then(() => messaging.stop())
+        .then(() => dynamo.stop());
       fail(
         error.code === 'EADDRINUSE'
           ? new Error(
@@ -154,15 +179,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   process.env.PUBLIC_URL ??= `http://localhost:${port}`;
   // Same origin locally: the web app is served by this runtime.
   process.env.ALLOWED_ORIGIN ??= `http://localhost:${port}`;
-  const settled = async (timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
-      await feed.idle();
-      quiet = messaging.idle() && !feed.busy ? quiet + 1 : 0;
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-  };
-
+  // The local queues are in memory: offers in flight when the process died are delivered now.
+  await runJob('releaseOffers', { recoverStrandedBefore: new Date().toISOString() }).catch((error) =>
+    log('recovering offers cut short failed', { error: String(error) }),
+  );
   return {
     url: `http://localhost:${port}`,
     identity,
@@ -178,19 +198,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         server.close(() => closed());
         server.closeAllConnections();
       });
-      await feed.idle();
+      await feed.close();
       await messaging.stop();
       imageReader.destroy();
       await dynamo.stop();
+      if (scratch) await rm(scratch, { recursive: true, force: true });
     },
   };
 }
 
 async function loadConsumers(entries: StreamConsumerEntry[]): Promise<FeedConsumer[]> {
   return Promise.all(
-    entries.map(async ({ name, entry, batchSize, entities }) => {
+    entries.map(async ({ name, entry, batchSize, entities, parallelization }) => {
       const handler = await loadHandler<StreamHandler>(entry);
-      return { name, batchSize, handler, ...(entities ? { entities } : {}) };
+      return { name, batchSize, handler, shards: parallelization, ...(entities ? { entities } : {}) };
     }),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,13 +27,16 @@ export const webSecurityHeaders = {
   'referrer-policy': 'no-referrer',
 };
 
-export function webFiles(root: string) {
+export function webFiles(folder: string) {
+  const root = resolve(folder);
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (apiPaths.test(path)) return false;
-    const wanted = normalize(join(root, path));
-    if (!wanted.startsWith(root)) return false;
+    const wanted = join(root, path);
+    // Inside the folder, not merely a path starting like it (`dist-ssr` next to `dist`).
+    const inside = relative(root, wanted);
+    if (inside.startsWith('..') || isAbsolute(inside)) return false;
     const file = (await isFile(wanted)) ? wanted : join(root, 'index.html');
     if (!(await isFile(file))) return false;
     const body = await readFile(file);

@@ -138,6 +138,26 @@ export const deviceDeps = /* @__PURE__ */ once(() => {
   return { devices: deviceRegistry(table(), sns), clock: systemClock };
 });
 
+/** SMS and push: SNS, or the local outbox (MESSAGE_SENDER=outbox). */
+export const messageSender = once(() =>
+  process.env.MESSAGE_SENDER === 'outbox'
+    ? outboxSender(process.env.OUTBOX_FILE).sender
+    : snsMessageSender(new SNSClient({})),
+);
+
+/** Erasure: the person's items, their push endpoints, what the sender kept of their messages. */
+export const erasureDeps = once(() => ({
+  ...seekerDeps(),
+  devices: deviceDeps().devices,
+  messages: messageSender(),
+}));
+
+/** Export: the person's items and their statistics contribution records. */
+export const exportDeps = once(() => ({
+  ...seekerDeps(),
+  statistics: dynamoStatisticsStore(tableClientFromEnv()),
+}));
+
 /** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
 export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
   const sns = traced(new SNSClient({}));
@@ -145,10 +165,7 @@ export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
     ...matchReadDeps(),
     offers: dynamoOfferStore(table()),
     publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
-    sender:
-      process.env.MESSAGE_SENDER === 'outbox'
-        ? outboxSender(process.env.OUTBOX_FILE).sender
-        : snsMessageSender(sns),
+    sender: messageSender(),
     devices: deviceDeps().devices,
     config: {
       notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),

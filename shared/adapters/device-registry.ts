@@ -3,6 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { deviceIdOf } from '../domain/notifications/device-id';
 import type { Device, DeviceRegistry } from '../ports/notifications';
 import type { TableClient } from './dynamodb/client';
+import { takeBackIfErased } from './dynamodb/erasure-guard';
 import { domainOf, queryAll } from './dynamodb/items';
 import { deviceKeys } from './dynamodb/keys/device-keys';
 
@@ -45,6 +46,7 @@ export function deviceRegistry(
           Item: { ...deviceKeys.primary(seekerId, device.id), entity: deviceKeys.entity, ...device },
         }),
       );
+      await takeBackIfErased(table, seekerId, [deviceKeys.primary(seekerId, device.id)]);
     },
     async forgetAll(seekerId) {
       const devices = await all(seekerId);

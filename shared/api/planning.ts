@@ -79,6 +79,7 @@ export const putAreaRoute = defineRoute({
     ...commonProblems,
     409: { description: 'A built-in id, or too many areas', schema: problemDocument },
     412: { description: 'Stale If-Match', schema: problemDocument },
+    428: { description: 'The area exists: replacing it needs If-Match', schema: problemDocument },
   },
 });
 

@@ -56,7 +56,8 @@ export const exportMyDataRoute = defineRoute({
   access: seeker,
   responses: {
     200: {
-      description: 'Profile, matches, offers, devices, matching index entries and message counters',
+      description:
+        'Every item keyed by you: profile, matches, offers, devices, matching index entries, message counters, statistics contribution records, the erasure record, anything else',
       schema: z.object({
         exportedAt: z.string().max(40),
         subject: z.string().max(128),
@@ -66,6 +67,9 @@ export const exportMyDataRoute = defineRoute({
         devices: z.array(z.unknown()).max(100),
         matchingIndex: z.array(z.unknown()).max(100),
         messageCounters: z.array(z.unknown()).max(10_000),
+        statistics: z.array(z.unknown()).max(100_001),
+        erasure: z.object({ erasedAt: z.string().max(40) }).nullable(),
+        other: z.array(z.object({ kind: z.string().max(64), item: z.unknown() })).max(100_000),
       }),
     },
     ...commonProblems,

@@ -11,3 +11,10 @@ export async function forEachInParallel<T>(
     }),
   );
 }
+
+/**
+ * Writes without If-Match are last-writer-wins: re-read and write again when another write
+ * got in between. Every failed attempt means another writer succeeded, so N writers racing
+ * need at most N attempts each; the bound only stops a runaway.
+ */
+export const lastWriterWinsAttempts = 100;

@@ -5,9 +5,10 @@ import { type PageRequest, type SeekerStore, StaleWriteError, type VacancyStore 
 import type { TravelTime } from '../ports/travel-time';
 import { ConflictError, NotFoundError } from './errors';
 import { locateCommune } from './locate';
-import { explainWarnings, toCandidateView, toSeekerView } from './match';
+import { explainWarnings, type Match, toCandidateView, toSeekerView } from './match';
 import { pageOrExplain } from './paging';
 import type { CommuteMode } from './schema-parts';
+import type { SeekerProfile } from './seeker';
 import { getOwnVacancy } from './vacancy-operations';
 
 export interface MatchReadDeps {
@@ -27,7 +28,11 @@ export async function listMyMatches(
   return { ...found, items: found.items.map((m) => toSeekerView(m, language)) };
 }
 
-/** Only the vacancy's owner sees its candidates, anonymised. */
+/**
+ * Only the vacancy's owner sees its candidates, anonymised. Those who accepted come with
+ * how to reach them as their profile says now (read at each listing, never copied into
+ * the match): a changed or removed number is changed or removed for the employer too.
+ */
 export async function listCandidates(
   deps: MatchReadDeps,
   owner: string,
@@ -37,12 +42,31 @@ export async function listCandidates(
 ) {
   await getOwnVacancy(deps, owner, vacancyId);
   const found = await pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page));
-  return { ...found, items: found.items.map((m) => toCandidateView(m, language)) };
+  const accepted = found.items.filter((m) => m.response === 'accepted');
+  const profiles = new Map(
+    await Promise.all(accepted.map(async (m) => [m.seekerId, await deps.seekers.get(m.seekerId)] as const)),
+  );
+  return {
+    ...found,
+    items: found.items.map((m) =>
+      toCandidateView(
+        m.response === 'accepted' ? { ...m, contact: sharedContact(profiles.get(m.seekerId)) } : m,
+        language,
+      ),
+    ),
+  };
+}
+
+/** What accepting shares with the employer: the channel chosen, and the phone only for SMS. */
+function sharedContact(profile: SeekerProfile | undefined): NonNullable<Match['contact']> {
+  if (!profile) return { channel: 'none' };
+  const { channel, phone } = profile.contact;
+  return channel === 'sms' && phone ? { channel, phone } : { channel };
 }
 
 /**
- * The seeker accepts or declines a match. Accepting shares the contact channel they chose
- * (and the phone only when that channel is SMS) with the employer; declining takes it back.
+ * The seeker accepts or declines a match. Accepting shares their current contact with the
+ * employer (see listCandidates); declining takes it back.
  */
 export async function respondToMatch(
   deps: MatchReadDeps,
@@ -54,17 +78,11 @@ export async function respondToMatch(
   const found = await deps.matches.get(matchId);
   if (!found || found.seekerId !== seekerId) throw new NotFoundError('notFound.match');
   if (found.status !== 'active') throw new ConflictError('conflict.matchWithdrawn');
-  let contact: { channel: 'sms' | 'push' | 'none'; phone?: string } | undefined;
-  if (response === 'accepted') {
-    const profile = await deps.seekers.get(seekerId);
-    if (!profile) throw new NotFoundError('notFound.profile');
-    contact = {
-      channel: profile.contact.channel,
-      ...(profile.contact.channel === 'sms' && profile.contact.phone ? { phone: profile.contact.phone } : {}),
-    };
-  }
+  if (response === 'accepted' && !(await deps.seekers.get(seekerId)))
+    throw new NotFoundError('notFound.profile');
   try {
-    const updated = await deps.matches.respond(found, response, contact, deps.clock.now().toISOString());
+    // No copy of the contact in the match (an older one is removed): it would go stale.
+    const updated = await deps.matches.respond(found, response, undefined, deps.clock.now().toISOString());
     return toSeekerView(updated, language);
   } catch (error) {
     if (error instanceof StaleWriteError) throw new ConflictError('conflict.matchWithdrawn');

@@ -52,8 +52,9 @@ export const distinctList = <T extends z.ZodType<string>>(item: T, max: number) 
     .refine((values) => new Set(values).size === values.length, 'field.repeated');
 
 /**
- * Human text: trimmed, without control characters or broken UTF-16 (lone surrogates),
- * which would corrupt SMS, CSV exports and logs. Multi-line text may keep line breaks and tabs.
+ * Human text: trimmed, without control characters, broken UTF-16 (lone surrogates) or
+ * direction overrides, which would corrupt SMS, CSV exports and logs, or make a text read
+ * otherwise than it is stored. Multi-line text may keep line breaks and tabs.
  */
 export const plainText = (min: number, max: number, options: { multiline?: boolean } = {}) =>
   z
@@ -62,7 +63,10 @@ export const plainText = (min: number, max: number, options: { multiline?: boole
     .min(min)
     .max(max)
     .refine(
-      (text) => /^[^\p{Cc}\p{Cs}]*$/u.test(options.multiline ? text.replace(/[\n\r\t]/g, '') : text),
+      (text) =>
+        /^[^\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u.test(
+          options.multiline ? text.replace(/[\n\r\t]/g, '') : text,
+        ),
       'field.plainText',
     );
 

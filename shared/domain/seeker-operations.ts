@@ -1,8 +1,11 @@
-import type { DeviceRegistry } from '../ports/notifications';
+import type { DeviceRegistry, MessageSender } from '../ports/notifications';
 import type { Clock } from '../ports/runtime';
+import type { ContributionRecord, StatisticsStore } from '../ports/statistics';
 import { type SeekerStore, StaleWriteError } from '../ports/store';
+import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
+import { entityKeyOf } from './planning/counting';
 import {
   type SeekerProfile,
   type SeekerProfileInput,
@@ -38,8 +41,10 @@ export async function saveSeekerProfile(
     try {
       if (!current) {
         const profile: SeekerProfile = { ...stated, id, version: 1, createdAt: now, updatedAt: now };
-        await deps.seekers.create(profile);
+        // Coming back after an erasure: the tombstone goes first, or consumers would take
+        // back what the new profile brings (see eraseSeeker).
         await deps.seekers.clearErased(id);
+        await deps.seekers.create(profile);
         return { profile, created: true };
       }
       const profile: SeekerProfile = {
@@ -53,7 +58,7 @@ export async function saveSeekerProfile(
       return { profile, created: false };
     } catch (error) {
       if (!(error instanceof StaleWriteError)) throw error;
-      if (ifMatch !== undefined || attempt >= 4) {
+      if (ifMatch !== undefined || attempt >= lastWriterWinsAttempts) {
         throw new PreconditionFailedError(error.currentVersion ?? (current?.version ?? 0) + 1);
       }
     }
@@ -69,34 +74,67 @@ export async function getSeekerProfile(
   return profile;
 }
 
-/**
- * Right to erasure: the push endpoints at the messaging service, then every item of the
- * person, then a tombstone so that late or replayed stream events cannot recreate
- * anything. Erasing twice is not an error.
- */
-export async function eraseSeeker(
-  deps: Pick<SeekerDeps, 'seekers' | 'clock'> & { devices?: Pick<DeviceRegistry, 'forgetAll'> },
-  id: string,
-): Promise<void> {
-  await deps.devices?.forgetAll(id);
-  await deps.seekers.erase(id);
-  await deps.seekers.markErased(id, deps.clock.now());
+export interface ErasureDeps extends Pick<SeekerDeps, 'seekers' | 'clock'> {
+  devices?: Pick<DeviceRegistry, 'forgetAll'>;
+  messages?: Pick<MessageSender, 'forget'>;
 }
 
-/** Right of access and portability: everything Bassin holds about the person, as JSON. */
-export async function exportSeeker(deps: Pick<SeekerDeps, 'seekers' | 'clock'>, id: string) {
+/**
+ * Right to erasure, winning every race with the consumers: the tombstone first (so that
+ * every consumer write for the person from now on is taken back by its writer, and late
+ * or replayed stream events recreate nothing), then the push endpoints at the messaging
+ * service, every item of the person, and what a sender kept of the messages sent to them.
+ * Their statistics contribution records go with their REMOVE records (statistics
+ * consumer), which keeps the published history right. Erasing twice is not an error.
+ */
+export async function eraseSeeker(deps: ErasureDeps, id: string): Promise<void> {
+  await deps.seekers.markErased(id, deps.clock.now());
+  await deps.devices?.forgetAll(id);
+  await deps.seekers.erase(id);
+  await deps.messages?.forget?.(id);
+}
+
+/** Kinds of items the export lists under their own name (the rest go under `other`). */
+const namedKinds = new Set([
+  'SeekerProfile',
+  'Match',
+  'Offer',
+  'Device',
+  'SeekerReach',
+  'DailyCount',
+  'Tombstone',
+]);
+
+/**
+ * Right of access and portability: every item keyed by the person, as JSON — their
+ * partition (kinds it does not know under `other`), the statistics contribution records of
+ * their profile and matches, and the erasure tombstone if there is one.
+ */
+export async function exportSeeker(
+  deps: Pick<SeekerDeps, 'seekers' | 'clock'> & { statistics: Pick<StatisticsStore, 'record'> },
+  id: string,
+) {
   const held = await deps.seekers.everything(id);
+  const matches = (held.Match ?? []) as { id: string }[];
+  const keys = [entityKeyOf('SeekerProfile', id), ...matches.map((m) => entityKeyOf('Match', m.id))];
+  const records = await Promise.all(keys.map((key) => deps.statistics.record(key as string)));
+  const other = Object.entries(held)
+    .filter(([kind]) => !namedKinds.has(kind))
+    .flatMap(([kind, items]) => items.map((item) => ({ kind, item })));
   return {
     exportedAt: deps.clock.now().toISOString(),
     subject: id,
     profile: held.SeekerProfile?.[0]
       ? toSeekerProfileView(upgradeSeekerProfile(held.SeekerProfile[0] as Record<string, unknown>))
       : null,
-    matches: held.Match ?? [],
+    matches,
     offers: held.Offer ?? [],
     devices: held.Device ?? [],
     matchingIndex: held.SeekerReach ?? [],
     messageCounters: held.DailyCount ?? [],
+    statistics: records.filter((r): r is ContributionRecord => r !== undefined),
+    erasure: held.Tombstone?.[0] ?? null,
+    other,
   };
 }
 
@@ -107,9 +145,7 @@ export const retentionYears = 2;
  * Erases every seeker whose profile has not changed for two years (the scheduled
  * retention job). Returns who was erased, for the log.
  */
-export async function eraseInactiveSeekers(
-  deps: Pick<SeekerDeps, 'seekers' | 'clock'> & { devices?: Pick<DeviceRegistry, 'forgetAll'> },
-): Promise<string[]> {
+export async function eraseInactiveSeekers(deps: ErasureDeps): Promise<string[]> {
   const now = deps.clock.now();
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);

@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { Clock, IdGenerator } from '../ports/runtime';
 import { type Page, type PageRequest, StaleWriteError, type VacancyStore } from '../ports/store';
 import { findJobTitle } from '../reference/job-titles';
+import { lastWriterWinsAttempts } from './concurrency';
 import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
   PreconditionRequiredError,
+  UnprocessableError,
   ValidationError,
 } from './errors';
 import { locateSite } from './locate';
@@ -32,22 +35,61 @@ function checkShiftStarts(draft: VacancyDraft) {
     );
 }
 
-export async function postVacancy(deps: VacancyDeps, owner: string, draft: VacancyDraft): Promise<Vacancy> {
+/**
+ * Posts a vacancy. With the request's Idempotency-Key its id is derived from the caller and
+ * the key: a retry that finds no stored answer (the first attempt died between writing the
+ * vacancy and recording its answer) meets the vacancy it wrote and answers with it.
+ */
+export async function postVacancy(
+  deps: VacancyDeps,
+  owner: string,
+  draft: VacancyDraft,
+  requestKey?: string,
+): Promise<Vacancy> {
   locateSite(draft.site);
   checkShiftStarts(draft);
   const now = deps.clock.now().toISOString();
   const created: Vacancy = {
     ...vacancyOfDraft(draft),
-    id: deps.newId(),
+    id: requestKey ? vacancyIdFor(owner, requestKey) : deps.newId(),
     owner,
     status: 'open',
     version: 1,
     createdAt: now,
     updatedAt: now,
   };
-  await deps.vacancies.create(created);
-  return created;
+  try {
+    await deps.vacancies.create(created);
+    return created;
+  } catch (error) {
+    if (!(error instanceof StaleWriteError) || !requestKey) throw error;
+    const stored = await deps.vacancies.get(created.id);
+    // Changed since (it was listed and edited): the create it asked for happened.
+    if (stored?.owner === owner && (stored.version > 1 || sameDraft(draftOf(stored), draftOf(created))))
+      return stored;
+    throw new UnprocessableError([{ field: 'headers.idempotency-key', message: 'idempotency.otherBody' }]);
+  }
 }
+
+/** A UUID (RFC 9562 version 8) named by the caller and their Idempotency-Key. */
+export function vacancyIdFor(owner: string, requestKey: string): string {
+  const hex = createHash('sha256').update(`vacancy\u0000${owner}\u0000${requestKey}`).digest('hex');
+  const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const sameDraft = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b));
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sortedKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortedKeys(v)]),
+        )
+      : value;
 
 /** Another owner's vacancy is reported as absent, so ids cannot be probed. */
 export async function getOwnVacancy(deps: Pick<VacancyDeps, 'vacancies'>, owner: string, id: string) {
@@ -82,27 +124,38 @@ export async function amendVacancy(
   return next;
 }
 
-/** Closing is idempotent: closing a closed vacancy returns it unchanged. */
+/**
+ * Closing is idempotent: closing a closed vacancy returns it unchanged. With If-Match the
+ * close is conditional on that version (412 when stale); without it, another write slipping
+ * in between (a PATCH, another close) is re-read and the close tried again.
+ */
 export async function closeVacancy(
   deps: VacancyDeps,
   owner: string,
   id: string,
   ifMatch: number | undefined,
 ): Promise<Vacancy> {
-  const current = await getOwnVacancy(deps, owner, id);
-  if (ifMatch !== undefined && current.version !== ifMatch)
-    throw new PreconditionFailedError(current.version);
-  if (current.status === 'closed') return current;
-  const now = deps.clock.now().toISOString();
-  const next: Vacancy = {
-    ...current,
-    status: 'closed',
-    closedAt: now,
-    updatedAt: now,
-    version: current.version + 1,
-  };
-  await replaceOrExplain(deps, next, current.version);
-  return next;
+  for (let attempt = 0; ; attempt++) {
+    const current = await getOwnVacancy(deps, owner, id);
+    if (ifMatch !== undefined && current.version !== ifMatch)
+      throw new PreconditionFailedError(current.version);
+    if (current.status === 'closed') return current;
+    const now = deps.clock.now().toISOString();
+    const next: Vacancy = {
+      ...current,
+      status: 'closed',
+      closedAt: now,
+      updatedAt: now,
+      version: current.version + 1,
+    };
+    try {
+      await deps.vacancies.replace(next, current.version);
+      return next;
+    } catch (error) {
+      if (!(error instanceof StaleWriteError) || ifMatch !== undefined || attempt >= lastWriterWinsAttempts)
+        throw error instanceof StaleWriteError ? new PreconditionFailedError(current.version + 1) : error;
+    }
+  }
 }
 
 export function listOwnVacancies(

@@ -60,29 +60,39 @@ export function httpHandler<
   contract: RouteContract<Body, Query, Params>,
   operation: (request: HttpRequest<Body, Query, Params>) => Promise<HttpResult>,
 ) {
+  type Request = HttpRequest<Body, Query, Params>;
+  const parsed = new WeakMap<APIGatewayProxyEventV2, Request>();
   const edge = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(observed())
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(problemDetails(contract));
+    .use(problemDetails(contract))
+    // Caller and input are checked before anything is recorded (the idempotency lock):
+    // a request refused here leaves no trace, so concurrent bad retries all get their 400.
+    .use({ before: ({ event }) => void parsed.set(event, parseRequest(contract, event) as Request) });
   if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
-  return edge.handler(async (event) => {
-    const caller = authorize(contract, event);
-    const language = languageOf(event);
-    const issues: FieldIssue[] = [];
-    const check = <S extends z.ZodType | undefined>(schema: S, input: unknown, where: string) =>
-      validate(schema, input, where, issues, language);
-    const request = {
-      params: check(contract.params, event.pathParameters ?? {}, 'params'),
-      query: check(contract.query, event.queryStringParameters ?? {}, 'query'),
-      body: contract.body ? check(contract.body, readJsonBody(event), 'body') : undefined,
-      headers: event.headers ?? {},
-      caller: caller as Caller,
-      path: event.rawPath,
-      language,
-    } as HttpRequest<Body, Query, Params>;
-    if (issues.length > 0) throw new ValidationError(issues);
-    return toResponse(contract, await operation(request), event.headers?.accept);
-  });
+  return edge.handler(async (event) =>
+    toResponse(contract, await operation(parsed.get(event) as Request), event.headers?.accept),
+  );
+}
+
+/** The caller (group checked) and path, query and body validated against the contract, all problems at once. */
+function parseRequest(contract: RouteContract, event: APIGatewayProxyEventV2) {
+  const caller = authorize(contract, event);
+  const language = languageOf(event);
+  const issues: FieldIssue[] = [];
+  const check = <S extends z.ZodType | undefined>(schema: S, input: unknown, where: string) =>
+    validate(schema, input, where, issues, language);
+  const request = {
+    params: check(contract.params, event.pathParameters ?? {}, 'params'),
+    query: check(contract.query, event.queryStringParameters ?? {}, 'query'),
+    body: contract.body ? check(contract.body, readJsonBody(event), 'body') : undefined,
+    headers: event.headers ?? {},
+    caller: caller as Caller,
+    path: event.rawPath,
+    language,
+  };
+  if (issues.length > 0) throw new ValidationError(issues);
+  return request;
 }
 
 // zod's own messages (lengths, types, options) are French unless a request asks for English.

@@ -1,6 +1,8 @@
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
+  IdempotencyInconsistentStateError,
+  IdempotencyItemNotFoundError,
   IdempotencyKeyError,
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
@@ -70,6 +72,10 @@ export function idempotentRequests(operationId: string): Middleware {
 /** Powertools' idempotency errors as HTTP statuses (IETF Idempotency-Key draft). */
 export function idempotencyStatus(error: unknown): number | undefined {
   if (error instanceof IdempotencyAlreadyInProgressError) return 409;
+  // The record vanished or changed between Powertools' write and its read: the first
+  // request just failed and released it. Retrying is the answer, not a 500.
+  if (error instanceof IdempotencyItemNotFoundError || error instanceof IdempotencyInconsistentStateError)
+    return 409;
   if (error instanceof IdempotencyValidationError) return 422;
   if (error instanceof IdempotencyKeyError) return 400;
   return undefined;

@@ -177,8 +177,8 @@ export const problemSentences = {
   ),
   'field.repeated': fixed('Les valeurs ne doivent pas se répéter', 'Values must not repeat'),
   'field.plainText': fixed(
-    'Caractères de contrôle et unicode invalide interdits',
-    'Control characters and broken unicode are not allowed',
+    'Caractères de contrôle, inversions du sens d’écriture et unicode invalide interdits',
+    'Control characters, direction overrides and broken unicode are not allowed',
   ),
   'field.clockTime': fixed('Une heure comme 20:00', 'A time like 20:00'),
   'field.salaryOrder': fixed('Le minimum ne doit pas dépasser le maximum', 'min must not exceed max'),

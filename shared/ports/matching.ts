@@ -25,6 +25,8 @@ export interface MatchStore {
   activeForSeeker(seekerId: string): Promise<Match[]>;
   /** Creates or refreshes a match; keeps the seeker's response, contact and createdAt. */
   save(match: Match): Promise<void>;
+  /** Deletes a match (its seeker was erased: nothing of them may stay, not even a withdrawn match). */
+  remove(match: Match): Promise<void>;
   /** Withdraws an active match (no-op if it is already withdrawn or gone). */
   withdraw(match: Match, reason: string, at: string): Promise<void>;
   /** Records the seeker's answer; fails with StaleWriteError if the match is no longer active. */

@@ -25,10 +25,17 @@ export interface OfferPublisher {
   publish(event: OfferPublished, attributes: OfferAttributes): Promise<void>;
 }
 
-/** Where messages leave Bassin: SNS SMS and mobile push in AWS, a local outbox in `npm start`. */
+/**
+ * Where messages leave Bassin: SNS SMS and mobile push in AWS, a local outbox in `npm start`.
+ * `ref` names the message (an offer id, a digest); `subject` is the seeker it is for.
+ */
 export interface MessageSender {
-  sms(phone: string, text: string, ref: string): Promise<void>;
-  push(endpoint: string, text: string, ref: string): Promise<void>;
+  sms(phone: string, text: string, ref: string, subject: string): Promise<void>;
+  push(endpoint: string, text: string, ref: string, subject: string): Promise<void>;
+  /** Whether a message with this ref went out; only a sender that keeps what it sent can tell. */
+  sent?(ref: string): Promise<boolean>;
+  /** Forgets what was sent to this person (erasure), where the sender keeps it. */
+  forget?(subject: string): Promise<void>;
 }
 
 export interface Device {

@@ -86,7 +86,7 @@ const teamItem = (collection: string, operationId: string) => async () => {
   const body = validBodies[operationId]?.();
   const path = `/v1/planning/${collection}`;
   expect((await local.api.request('PUT', `${path}/${id}`, { token: owner, body })).status).toBe(201);
-  await local.api.request('PUT', `${path}/${id}`, { token: owner, body });
+  await local.api.request('PUT', `${path}/${id}`, { token: owner, body, headers: { 'if-match': '"1"' } });
   const read = async () =>
     (await local.api.request('GET', path, { token: owner })).body.items.find(
       (item: { id: string }) => item.id === id,
@@ -229,6 +229,16 @@ describe('token verification', () => {
         const [header, , signature] = (await local.api.token('mallory', 'seeker')).split('.');
         return `${header}.${b64({ ...claims(), 'cognito:groups': ['admin'], iss: localIssuer, aud: localAudience, exp: now() + 600 })}.${signature}`;
       },
+    ],
+    [
+      'without an expiry (valid forever if stolen)',
+      async () =>
+        new SignJWT(claims())
+          .setProtectedHeader({ alg: 'RS256', kid })
+          .setIssuer(localIssuer)
+          .setAudience(localAudience)
+          .setIssuedAt()
+          .sign(key),
     ],
     ['garbage', async () => 'not-a-jwt'],
   ])('refuses a token that is %s with 401', async (_, make) => {

@@ -101,4 +101,27 @@ describe('Idempotency-Key on POST /v1/vacancies', () => {
       (await api.request('POST', '/v1/vacancies', { token, body: welderVacancy(), headers })).status,
     ).toBe(201);
   });
+
+  it('50 concurrent same-key POSTs with a bad body get 400 (or 409), never a 5xx, and leave the key free', async () => {
+    const { api } = local;
+    const token = await api.token('bad-burst-co', 'employer');
+    const headers = { 'idempotency-key': 'bad-burst-co-key-0001' };
+    const bodies = [
+      { ...welderVacancy(), openings: 0 },
+      { ...welderVacancy(), site: { commune: '99999' }, owner: 'me' },
+    ];
+    for (const body of bodies) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => api.request('POST', '/v1/vacancies', { token, body, headers })),
+      );
+      const statuses = [...new Set(answers.map((a) => a.status))].sort();
+      expect(
+        statuses.every((status) => [400, 409, 422].includes(status)),
+        String(statuses),
+      ).toBe(true);
+    }
+    expect(
+      (await api.request('POST', '/v1/vacancies', { token, body: welderVacancy(), headers })).status,
+    ).toBe(201);
+  });
 });

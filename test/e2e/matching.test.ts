@@ -68,6 +68,19 @@ describe('matching on the local runtime (the done-when scenario)', () => {
     const withContact = await api.request('GET', `/v1/vacancies/${lescar}/matches`, { token: employer });
     expect(withContact.body.items[0].contact).toEqual({ channel: 'sms', phone: '+33612345678' });
 
+    // The contact shown is the seeker's current one: a new number replaces the old, and
+    // removing it removes it for the employer too.
+    const contactNow = async (contact: object) => {
+      await api.request('PUT', '/v1/seekers/me', { token: seeker, body: { ...profile, contact } });
+      await runtime.settled();
+      return (await api.request('GET', `/v1/vacancies/${lescar}/matches`, { token: employer })).body;
+    };
+    const renumbered = await contactNow({ channel: 'sms', phone: '+33698765432' });
+    expect(renumbered.items[0].contact).toEqual({ channel: 'sms', phone: '+33698765432' });
+    const removed = await contactNow({ channel: 'none' });
+    expect(removed.items[0].contact).toEqual({ channel: 'none' });
+    expect(JSON.stringify(removed)).not.toMatch(/\+336/);
+
     // Closing the vacancy withdraws the match.
     await api.request('POST', `/v1/vacancies/${lescar}/close`, { token: employer });
     await runtime.feed.idle();

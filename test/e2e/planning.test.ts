@@ -121,6 +121,12 @@ describe('planning areas', () => {
       headers: { 'if-match': '"7"' },
     });
     expect(stale.status).toBe(412);
+    // Another planner's area is not overwritten blindly: replacing needs the version read.
+    const blind = await api.request('PUT', '/v1/planning/areas/bassin-de-lacq', {
+      token: await api.token('other-planner-e2e', 'planner'),
+      body: { ...body, name: 'Écrasé' },
+    });
+    expect(blind.status).toBe(428);
     const replaced = await api.request('PUT', '/v1/planning/areas/bassin-de-lacq', {
       token: planner,
       body: { ...body, name: 'Lacq et Pau' },

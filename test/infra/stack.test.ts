@@ -385,11 +385,18 @@ describe('stream consumers', () => {
   it('are attached with bisect, bounded retries and age, partial failures and an on-failure queue', () => {
     const withConsumer = synth({
       consumers: [
-        { name: 'sampleConsumer', entry: 'functions/system/health.ts', batchSize: 25, entities: ['Vacancy'] },
+        {
+          name: 'sampleConsumer',
+          entry: 'functions/system/health.ts',
+          batchSize: 25,
+          entities: ['Vacancy'],
+          parallelization: 3,
+        },
       ],
     });
     withConsumer.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 25,
+      ParallelizationFactor: 3,
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 21600,

@@ -8,11 +8,13 @@ import { dynamoOfferStore } from '../../shared/adapters/dynamodb/offer-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
+import type { Match } from '../../shared/domain/match';
 import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
 import {
   deliverOffer,
   type OfferDeps,
   onMatchChanged,
+  recoverStrandedOffers,
   releaseDueOffers,
 } from '../../shared/domain/notifications/offers';
 import type { SeekerProfile } from '../../shared/domain/seeker';
@@ -64,7 +66,11 @@ beforeEach(async () => {
   };
 });
 
-async function seekerWithMatches(preferences: SeekerProfile['notifications'] = {}, vacancies = 1) {
+async function seekerWithMatches(
+  preferences: SeekerProfile['notifications'] = {},
+  vacancies = 1,
+  title?: string,
+) {
   const id = `offer-seeker-${++seq}`;
   const at = now.toISOString();
   const { shifts: _shifts, ...profile }: SeekerProfile = storedSeeker(
@@ -81,6 +87,7 @@ async function seekerWithMatches(preferences: SeekerProfile['notifications'] = {
       occupation: 'H2913',
       site: { commune: '64335' },
       shifts: ['day' as const],
+      ...(title ? { title } : {}),
     };
     await deps.vacancies.create(vacancy);
     ids.push(vacancy.id);
@@ -191,5 +198,54 @@ describe('offer lifecycle on dynalite', () => {
     expect(await deliverOffer(deps, match.id)).toBe('skipped');
     expect(await deps.offers.get(match.id)).toMatchObject({ reason: 'offer.noDevice' });
     expect(sent).toEqual([]);
+  });
+
+  it('sends employer text without links, direction overrides or invisible characters', async () => {
+    const title = 'Soudeur.se \u202Efdp.exe https://paie-acme.example/x www.acme.example acme-paie.fr\u200B';
+    const { matches } = await seekerWithMatches({}, 1, title);
+    const [match] = matches;
+    if (!match) throw new Error('no match');
+    await onMatchChanged(deps, match);
+    expect(await deliverOffer(deps, match.id)).toBe('sent');
+    const text = sent[0]?.text ?? '';
+    expect(text).toContain('Soudeur·se');
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/u);
+    expect(text).not.toMatch(/paie-acme\.example|www\.|acme-paie\.fr/);
+    // Bassin's own links are still there.
+    expect(text).toMatch(
+      /Voir : https:\/\/bassin\.example\/m\/\S+ — Stop : https:\/\/bassin\.example\/u\/\S+$/,
+    );
+  });
+
+  it('after a crash, delivers offers still pending and finishes those stuck sending, each once', async () => {
+    const { matches } = await seekerWithMatches({}, 3);
+    for (const match of matches) await onMatchChanged(deps, match);
+    const refs = new Set<string>();
+    deps.sender = {
+      sms: async (to, text, ref) => {
+        if (refs.has(ref)) throw new Error(`sent twice: ${ref}`);
+        refs.add(ref);
+        sent.push({ to, text });
+      },
+      push: async () => undefined,
+      sent: async (ref) => refs.has(ref),
+    };
+    const [pending, sentBeforeTheCrash, cutShort] = matches as [Match, Match, Match];
+    // Two offers were being sent when the process died: one had gone out, one had not.
+    for (const match of [sentBeforeTheCrash, cutShort]) {
+      const offer = await deps.offers.get(match.id);
+      if (!offer) throw new Error('no offer');
+      expect(
+        await deps.offers.transition(offer, ['pending'], 'sending', { updatedAt: now.toISOString() }),
+      ).toBe(true);
+    }
+    refs.add(sentBeforeTheCrash.id);
+    now = new Date(now.getTime() + 60_000);
+    expect(await recoverStrandedOffers(deps, now)).toEqual({ recovered: 2 });
+    expect(await recoverStrandedOffers(deps, now)).toEqual({ recovered: 0 });
+    expect([...refs].sort()).toEqual(matches.map((m) => m.id).sort());
+    expect(sent).toHaveLength(2);
+    for (const match of [pending, sentBeforeTheCrash, cutShort])
+      expect((await deps.offers.get(match.id))?.status).toBe('sent');
   });
 });

@@ -39,7 +39,10 @@ describe('retention: two years after the last activity', () => {
 
     expect(await eraseInactiveSeekers(at('2028-03-16T10:00:00.000Z'))).toEqual(['old-timer']);
     expect(await seekers.get('old-timer')).toBeUndefined();
-    expect(await seekers.everything('old-timer')).toEqual({});
+    // Nothing is left but the record of the erasure itself.
+    expect(await seekers.everything('old-timer')).toEqual({
+      Tombstone: [{ erasedAt: '2028-03-16T10:00:00.000Z' }],
+    });
     expect(await seekers.isErased('old-timer')).toBe(true);
     expect(await seekers.get('recent')).toBeDefined();
     // Running again finds nothing more.

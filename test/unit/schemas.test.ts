@@ -46,7 +46,7 @@ describe('vacancy draft', () => {
     ]);
   });
 
-  it('refuses control characters and broken unicode in text, but keeps line breaks in descriptions', () => {
+  it('refuses control characters, direction overrides and broken unicode in text, but keeps line breaks in descriptions', () => {
     expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), title: 'Soudeur\u0000' }))).toEqual([
       'body.title',
     ]);
@@ -55,6 +55,10 @@ describe('vacancy draft', () => {
     ]);
     expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), skills: ['ok', 'bad\u0007'] }))).toEqual([
       'body.skills.1',
+    ]);
+    // A right-to-left override makes "Soudeur\u202Eexe.fdp" read as "Soudeurpdf.exe".
+    expect(fieldsOf(vacancyDraft.safeParse({ ...welderVacancy(), title: 'Soudeur\u202Eexe.fdp' }))).toEqual([
+      'body.title',
     ]);
     const described = vacancyDraft.parse({
       ...welderVacancy(),

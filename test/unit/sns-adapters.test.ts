@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -82,8 +83,13 @@ describe('message sender', () => {
   it('sends transactional SMS from "Bassin" and push to the endpoint', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'm2' });
     const sender = snsMessageSender(client);
-    await sender.sms('+33612345678', 'Bassin : …', 'ref');
-    await sender.push('arn:aws:sns:eu-west-3:123456789012:endpoint/GCM/bassin/abc', 'Bassin : …', 'ref');
+    await sender.sms('+33612345678', 'Bassin : …', 'ref', 'lea');
+    await sender.push(
+      'arn:aws:sns:eu-west-3:123456789012:endpoint/GCM/bassin/abc',
+      'Bassin : …',
+      'ref',
+      'lea',
+    );
     expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 1, {
       PhoneNumber: '+33612345678',
       MessageAttributes: {
@@ -150,10 +156,31 @@ describe('unsubscribe tokens', () => {
     const token = unsubscribeToken('lea', 'secret');
     expect(seekerOfUnsubscribeToken(token, 'secret')).toBe('lea');
     expect(seekerOfUnsubscribeToken(token, 'other-secret')).toBeUndefined();
-    const [, mac] = token.split('.');
+    const tampered = `${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`;
+    expect(seekerOfUnsubscribeToken(tampered, 'secret')).toBeUndefined();
+    expect(seekerOfUnsubscribeToken('garbage', 'secret')).toBeUndefined();
+    expect(seekerOfUnsubscribeToken('', 'secret')).toBeUndefined();
+    expect(seekerOfUnsubscribeToken(`${token}x`, 'secret')).toBeUndefined();
+  });
+
+  it('are opaque: the seeker id cannot be read from them, and each message carries another one', () => {
+    const id = 'f3a1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b';
+    const [first, second] = [unsubscribeToken(id, 'secret'), unsubscribeToken(id, 'secret')];
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^[\w-]+$/);
+    for (const decoded of [Buffer.from(first, 'base64url').toString('latin1'), first])
+      expect(decoded).not.toContain(id.slice(0, 8));
+    expect(first).not.toContain(Buffer.from(id).toString('base64url').slice(0, 8));
+    expect(seekerOfUnsubscribeToken(second, 'secret')).toBe(id);
+  });
+
+  it('still honours links sent before tokens were opaque', () => {
+    const mac = createHmac('sha256', 'secret').update('unsubscribe:lea').digest('base64url').slice(0, 32);
+    expect(seekerOfUnsubscribeToken(`${Buffer.from('lea').toString('base64url')}.${mac}`, 'secret')).toBe(
+      'lea',
+    );
     expect(
       seekerOfUnsubscribeToken(`${Buffer.from('tom').toString('base64url')}.${mac}`, 'secret'),
     ).toBeUndefined();
-    expect(seekerOfUnsubscribeToken('garbage', 'secret')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -170,4 +170,17 @@ export async function queryPartitionsBelow(
     ),
   );
   return pages.flat();
+}
+
+/** Deletes items by key, 25 per BatchWrite, retrying what DynamoDB leaves unprocessed under load. */
+export async function deleteKeys({ doc, tableName }: TableClient, keys: Record<string, unknown>[]) {
+  for (let start = 0; start < keys.length; start += 25) {
+    let requests = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('BatchWrite kept leaving items unprocessed');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   cellHeightKm,
   cellLevels,
@@ -13,7 +13,8 @@ import { type MatchableSeeker, type SeekerProfile, upgradeSeekerProfile } from '
 import { upgradeVacancy } from '../../domain/vacancy';
 import type { MatchIndex } from '../../ports/matching';
 import type { TableClient } from './client';
-import { domainOf, type QueryMeter, queryAll } from './items';
+import { takeBackIfErased } from './erasure-guard';
+import { deleteKeys, domainOf, type QueryMeter, queryAll } from './items';
 import { seekerReachKeys } from './keys/seeker-reach-keys';
 import { openVacancyLevel, vacancyKeys } from './keys/vacancy-keys';
 
@@ -88,22 +89,17 @@ export function dynamoMatchIndex(table: TableClient, options: { meter?: QueryMet
         profile && home ? profile.sectors.map((s) => seekerReachKeys.primary(seekerId, s).SK) : [],
       );
       const stale = existing.filter((item) => !keep.has(item.SK as string));
-      for (let i = 0; i < stale.length; i += 25) {
-        await table.doc.send(
-          new BatchWriteCommand({
-            RequestItems: {
-              [tableName]: stale
-                .slice(i, i + 25)
-                .map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } })),
-            },
-          }),
-        );
-      }
+      await deleteKeys(
+        table,
+        stale.map((item) => ({ PK: item.PK, SK: item.SK })),
+      );
       if (!profile || !home) return;
-      await Promise.all(
-        reachIndexItems(seekerId, profile, home, reachKm).map((Item) =>
-          table.doc.send(new PutCommand({ TableName: tableName, Item })),
-        ),
+      const items = reachIndexItems(seekerId, profile, home, reachKm);
+      await Promise.all(items.map((Item) => table.doc.send(new PutCommand({ TableName: tableName, Item }))));
+      await takeBackIfErased(
+        table,
+        seekerId,
+        items.map(({ PK, SK }) => ({ PK, SK })),
       );
     },
   };

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Match } from '../../domain/match';
 import type { MatchStore } from '../../ports/matching';
 import { StaleWriteError } from '../../ports/store';
@@ -61,6 +61,12 @@ export function dynamoMatchStore(table: TableClient): MatchStore {
             ':createdAt': match.createdAt,
           },
         }),
+      );
+    },
+
+    async remove(match) {
+      await doc.send(
+        new DeleteCommand({ TableName: tableName, Key: matchKeys.primary(match.seekerId, match.vacancyId) }),
       );
     },
 

@@ -3,10 +3,21 @@ import type { Offer } from '../../domain/offer';
 import type { OfferStore } from '../../ports/notifications';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
+import { takeBackIfErased } from './erasure-guard';
 import { conditionally, domainOf, indexPartition, queryPage, queryPartitionsBelow } from './items';
 import { offerKeys } from './keys/offer-keys';
 
-const isHeld = (offer: Pick<Offer, 'status'>) => offer.status === 'held' || offer.status === 'digest';
+/**
+ * Offers on their way are listed by the time they may (or should have) gone out: held and
+ * digest offers at `notBefore`, pending ones since creation, sending ones since claimed,
+ * so the scheduled release finds what is due and a restart finds what was cut short.
+ */
+function dueAt(offer: Offer): string | undefined {
+  if (offer.status === 'held' || offer.status === 'digest') return offer.notBefore;
+  if (offer.status === 'pending') return offer.createdAt;
+  if (offer.status === 'sending') return offer.updatedAt;
+  return undefined;
+}
 
 export function dynamoOfferStore(table: TableClient): OfferStore {
   const { doc, tableName } = table;
@@ -21,8 +32,8 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
   };
 
   return {
-    createIfAbsent: (offer) =>
-      ignoreStale(() =>
+    createIfAbsent: async (offer) =>
+      (await ignoreStale(() =>
         doc.send(
           new PutCommand({
             TableName: tableName,
@@ -30,13 +41,15 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
               ...offerKeys.primary(offer.seekerId, offer.vacancyId),
               ...offerKeys.byId(offer.id),
               ...offerKeys.inbox(offer.seekerId, offer.createdAt, offer.vacancyId),
+              ...(dueAt(offer) ? offerKeys.due(dueAt(offer) as string, offer.id) : {}),
               entity: offerKeys.entity,
               ...offer,
             },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),
-      ),
+      )) &&
+      !(await takeBackIfErased(table, offer.seekerId, [offerKeys.primary(offer.seekerId, offer.vacancyId)])),
 
     async get(id) {
       const [found] = await indexPartition<Offer>(table, 'GSI2', offerKeys.byIdPartition(id));
@@ -47,7 +60,8 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
       const fields: Record<string, unknown> = { ...patch, status: to };
       const names = Object.keys(fields);
       const next = { ...offer, ...fields } as Offer;
-      const due = isHeld(next) && next.notBefore ? offerKeys.due(next.notBefore, offer.id) : undefined;
+      const dueTime = dueAt(next);
+      const due = dueTime ? offerKeys.due(dueTime, offer.id) : undefined;
       const set = [
         ...names.map((_, i) => `#f${i} = :v${i}`),
         ...(due ? ['GSI3PK = :duePk', 'GSI3SK = :dueSk'] : []),
@@ -97,8 +111,8 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
       return items.map((item) => domainOf<Offer>(item));
     },
 
-    takeDailySlot: (counter, date, cap) =>
-      ignoreStale(() =>
+    takeDailySlot: async (counter, date, cap) =>
+      (await ignoreStale(() =>
         doc.send(
           new UpdateCommand({
             TableName: tableName,
@@ -114,6 +128,10 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
             },
           }),
         ),
+      )) &&
+      !(
+        counter.kind === 'seeker-messages' &&
+        (await takeBackIfErased(table, counter.id, [offerKeys.dailyCount(counter, date)]))
       ),
 
     async releaseDailySlot(counter, date) {

@@ -1,14 +1,9 @@
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type SeekerProfile, seekerSchemaVersion, upgradeSeekerProfile } from '../../domain/seeker';
 import type { SeekerStore } from '../../ports/store';
 import type { TableClient } from './client';
-import { domainOf, isExpired, putIfAbsent, putIfVersion, queryAll, queryPartitionsBelow } from './items';
+import { isErased } from './erasure-guard';
+import { deleteKeys, domainOf, putIfAbsent, putIfVersion, queryAll, queryPartitionsBelow } from './items';
 import { seekerKeys } from './keys/seeker-keys';
 
 const tombstoneSeconds = 30 * 24 * 3600;
@@ -69,26 +64,26 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
       );
     },
 
-    async isErased(id) {
-      const { Item } = await doc.send(
-        new GetCommand({ TableName: tableName, Key: seekerKeys.tombstone(id), ConsistentRead: true }),
-      );
-      return Item !== undefined && !isExpired(Item);
-    },
+    isErased: (id) => isErased(table, id),
 
     async clearErased(id) {
       await doc.send(new DeleteCommand({ TableName: tableName, Key: seekerKeys.tombstone(id) }));
     },
 
     async everything(id) {
-      const items = await queryAll(table, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': seekerKeys.partition(id) },
-        ConsistentRead: true,
-      });
+      const [items, tombstone] = await Promise.all([
+        queryAll(table, {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': seekerKeys.partition(id) },
+          ConsistentRead: true,
+        }),
+        doc.send(
+          new GetCommand({ TableName: tableName, Key: seekerKeys.tombstone(id), ConsistentRead: true }),
+        ),
+      ]);
       const groups: Record<string, unknown[]> = {};
-      for (const item of items) {
+      for (const item of [...items, ...(tombstone.Item ? [tombstone.Item] : [])]) {
         const kind = String(item.entity ?? 'Other');
         groups[kind] = [...(groups[kind] ?? []), domainOf(item)];
       }
@@ -114,28 +109,14 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
           }),
         );
         const keys = page.Items ?? [];
-        for (let i = 0; i < keys.length; i += 25) {
-          await batchDelete(
-            doc,
-            tableName,
-            keys.slice(i, i + 25).map((key) => ({ PK: key.PK, SK: key.SK })),
-          );
-        }
+        await deleteKeys(
+          table,
+          keys.map((key) => ({ PK: key.PK, SK: key.SK })),
+        );
         removed += keys.length;
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return removed;
     },
   };
-}
-
-/** BatchWrite may leave items unprocessed under load: retry those with backoff until done. */
-async function batchDelete(doc: TableClient['doc'], tableName: string, keys: Record<string, unknown>[]) {
-  let requests = keys.map((Key) => ({ DeleteRequest: { Key } }));
-  for (let attempt = 0; requests.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-    if (attempt > 8) throw new Error('BatchWrite kept leaving items unprocessed');
-    const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-    requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-  }
 }

@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import type { MessageSender } from '../../ports/notifications';
 
 export interface OutboxEntry {
@@ -7,29 +7,74 @@ export interface OutboxEntry {
   to: string;
   text: string;
   ref: string;
+  /** The seeker the message was for: erasure forgets their lines. */
+  subject: string;
 }
+
+interface Outbox {
+  entries: OutboxEntry[] | undefined;
+  /** Operations on the file, one at a time (appends and rewrites never interleave). */
+  queue: Promise<unknown>;
+}
+
+// One state per file for the whole process: the runtime, the deliverer and erasure share it.
+const outboxes = new Map<string, Outbox>();
 
 /**
  * The local runtime's SMS and push: each message is a line of `outbox.jsonl`, listed at
- * GET /dev/outbox, so a person sees exactly what would have been sent.
+ * GET /dev/outbox, so a person sees exactly what would have been sent. A message whose
+ * ref is already there is not written again (a retry after a crash sends nothing twice),
+ * and erasure removes the person's lines. Without a file, messages stay in memory.
  */
 export function outboxSender(file: string | undefined, memory: OutboxEntry[] = []) {
-  const write = async (entry: OutboxEntry) => {
-    memory.push(entry);
-    if (file) await appendFile(file, `${JSON.stringify(entry)}\n`);
+  const box = file ? sharedOutbox(file) : { entries: memory, queue: Promise.resolve() };
+  const serial = <T>(work: (entries: OutboxEntry[]) => Promise<T>): Promise<T> => {
+    const run = box.queue.then(async () => {
+      box.entries ??= await load(file);
+      return work(box.entries);
+    });
+    box.queue = run.catch(() => undefined);
+    return run;
   };
+  const write = (entry: Omit<OutboxEntry, 'at'>) =>
+    serial(async (entries) => {
+      if (entries.some((e) => e.ref === entry.ref)) return;
+      const line = { at: new Date().toISOString(), ...entry };
+      if (file) await appendFile(file, `${JSON.stringify(line)}\n`);
+      entries.push(line);
+    });
   const sender: MessageSender = {
-    sms: (phone, text, ref) => write({ at: new Date().toISOString(), channel: 'sms', to: phone, text, ref }),
-    push: (endpoint, text, ref) =>
-      write({ at: new Date().toISOString(), channel: 'push', to: endpoint, text, ref }),
+    sms: (phone, text, ref, subject) => write({ channel: 'sms', to: phone, text, ref, subject }),
+    push: (endpoint, text, ref, subject) => write({ channel: 'push', to: endpoint, text, ref, subject }),
+    sent: (ref) => serial(async (entries) => entries.some((e) => e.ref === ref)),
+    forget: (subject) =>
+      serial(async (entries) => {
+        const kept = entries.filter((e) => e.subject !== subject);
+        if (kept.length === entries.length) return;
+        if (file) {
+          await writeFile(`${file}.next`, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
+          await rename(`${file}.next`, file);
+        }
+        entries.splice(0, entries.length, ...kept);
+      }),
   };
-  const read = async (): Promise<OutboxEntry[]> => {
-    if (!file) return [...memory];
-    const text = await readFile(file, 'utf8').catch(() => '');
-    return text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as OutboxEntry);
-  };
+  const read = () => serial(async (entries) => [...entries]);
   return { sender, read };
+}
+
+function sharedOutbox(file: string): Outbox {
+  let box = outboxes.get(file);
+  if (!box) {
+    box = { entries: undefined, queue: Promise.resolve() };
+    outboxes.set(file, box);
+  }
+  return box;
+}
+
+async function load(file: string | undefined): Promise<OutboxEntry[]> {
+  const text = file ? await readFile(file, 'utf8').catch(() => '') : '';
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as OutboxEntry);
 }

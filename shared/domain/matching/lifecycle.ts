@@ -8,6 +8,7 @@ import { seekerJobLabels } from '../labels';
 import { locateHome, locateSite } from '../locate';
 import { commuteBand, type Match, matchId } from '../match';
 import type { MatchableSeeker } from '../seeker';
+import { confirmMatch, type MatchedVersions } from './confirm';
 import { evaluateMatch, type MatchSides } from './evaluate';
 
 export interface MatchingDeps {
@@ -40,11 +41,14 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
   const site = locateSite(vacancy.site);
   const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
   const fitting = new Map<string, Match>();
+  const versions = new Map<string, MatchedVersions>();
   for (const seeker of candidates) {
     const found = await buildMatch(deps, { vacancy, site, seeker, home: locateHome(seeker.home) }, now);
-    if (found) fitting.set(found.id, found);
+    if (!found) continue;
+    fitting.set(found.id, found);
+    versions.set(found.id, { vacancy: vacancy.version, seeker: seeker.version });
   }
-  return reconcile(deps, existing, fitting, now, 'match.noLongerFits');
+  return reconcile(deps, existing, fitting, now, 'match.noLongerFits', versions);
 }
 
 /** The same for a seeker: reindex their reach, then match them against open vacancies in reach. */
@@ -54,14 +58,16 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
   const now = deps.clock.now().toISOString();
   if (!profile?.consent.matching) {
     await deps.index.reindexSeeker(seekerId, undefined, undefined, 0);
-    const reason = 'match.consentWithdrawn';
-    await Promise.all(existing.map((m) => deps.matches.withdraw(m, reason, now)));
+    // An erased seeker keeps nothing, not even withdrawn matches.
+    if (!profile) await Promise.all(existing.map((m) => deps.matches.remove(m)));
+    else await Promise.all(existing.map((m) => deps.matches.withdraw(m, 'match.consentWithdrawn', now)));
     return { kept: 0, saved: 0, made: 0, withdrawn: existing.length };
   }
   const home = locateHome(profile.home);
   const reach = seekerReachKm(profile);
   await deps.index.reindexSeeker(seekerId, profile, home.point, reach);
   const fitting = new Map<string, Match>();
+  const versions = new Map<string, MatchedVersions>();
   for (const sector of profile.sectors) {
     for (const vacancy of await deps.index.openVacanciesInReach(sector, home.point, reach)) {
       const found = await buildMatch(
@@ -69,10 +75,12 @@ export async function rematchSeeker(deps: MatchingDeps, seekerId: string) {
         { vacancy, site: locateSite(vacancy.site), seeker: profile, home },
         now,
       );
-      if (found) fitting.set(found.id, found);
+      if (!found) continue;
+      fitting.set(found.id, found);
+      versions.set(found.id, { vacancy: vacancy.version, seeker: profile.version });
     }
   }
-  return reconcile(deps, existing, fitting, now, 'match.noLongerFits');
+  return reconcile(deps, existing, fitting, now, 'match.noLongerFits', versions);
 }
 
 /** A match of two sides if they fit (each side is located once by the caller, not once per pair). */
@@ -120,6 +128,7 @@ async function reconcile(
   fitting: Map<string, Match>,
   now: string,
   reason: string,
+  versions: Map<string, MatchedVersions>,
 ) {
   const current = new Map(existing.map((m) => [m.id, m]));
   let saved = 0;
@@ -127,9 +136,9 @@ async function reconcile(
   for (const next of fitting.values()) {
     const before = current.get(next.id);
     if (before && sameContent(before, next)) continue;
-    // A seeker erased while this ran (or whose old events are replayed) gets nothing back.
-    if (!before && (await deps.seekers.isErased(next.seekerId))) continue;
+    // A seeker erased while this ran (or whose old events are replayed) gets nothing back: confirmMatch.
     await deps.matches.save(next);
+    await confirmMatch(deps, next, versions.get(next.id) as MatchedVersions, now);
     saved++;
     if (!before) made++;
   }

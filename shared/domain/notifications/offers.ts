@@ -12,10 +12,12 @@ import type { Clock } from '../../ports/runtime';
 import { type SeekerStore, StaleWriteError, type VacancyStore } from '../../ports/store';
 import { findCommune } from '../../reference/communes';
 import { occupationDomain } from '../../reference/occupations';
+import { lastWriterWinsAttempts } from '../concurrency';
 import type { Match } from '../match';
-import type { Offer } from '../offer';
+import type { Offer, OfferStatus } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
 import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
+import { smsSafe } from './sms-text';
 import { unsubscribeToken } from './unsubscribe-token';
 
 export interface OfferDeps {
@@ -162,7 +164,7 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
     return 'already-done';
   }
   try {
-    await send(deps, profile, offer.seekerId, offerText(offer, links(deps, offer)), offer.id);
+    await send(deps, profile, offer.seekerId, offerText(forSms(offer), links(deps, offer)), offer.id);
   } catch (error) {
     await deps.offers.transition(offer, ['sending'], offer.status, { updatedAt: at });
     await deps.offers.releaseDailySlot(messagesTo(offer.seekerId), today);
@@ -177,7 +179,7 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
  * yesterday's cap go out as one digest per seeker.
  */
 export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number; digests: number }> {
-  const due = await deps.offers.due(deps.clock.now());
+  const due = (await deps.offers.due(deps.clock.now())).filter((o) => isWaiting(o.status));
   let sent = 0;
   const digests = new Map<string, Offer[]>();
   for (const offer of due) {
@@ -205,7 +207,7 @@ export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number;
     for (const offer of offers)
       if (await deps.offers.transition(offer, ['digest'], 'sending', { updatedAt: at })) claimed.push(offer);
     if (claimed.length === 0) continue;
-    const text = digestText(claimed, {
+    const text = digestText(claimed.map(forSms), {
       matches: `${deps.config.publicUrl}/m`,
       unsubscribe: unsubscribeLink(deps, seekerId),
     });
@@ -226,13 +228,59 @@ export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number;
   return { sent, digests: digests.size };
 }
 
+const isWaiting = (status: OfferStatus) => status === 'held' || status === 'digest';
+
+/**
+ * Offers whose delivery was cut short before `before`: still pending (their queue message
+ * was lost with the process: the local queue is in memory) or stuck sending (the process
+ * died mid-send). Pending ones are delivered now; a stuck send is finished when the sender
+ * can tell whether it went out (the local outbox can), and left alone otherwise: at most
+ * once rather than twice. The local runtime runs this at start, for what was in flight.
+ */
+export async function recoverStrandedOffers(deps: OfferDeps, before: Date): Promise<{ recovered: number }> {
+  let recovered = 0;
+  for (const offer of await deps.offers.due(before)) {
+    if (offer.status === 'sending') {
+      if (!deps.sender.sent) continue;
+      const at = deps.clock.now().toISOString();
+      if (await deps.sender.sent(offer.id)) {
+        await deps.offers.transition(offer, ['sending'], 'sent', { sentAt: at, updatedAt: at, reason: '' });
+        continue;
+      }
+      if (!(await deps.offers.transition(offer, ['sending'], 'pending', { updatedAt: at }))) continue;
+      // The interrupted attempt had taken a slot of that day's cap.
+      await deps.offers.releaseDailySlot(
+        messagesTo(offer.seekerId),
+        parisClock(new Date(offer.updatedAt)).date,
+      );
+    } else if (offer.status !== 'pending') continue;
+    await deliverOffer(deps, offer.id);
+    recovered++;
+  }
+  return { recovered };
+}
+
 async function send(deps: OfferDeps, profile: SeekerProfile, seekerId: string, text: string, ref: string) {
   if (profile.contact.channel === 'sms' && profile.contact.phone)
-    return deps.sender.sms(profile.contact.phone, text, ref);
-  const device = await deps.devices.latest(seekerId);
-  if (!device) throw new Error('push chosen but no device registered');
-  return deps.sender.push(device.endpoint, text, ref);
+    await deps.sender.sms(profile.contact.phone, text, ref, seekerId);
+  else {
+    const device = await deps.devices.latest(seekerId);
+    if (!device) throw new Error('push chosen but no device registered');
+    await deps.sender.push(device.endpoint, text, ref, seekerId);
+  }
+  // Erased while this was sent: where the sender keeps messages, they go too (see erasure-guard).
+  if (await deps.seekers.isErased(seekerId)) await deps.sender.forget?.(seekerId);
 }
+
+/** The offer as an SMS may tell it: what the employer wrote, without links or direction tricks. */
+const forSms = (offer: Offer): Offer => ({
+  ...offer,
+  vacancy: {
+    ...offer.vacancy,
+    title: smsSafe(offer.vacancy.title),
+    commune: { ...offer.vacancy.commune, name: smsSafe(offer.vacancy.commune.name) },
+  },
+});
 
 const unsubscribeLink = (deps: OfferDeps, seekerId: string) =>
   `${deps.config.publicUrl}/u/${unsubscribeToken(seekerId, deps.config.unsubscribeSecret)}`;
@@ -247,7 +295,7 @@ export async function pauseOffers(
   deps: Pick<OfferDeps, 'seekers' | 'clock'>,
   seekerId: string,
 ): Promise<boolean> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < lastWriterWinsAttempts; attempt++) {
     const profile = await deps.seekers.get(seekerId);
     if (!profile) return false;
     if (profile.notifications?.paused) return true;

@@ -19,34 +19,57 @@ export interface CountingDeps {
 export const entityKeyOf = (entity: string, id: string): string | undefined =>
   ({ Vacancy: `V#${id}`, SeekerProfile: `S#${id}`, Match: `M#${id}` })[entity];
 
-async function contributionOf(deps: CountingDeps, entityKey: string): Promise<ContributionOf> {
+/** How the entity contributes now, and a fingerprint of the state it was computed from. */
+async function currentState(
+  deps: CountingDeps,
+  entityKey: string,
+): Promise<{ contributionOf: ContributionOf; fingerprint: string }> {
   const id = entityKey.slice(2);
   switch (entityKey[0]) {
     case 'V': {
       const vacancy = await deps.vacancies.get(id);
-      return vacancy && ((window) => vacancyContribution(vacancy, window));
+      return {
+        contributionOf: vacancy && ((window) => vacancyContribution(vacancy, window)),
+        fingerprint: String(vacancy?.version),
+      };
     }
     case 'S': {
       const profile = await deps.seekers.get(id);
-      return profile && ((window) => seekerContribution(profile, window));
+      return {
+        contributionOf: profile && ((window) => seekerContribution(profile, window)),
+        fingerprint: String(profile?.version),
+      };
     }
     case 'M': {
       const match = await deps.matches.get(id);
-      return match && ((window) => matchContribution(match, window));
+      return {
+        contributionOf: match && ((window) => matchContribution(match, window)),
+        fingerprint: match ? `${match.status}:${match.response}:${match.updatedAt}` : 'gone',
+      };
     }
     default:
       throw new Error(`not a counted entity: ${entityKey}`);
   }
 }
 
-/** Brings one entity's contribution in line with its current state (idempotent). */
+/**
+ * Brings one entity's contribution in line with its current state (idempotent). After a
+ * change is applied the entity is read again: if it changed meanwhile (erased, say, while
+ * a late or concurrent delivery counted it), it is counted again from what is there now,
+ * so no delivery order leaves a stale count or the record of a person who is gone.
+ */
 export async function countEntity(deps: CountingDeps, entityKey: string) {
-  return reconcile(
-    deps.statistics,
-    entityKey,
-    await contributionOf(deps, entityKey),
-    monthOf(deps.clock.now()),
-  );
+  for (let attempt = 0; ; attempt++) {
+    const before = await currentState(deps, entityKey);
+    const result = await reconcile(
+      deps.statistics,
+      entityKey,
+      before.contributionOf,
+      monthOf(deps.clock.now()),
+    );
+    if (result === 'unchanged' || attempt >= 4) return result;
+    if ((await currentState(deps, entityKey)).fingerprint === before.fingerprint) return result;
+  }
 }
 
 /**

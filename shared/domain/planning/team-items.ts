@@ -2,7 +2,7 @@
 
 import type { ProblemKey } from '../../messages/problems';
 import { StaleWriteError } from '../../ports/store';
-import { ConflictError, PreconditionFailedError } from '../errors';
+import { ConflictError, PreconditionFailedError, PreconditionRequiredError } from '../errors';
 
 interface Versioned {
   version?: number | undefined;
@@ -22,14 +22,18 @@ export async function saveTeamItem<T extends Versioned>(
   const current = await store.get(id);
   if (ifMatch !== undefined && current?.version !== ifMatch)
     throw new PreconditionFailedError(current?.version ?? 0);
+  // Shared by the team: replacing one says which version it replaces, so nobody overwrites
+  // a colleague's work blindly.
+  if (current && ifMatch === undefined) throw new PreconditionRequiredError();
   if (!current && (await store.list()).length >= limit.max)
     throw new ConflictError(limit.problem, { max: limit.max });
   const item = make((current?.version ?? 0) + 1);
   try {
     await store.save(item, current?.version);
   } catch (error) {
-    if (error instanceof StaleWriteError) throw new PreconditionFailedError((current?.version ?? 0) + 1);
-    throw error;
+    if (!(error instanceof StaleWriteError)) throw error;
+    // Created meanwhile by someone else: replacing it needs its version.
+    throw ifMatch === undefined ? new PreconditionRequiredError() : new PreconditionFailedError(ifMatch + 1);
   }
   return { item, created: !current };
 }

@@ -17,6 +17,7 @@ import { CodeSearch } from '../search';
 interface Area {
   id: string;
   name: string;
+  version?: number;
 }
 interface Sector {
   slug: string;
@@ -317,6 +318,7 @@ export function Planner(props: { tileUrl?: string | undefined } = {}) {
 
       <Catchment tileUrl={tileUrl} />
       <AreaEditor
+        versionOf={(id) => areas.data?.items.find((a) => a.id === id)?.version}
         onSaved={(id) => {
           setAreasVersion(areasVersion + 1);
           setArea(id);
@@ -412,8 +414,8 @@ function Catchment(props: { tileUrl?: string | undefined }) {
   );
 }
 
-/** Planners define their own areas from EPCI SIREN codes and commune codes. */
-function AreaEditor(props: { onSaved: (id: string) => void }) {
+/** Planners define their own areas from EPCI SIREN codes and commune codes; replacing one sends the version listed. */
+function AreaEditor(props: { onSaved: (id: string) => void; versionOf: (id: string) => number | undefined }) {
   const [form, setForm] = useState({ id: '', name: '', epcis: '', communes: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
@@ -423,11 +425,13 @@ function AreaEditor(props: { onSaved: (id: string) => void }) {
     event.preventDefault();
     setErrors({});
     try {
-      await api('PUT', `/v1/planning/areas/${encodeURIComponent(form.id.trim())}`, {
-        name: form.name,
-        epcis: splitList(form.epcis),
-        communes: splitList(form.communes),
-      });
+      const version = props.versionOf(form.id.trim());
+      await api(
+        'PUT',
+        `/v1/planning/areas/${encodeURIComponent(form.id.trim())}`,
+        { name: form.name, epcis: splitList(form.epcis), communes: splitList(form.communes) },
+        version ? { 'if-match': `"${version}"` } : {},
+      );
       setMessage(`Territoire « ${form.name} » enregistré.`);
       props.onSaved(form.id.trim());
     } catch (error) {
