@@ -5,7 +5,7 @@ import { type PageRequest, type SeekerStore, StaleWriteError, type VacancyStore 
 import type { TravelTime } from '../ports/travel-time';
 import { ConflictError, NotFoundError } from './errors';
 import { locateCommune } from './locate';
-import { explainWarnings, toCandidateView, toSeekerView } from './match';
+import { explainWarnings, type Match, toCandidateView, toSeekerOfferView, toSeekerView } from './match';
 import { pageOrExplain } from './paging';
 import type { CommuteMode } from './schema-parts';
 import { getOwnVacancy } from './vacancy-operations';
@@ -27,7 +27,19 @@ export async function listMyMatches(
   return { ...found, items: found.items.map((m) => toSeekerView(m, language)) };
 }
 
-/** Only the vacancy's owner sees its candidates, anonymised. */
+/** One of the seeker's matches with the vacancy's own words (employer, description, salary): the offer page. */
+export async function getMyMatch(
+  deps: Pick<MatchReadDeps, 'matches' | 'vacancies'>,
+  seekerId: string,
+  matchId: string,
+  language: Language,
+) {
+  const found = await deps.matches.get(matchId);
+  if (!found || found.seekerId !== seekerId) throw new NotFoundError('notFound.match');
+  return toSeekerOfferView(found, await deps.vacancies.get(found.vacancyId), language);
+}
+
+/** Only the vacancy's owner sees its candidates, anonymised, and how many there are in all. */
 export async function listCandidates(
   deps: MatchReadDeps,
   owner: string,
@@ -36,8 +48,11 @@ export async function listCandidates(
   language: Language,
 ) {
   await getOwnVacancy(deps, owner, vacancyId);
-  const found = await pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page));
-  return { ...found, items: found.items.map((m) => toCandidateView(m, language)) };
+  const [found, counts] = await Promise.all([
+    pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page)),
+    deps.matches.countsForVacancy(vacancyId),
+  ]);
+  return { ...found, counts, items: found.items.map((m) => toCandidateView(m, language)) };
 }
 
 /**
@@ -54,13 +69,14 @@ export async function respondToMatch(
   const found = await deps.matches.get(matchId);
   if (!found || found.seekerId !== seekerId) throw new NotFoundError('notFound.match');
   if (found.status !== 'active') throw new ConflictError('conflict.matchWithdrawn');
-  let contact: { channel: 'sms' | 'push' | 'none'; phone?: string } | undefined;
+  let contact: Match['contact'];
   if (response === 'accepted') {
     const profile = await deps.seekers.get(seekerId);
     if (!profile) throw new NotFoundError('notFound.profile');
     contact = {
       channel: profile.contact.channel,
       ...(profile.contact.channel === 'sms' && profile.contact.phone ? { phone: profile.contact.phone } : {}),
+      ...(profile.firstName ? { firstName: profile.firstName } : {}),
     };
   }
   try {
