@@ -1,17 +1,21 @@
 /** `npm start`: the whole of Bassin on this machine, data kept under BASSIN_DATA_DIR. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { startLocalRuntime } from './runtime';
 
 const dataDir = resolve(process.env.BASSIN_DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
+// An empty data folder gets the demo territory, unless BASSIN_DEMO=0.
+const demo = process.env.BASSIN_DEMO !== '0' && !existsSync(join(dataDir, 'dynamodb'));
 
-const runtime = await startLocalRuntime({ dataDir, port }).catch((error: Error) => {
+const runtime = await startLocalRuntime({ dataDir, port, demo, log: console.log }).catch((error: Error) => {
   console.error(`\nBassin could not start: ${error.message}\n`);
   process.exit(1);
 });
 console.log(`
 Bassin is running at ${runtime.url}   (data: ${dataDir})
 
+  Web app           ${runtime.url}/   (sign in with a name and a role${demo ? ', or a demo account' : ''})
   API description   ${runtime.url}/openapi.json
   Get a token       curl -s -X POST ${runtime.url}/dev/token -H 'content-type: application/json' \\
                          -d '{"sub":"acme","groups":["employer"]}'

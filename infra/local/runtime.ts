@@ -11,6 +11,7 @@ import { outboxSender } from '../../shared/adapters/local/outbox-sender';
 import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from '../consumers';
 import { routes } from '../routes';
 import { ChangeFeed, type FeedConsumer, localContext, type StreamHandler } from './change-feed';
+import { demoAccounts, ensureDemo } from './demo';
 import { devRoutes } from './dev-routes';
 import { ensureTable, localClientConfig, startDynalite } from './dynalite';
 import { createApiAdapter } from './http-adapter';
@@ -33,6 +34,10 @@ export interface LocalRuntimeOptions {
   queueRetryBaseSeconds?: number;
   /** The built web app served at `/` (default web/dist). */
   webRoot?: string;
+  /** Seed a small SYNTHETIC demo territory if the store has none (the first `npm start`). */
+  demo?: boolean;
+  /** Progress lines (the demo's); silent by default. */
+  log?: (line: string) => void;
 }
 
 export interface LocalRuntime {
@@ -60,6 +65,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const dynamo = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
   await ensureTable(dynamo.endpoint, tableName);
+  if (options.demo) await ensureDemo(dynamo.endpoint, tableName, options.log ?? (() => undefined));
 
   Object.assign(process.env, {
     TABLE_NAME: tableName,
@@ -127,7 +133,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const serve = createApiAdapter({
     routes,
     identity,
-    extra: devRoutes(identity, { outbox: outbox.read, messaging, runJob, jobNames: [...jobs.keys()] }),
+    extra: devRoutes(identity, {
+      outbox: outbox.read,
+      messaging,
+      runJob,
+      jobNames: [...jobs.keys()],
+      demoAccounts: () => demoAccounts(dynamo.endpoint, tableName),
+    }),
   });
   const web = webFiles(options.webRoot ?? resolve('web/dist'));
   const server: Server = createServer(async (request, response) => {

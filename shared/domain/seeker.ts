@@ -146,6 +146,7 @@ export const seekerProfileView = seekerProfile
       .object({
         sectors: z.array(z.string().max(200)).max(8),
         occupations: z.array(z.string().max(250)).max(maxOccupations),
+        jobTitles: z.array(z.string().max(250)).max(maxOccupations),
         home: z.string().max(120),
         shifts: z.array(z.string().max(40)).max(4),
         contracts: z.array(z.string().max(40)).max(4),
@@ -161,6 +162,7 @@ export const toSeekerProfileView = (profile: SeekerProfile): z.output<typeof see
   labels: {
     sectors: profile.sectors.map(sectorLabel),
     occupations: [...seekerJobLabels(profile).values()],
+    jobTitles: (profile.jobTitles ?? []).map((code) => findJobTitle(code)?.label ?? code),
     home: communeLabelOf(profile.home.commune),
     shifts: shiftLabels(profile.shifts ?? []),
     contracts: (profile.contracts ?? []).map(contractLabel),

@@ -735,9 +735,9 @@ export interface components {
         };
         AreaDefinition: {
             /** @default [] */
-            communes: string[];
+            communes?: string[];
             /** @default [] */
-            epcis: string[];
+            epcis?: string[];
             name: string;
         };
         Candidate: {
@@ -1120,6 +1120,7 @@ export interface components {
             labels: {
                 contracts: string[];
                 home: string;
+                jobTitles: string[];
                 occupations: string[];
                 sectors: string[];
                 shifts: string[];
@@ -1198,7 +1199,7 @@ export interface components {
             sectors: ("aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture")[];
             shifts?: ("day" | "morning" | "afternoon" | "night")[];
             /** @default [] */
-            skills: (string | {
+            skills?: (string | {
                 code: string;
                 label?: string;
             } | {
@@ -1252,7 +1253,7 @@ export interface components {
                  * @default EUR
                  * @enum {string}
                  */
-                currency: "EUR";
+                currency?: "EUR";
                 max: number;
                 min: number;
                 /** @enum {string} */
@@ -1306,7 +1307,7 @@ export interface components {
                  * @default EUR
                  * @enum {string}
                  */
-                currency: "EUR";
+                currency?: "EUR";
                 max: number;
                 min: number;
                 /** @enum {string} */
@@ -1323,7 +1324,7 @@ export interface components {
              *       "day"
              *     ]
              */
-            shifts: ("day" | "morning" | "afternoon" | "night")[];
+            shifts?: ("day" | "morning" | "afternoon" | "night")[];
             site: {
                 /**
                  * @description INSEE commune code (code officiel géographique)
@@ -1337,7 +1338,7 @@ export interface components {
                 };
             };
             /** @default [] */
-            skills: (string | {
+            skills?: (string | {
                 code: string;
                 label?: string;
             } | {
@@ -1379,7 +1380,7 @@ export interface components {
                      * @default EUR
                      * @enum {string}
                      */
-                    currency: "EUR";
+                    currency?: "EUR";
                     max: number;
                     min: number;
                     /** @enum {string} */
@@ -1435,7 +1436,7 @@ export interface components {
                  * @default EUR
                  * @enum {string}
                  */
-                currency: "EUR";
+                currency?: "EUR";
                 max: number;
                 min: number;
                 /** @enum {string} */
