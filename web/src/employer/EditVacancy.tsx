@@ -29,8 +29,8 @@ export function EditVacancy(props: { id: string; onDone: () => void }) {
   const base = current ?? loaded.data;
   if (!base) return <Status loading={loaded.loading} error={loaded.error} />;
   return (
-    <section aria-labelledby="edit-title" class="panel">
-      <h2 id="edit-title">Modifier « {base.title} »</h2>
+    <section aria-labelledby="edit-heading" class="panel">
+      <h2 id="edit-heading">Modifier « {base.title} »</h2>
       {conflict && (
         <div role="alert" class="conflict">
           <p>Quelqu’un a modifié cette offre pendant que vous l’éditiez :</p>

@@ -10,8 +10,8 @@ export function PostVacancy(props: { onPosted: () => void }) {
   const [message, setMessage] = useState<string>();
   const [round, setRound] = useState(0);
   return (
-    <section aria-labelledby="post-title">
-      <h2 id="post-title">Publier une offre</h2>
+    <section aria-labelledby="post-heading">
+      <h2 id="post-heading">Publier une offre</h2>
       <VacancyForm
         key={round}
         id="post"

@@ -33,9 +33,9 @@ const frenchNames = {
   WWWW: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
   WWW: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
 };
-const monthOfSeconds = (seconds: number) => {
+const monthOfSeconds = (seconds: number, names = months) => {
   const date = new Date(seconds * 1000);
-  return `${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return `${names[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 };
 
 export function Chart(props: {
@@ -69,7 +69,8 @@ export function Chart(props: {
         ],
         bands: (props.bands ?? []).map((band) => ({ series: band.between, fill: band.fill })),
         axes: [
-          { label: 'Mois', values: '{MMM} {YYYY}' as unknown as uPlot.Axis['values'] },
+          // Tick labels drawn on the canvas: French month names, never uPlot's English ones.
+          { label: 'Mois', values: (_, ticks) => ticks.map((t) => monthOfSeconds(t, frenchNames.MMM)) },
           { label: props.yLabel, size: 60, values: (_, ticks) => ticks.map((t) => formatCount(t, false)) },
         ],
         scales: { x: { time: true } },
