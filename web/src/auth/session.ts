@@ -49,3 +49,14 @@ export function takeReturn(storage: Storage = sessionStorage): string | undefine
   storage.removeItem(returnKey);
   return path?.startsWith('/') && !path.startsWith('//') ? path : undefined;
 }
+
+/** Local names become token subjects: "Léa Pau" → "lea-pau". */
+export const subjectOf = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^\w.@:-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64) || 'invite';

@@ -6,7 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { finishSignIn, type SignInConfig, SignInError, signInUrl } from '../auth/cognito';
 import { loadRuntimeConfig } from '../auth/config';
-import { groupsOf, type Role, rememberReturn, type Session, saveSession, takeReturn } from '../auth/session';
+import {
+  groupsOf,
+  type Role,
+  rememberReturn,
+  type Session,
+  saveSession,
+  subjectOf,
+  takeReturn,
+} from '../auth/session';
 
 const roles: [Role, string, string][] = [
   ['employer', 'Employeur', 'Je publie des offres et je rencontre des candidats'],
@@ -19,17 +27,6 @@ interface DemoAccount {
   name: string;
   role: Role;
 }
-
-/** Local names become token subjects: "Léa Pau" → "lea-pau". */
-export const subjectOf = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^\w.@:-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64) || 'invite';
 
 async function devSignIn(sub: string, name: string, role: Role): Promise<Session> {
   const response = await fetch('/dev/token', {
