@@ -20,6 +20,11 @@ new BassinStack(app, 'Bassin', {
   },
   // e.g. -c 'bassin:partners=[{"protocol":"https","endpoint":"https://…","filterPolicy":{"epci":["200067254"]}}]'
   partners: parseContext(app.node.tryGetContext('bassin:partners')) ?? [],
+  // GTFS zips for the daily import, e.g. -c bassin:timetablesBucket=my-bucket -c bassin:timetablesPrefix=gtfs/
+  timetables: {
+    bucket: app.node.tryGetContext('bassin:timetablesBucket'),
+    prefix: app.node.tryGetContext('bassin:timetablesPrefix'),
+  },
   description: 'Bassin: vacancies and job seekers matched by commute time, with workforce planning',
 });
 

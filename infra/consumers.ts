@@ -5,7 +5,7 @@
  */
 
 /** Permissions and configuration a function needs besides the table. */
-export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices';
+export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices' | 'timetables';
 
 export interface StreamConsumerEntry {
   /** Stable name: the CDK construct id and the local runtime's log label. */
@@ -69,6 +69,9 @@ export interface ScheduledJobEntry {
   entry: string;
   everyMinutes: number;
   needs?: Need[];
+  /** Default 120 s and 512 MB. */
+  timeoutSeconds?: number;
+  memoryMb?: number;
 }
 
 export const scheduledJobs: ScheduledJobEntry[] = [
@@ -88,5 +91,14 @@ export const scheduledJobs: ScheduledJobEntry[] = [
     name: 'rollStatistics',
     entry: 'functions/schedule/roll-statistics.ts',
     everyMinutes: 24 * 60,
+  },
+  {
+    // GTFS zips from the S3 prefix (CDK context bassin:timetablesBucket / bassin:timetablesPrefix).
+    name: 'importTimetables',
+    entry: 'functions/schedule/import-timetables.ts',
+    everyMinutes: 24 * 60,
+    needs: ['timetables'],
+    timeoutSeconds: 900,
+    memoryMb: 3008,
   },
 ];

@@ -23,9 +23,13 @@ import {
   forecastRoute,
   indicatorsRoute,
   listAreasRoute,
+  listScenariosRoute,
   putAreaRoute,
+  putScenarioRoute,
   skillsGapRoute,
   tensionRoute,
+  transitOverviewRoute,
+  transitReachRoute,
 } from '../shared/api/planning';
 import {
   commuteRoute,
@@ -149,4 +153,8 @@ export const routes: RouteEntry[] = [
     data: 'write',
     needs: ['amazon-location'],
   },
+  { contract: transitOverviewRoute, entry: 'functions/planning/transit.ts', data: 'read' },
+  { contract: listScenariosRoute, entry: 'functions/planning/list-scenarios.ts', data: 'read' },
+  { contract: putScenarioRoute, entry: 'functions/planning/put-scenario.ts', data: 'write' },
+  { contract: transitReachRoute, entry: 'functions/planning/transit-reach.ts', data: 'read' },
 ];

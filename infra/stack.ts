@@ -31,6 +31,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, SqsSubscription, UrlSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -75,6 +76,8 @@ export interface BassinStackProps extends StackProps {
   signInDomainPrefix?: string;
   /** Partner subscriptions to the offers topic (≤ 5 filter keys each). */
   partners?: PartnerSubscription[];
+  /** Where the scheduled import finds GTFS zips: an existing bucket, else one the stack creates; prefix default `gtfs/`. */
+  timetables?: { bucket?: string; prefix?: string };
 }
 
 export interface OffersConfig {
@@ -107,6 +110,8 @@ export class BassinStack extends Stack {
   private allowedOrigin = '';
   private readonly travelTime: 'estimator' | 'amazon-location';
   private readonly transitServiceHours: string;
+  /** The bucket and prefix the scheduled timetable import reads. */
+  readonly timetables: { bucket: IBucket; prefix: string };
 
   constructor(scope: Construct, id: string, props: BassinStackProps = {}) {
     super(scope, id, props);
@@ -114,6 +119,12 @@ export class BassinStack extends Stack {
     this.travelTime = props.travelTime ?? 'estimator';
     this.transitServiceHours = props.transitServiceHours ?? '6-21';
     this.offersConfig = props.offers ?? { notifyThreshold: 60 };
+    this.timetables = {
+      bucket: props.timetables?.bucket
+        ? Bucket.fromBucketName(this, 'Timetables', props.timetables.bucket)
+        : this.timetablesBucket(protect),
+      prefix: props.timetables?.prefix ?? 'gtfs/',
+    };
     this.alarmTopic = new Topic(this, 'Alarms', {
       displayName: 'Bassin operations alarms',
       enforceSSL: true,
@@ -417,7 +428,13 @@ export class BassinStack extends Stack {
   }
 
   private addScheduledJob(job: ScheduledJobEntry) {
-    const fn = this.backgroundFunction(job.name, job.entry, Duration.seconds(120), job.needs);
+    const fn = this.backgroundFunction(
+      job.name,
+      job.entry,
+      Duration.seconds(job.timeoutSeconds ?? 120),
+      job.needs,
+      job.memoryMb,
+    );
     const failures = this.deadLetterQueue(`${job.name}Failures`);
     new Rule(this, `${job.name}Schedule`, {
       schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
@@ -437,8 +454,19 @@ export class BassinStack extends Stack {
   }
 
   /** A function fed by a stream, a queue or a schedule: table access and its declared needs. */
-  private backgroundFunction(name: string, entry: string, timeout: Duration, needs: Need[] | undefined) {
-    const fn = this.newFunction(name, { entry, environment: { TABLE_NAME: this.table.tableName }, timeout });
+  private backgroundFunction(
+    name: string,
+    entry: string,
+    timeout: Duration,
+    needs: Need[] | undefined,
+    memorySize?: number,
+  ) {
+    const fn = this.newFunction(name, {
+      entry,
+      environment: { TABLE_NAME: this.table.tableName },
+      timeout,
+      ...(memorySize ? { memorySize } : {}),
+    });
     this.table.grantReadWriteData(fn);
     this.grantNeeds(fn, needs);
     return fn;
@@ -471,6 +499,24 @@ export class BassinStack extends Stack {
     return queue;
   }
 
+  /** A private, encrypted bucket for GTFS zips, when the territory gives none. */
+  private timetablesBucket(protect: boolean): IBucket {
+    const bucket = new Bucket(this, 'Timetables', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !protect,
+    });
+    Validations.of(bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Public timetables (open data) uploaded by operators; CloudTrail records who wrote them, access logs would add nothing.',
+    });
+    return bucket;
+  }
+
   private alarm(id: string, metric: IMetric, threshold: number) {
     new Alarm(this, id, {
       metric,
@@ -489,6 +535,20 @@ export class BassinStack extends Stack {
     if (needs?.includes('send-messages')) {
       // SMS are published to phone numbers, which have no ARN: SNS requires "*" here.
       fn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    }
+    if (needs?.includes('timetables')) {
+      fn.addEnvironment('TIMETABLES_BUCKET', this.timetables.bucket.bucketName);
+      fn.addEnvironment('TIMETABLES_PREFIX', this.timetables.prefix);
+      this.timetables.bucket.grantRead(fn, `${this.timetables.prefix}*`);
+      const bucket = this.timetables.bucket.node.defaultChild as CfnElement | undefined;
+      const resource = bucket
+        ? `<${this.getLogicalId(bucket)}.Arn>/${this.timetables.prefix}*`
+        : `arn:<AWS::Partition>:s3:::${this.timetables.bucket.bucketName}/${this.timetables.prefix}*`;
+      Validations.of(fn).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::${resource}]`,
+        reason:
+          'The import reads every GTFS zip under its prefix, whatever their names: the prefix is the boundary.',
+      });
     }
     if (!needs?.includes('amazon-location')) return;
     fn.addEnvironment('TRAVEL_TIME', this.travelTime);

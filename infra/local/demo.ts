@@ -12,7 +12,12 @@ import { type DemoAccount, seedHistory, seedMarker } from './seeding';
 export const demoScale = { months: 12, scale: 0.08, seed: 2026 };
 
 /** Seeds the demo unless the table was seeded already; answers the demo's accounts. */
-export async function ensureDemo(endpoint: string, tableName: string, log: (line: string) => void) {
+export async function ensureDemo(
+  endpoint: string,
+  tableName: string,
+  dataDir: string,
+  log: (line: string) => void,
+) {
   // A client of its own: the change feed must not replay what the seed counts itself.
   const base = new DynamoDBClient(localClientConfig(endpoint));
   const table = { doc: documentClient(base), tableName };
@@ -23,6 +28,7 @@ export async function ensureDemo(endpoint: string, tableName: string, log: (line
     log('Preparing a small SYNTHETIC demo territory (first start; BASSIN_DEMO=0 skips it)…');
     const seeded = await seedHistory(table, {
       ...demoScale,
+      dataDir,
       log: process.env.BASSIN_DEMO_TRACE ? log : () => undefined,
     });
     log(

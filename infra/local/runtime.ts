@@ -65,7 +65,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const dynamo = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
   await ensureTable(dynamo.endpoint, tableName);
-  if (options.demo) await ensureDemo(dynamo.endpoint, tableName, options.log ?? (() => undefined));
+  if (options.demo && options.dataDir)
+    await ensureDemo(dynamo.endpoint, tableName, options.dataDir, options.log ?? (() => undefined));
 
   Object.assign(process.env, {
     TABLE_NAME: tableName,
@@ -142,7 +143,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }),
   });
   const web = webFiles(options.webRoot ?? resolve('web/dist'));
-  const server: Server = createServer(async (request, response) => {
+  // Idle keep-alive sockets outlive the clients' own (undici: 4 s, browsers: longer), so a client
+  // never sends a request on a socket the server is closing (ECONNRESET on a busy machine).
+  const server: Server = createServer({ keepAliveTimeout: 65_000 }, async (request, response) => {
     if (!(await web(request, response).catch(() => false))) await serve(request, response);
   });
   await new Promise<void>((ready, fail) => {

@@ -6,14 +6,18 @@
  * empty data folder calls it at a small scale (demo.ts). The table's client must not feed
  * the change feed: this code counts and matches by itself.
  */
+import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableClient } from '../../shared/adapters/dynamodb/client';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
+import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
+import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
 import { forEachInParallel } from '../../shared/domain/concurrency';
 import { distanceKm } from '../../shared/domain/geo';
 import { locateHome, locateSite } from '../../shared/domain/locate';
@@ -21,6 +25,9 @@ import type { Match } from '../../shared/domain/match';
 import { buildMatch, type MatchingDeps, seekerReachKm } from '../../shared/domain/matching/lifecycle';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
+import { importTimetables } from '../../shared/domain/transit/import';
+import { systemClock } from '../../shared/ports/runtime';
+import { writeDemoGtfs } from './demo-gtfs';
 import { type History, planHistory } from './history';
 import { prng } from './synthetic';
 
@@ -38,6 +45,8 @@ export async function seedMarker(table: TableClient) {
 }
 
 export interface SeedOptions {
+  /** The data folder: the demo timetable's GTFS file is written there. */
+  dataDir: string;
   months: number;
   seed: number;
   /** Share of the full-size history (1: ~140 vacancies and 25–75 new seekers a month). */
@@ -52,7 +61,24 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
   const realNow = new Date();
   let simulated = realNow;
   const clock = { now: () => simulated };
-  const travel = estimatorTravelTime();
+  // The SYNTHETIC demo timetable first, so that matches by transit follow its trips.
+  const timetables = dynamoTimetableStore(table, systemClock);
+  const demoFeed = await openGtfsZip(
+    await writeDemoGtfs(join(options.dataDir, 'demo-gtfs-SYNTHETIC.zip'), realNow),
+  );
+  const { summary: timetable } = await importTimetables({ store: timetables, clock: systemClock }, [
+    demoFeed,
+  ]);
+  demoFeed.close();
+  log(
+    `SYNTHETIC demo timetable: ${timetable.lines} lines, ${timetable.trips} trips, ${timetable.communes.length} communes served, ` +
+      `${timetable.pairs} commute items (representative day ${timetable.date}).`,
+  );
+  const travel = timetableTravelTime({
+    store: timetables,
+    fallback: estimatorTravelTime(),
+    clock: systemClock,
+  });
   const vacancies = dynamoVacancyStore(table);
   const seekers = dynamoSeekerStore(table);
   const matches = dynamoMatchStore(table);
@@ -82,7 +108,7 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
     }),
   );
   log(
-    `Seeding ${months.length} months of SYNTHETIC history (${months[0]} → ${current}): ` +
+    `Seeding ${months.length} months of SYNTHETIC history (${months[0]} → ${current}) into ${options.dataDir}: ` +
       `${history.vacancies.length} vacancies, ${history.seekers.length} seekers.`,
   );
 

@@ -8,6 +8,7 @@ import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
 import type { CountingDeps } from '../domain/planning/counting';
+import type { MobilityDeps } from '../domain/planning/mobility';
 import type { PlanningDeps } from '../domain/planning/operations';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
@@ -21,14 +22,17 @@ import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
 import { dynamoOfferStore } from './dynamodb/offer-store';
 import { dynamoRouteCache } from './dynamodb/route-cache';
+import { dynamoScenarioStore } from './dynamodb/scenario-store';
 import { dynamoSeekerStore } from './dynamodb/seeker-store';
 import { dynamoStatisticsStore } from './dynamodb/statistics-store';
+import { dynamoTimetableStore } from './dynamodb/timetable-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
 import { outboxSender } from './local/outbox-sender';
 import { snsMessageSender } from './sns/message-sender';
 import { snsOfferPublisher } from './sns/offer-publisher';
 import { amazonLocationTravelTime } from './travel/amazon-location';
 import { estimatorTravelTime, serviceHoursFrom } from './travel/estimator';
+import { timetableTravelTime } from './travel/timetable';
 
 const once = <T>(make: () => T) => {
   let value: T | undefined;
@@ -50,17 +54,26 @@ export const seekerDeps = once(
   (): SeekerDeps => ({ seekers: dynamoSeekerStore(tableClientFromEnv()), clock: systemClock }),
 );
 
-/** TRAVEL_TIME=amazon-location uses Amazon Location Service (cached); anything else the offline estimator. */
+/**
+ * Transit from imported timetables where they serve both communes; otherwise, and for the
+ * other modes, TRAVEL_TIME=amazon-location uses Amazon Location Service (cached), anything
+ * else the offline estimator.
+ */
 export const travelTime = once((): TravelTime => {
   const estimator = estimatorTravelTime(serviceHoursFrom(process.env.TRANSIT_SERVICE_HOURS));
-  if (process.env.TRAVEL_TIME !== 'amazon-location') return estimator;
-  return amazonLocationTravelTime({
-    client: new GeoRoutesClient({}),
-    cache: dynamoRouteCache(tableClientFromEnv(), systemClock),
-    fallback: estimator,
-    clock: systemClock,
-  });
+  const roads =
+    process.env.TRAVEL_TIME === 'amazon-location'
+      ? amazonLocationTravelTime({
+          client: new GeoRoutesClient({}),
+          cache: dynamoRouteCache(tableClientFromEnv(), systemClock),
+          fallback: estimator,
+          clock: systemClock,
+        })
+      : estimator;
+  return timetableTravelTime({ store: timetableStore(), fallback: roads, clock: systemClock });
 });
+
+export const timetableStore = once(() => dynamoTimetableStore(tableClientFromEnv(), systemClock));
 
 export const matchReadDeps = once(
   (): MatchReadDeps => ({
@@ -99,6 +112,14 @@ export const planningDeps = once(
     areas: dynamoAreaStore(tableClientFromEnv()),
     travel: travelTime(),
     clock: systemClock,
+  }),
+);
+
+export const mobilityDeps = once(
+  (): MobilityDeps => ({
+    ...planningDeps(),
+    timetables: timetableStore(),
+    scenarios: dynamoScenarioStore(tableClientFromEnv()),
   }),
 );
 

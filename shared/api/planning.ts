@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { area, areaDefinition, areaId } from '../domain/planning/areas';
 import { metricNames } from '../domain/planning/figures';
 import { monthPattern } from '../domain/planning/months';
-import { communeCode, commuteMode, int32, romeCode, sectorSlug } from '../domain/schema-parts';
+import { communeCode, commuteMode, int32, romeCode, sectorSlug, shiftName } from '../domain/schema-parts';
+import { scenario, scenarioDefinition, scenarioId } from '../domain/transit/scenario';
+import { journeyView } from '../domain/transit/trip-view';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, ifMatchHeader, problemDocument } from './common';
 
@@ -322,5 +324,167 @@ export const forecastRoute = defineRoute({
       }),
     },
     ...commonProblems,
+  },
+});
+
+const clockTime = z.string().max(5);
+const journey = journeyView.nullable();
+
+export const transitOverviewRoute = defineRoute({
+  operationId: 'planningTransit',
+  method: 'GET',
+  path: '/v1/planning/transit',
+  summary: 'The timetables loaded (GTFS): representative day, networks and their lines',
+  tags,
+  access: planner,
+  responses: {
+    200: {
+      description: 'What was imported; `loaded: false` when no timetable is (transit is then estimated)',
+      schema: z.object({
+        loaded: z.boolean(),
+        version: label.optional(),
+        importedAt: z.string().max(40).optional(),
+        date: z.string().max(8).optional(),
+        weekday: label.optional(),
+        feeds: z
+          .array(z.object({ name: label, agencies: z.array(label).max(100) }))
+          .max(100)
+          .optional(),
+        communesServed: int32(0, 100_000).optional(),
+        lines: z
+          .array(
+            z.object({
+              id: label,
+              name: label,
+              mode: label,
+              modeLabel: label,
+              agency: label,
+              trips: int32(0, 10_000_000),
+            }),
+          )
+          .max(20_000),
+      }),
+    },
+    ...commonProblems,
+  },
+});
+
+export const listScenariosRoute = defineRoute({
+  operationId: 'listMobilityScenarios',
+  method: 'GET',
+  path: '/v1/planning/scenarios',
+  summary: "The planning team's mobility scenarios",
+  tags,
+  access: planner,
+  responses: {
+    200: { description: 'Scenarios by id', schema: z.object({ items: z.array(scenario).max(1000) }) },
+    ...commonProblems,
+  },
+});
+
+export const putScenarioRoute = defineRoute({
+  operationId: 'putMobilityScenario',
+  method: 'PUT',
+  path: '/v1/planning/scenarios/{id}',
+  summary: 'Create or replace a mobility scenario: lines added (stops, times, days) or removed',
+  tags,
+  access: planner,
+  params: z.strictObject({ id: scenarioId }),
+  body: scenarioDefinition,
+  headers: [ifMatchHeader(false)],
+  responses: {
+    200: { description: 'Replaced', schema: scenario },
+    201: { description: 'Created', schema: scenario },
+    ...commonProblems,
+    409: { description: 'Too many scenarios', schema: problemDocument },
+    412: { description: 'Stale If-Match', schema: problemDocument },
+    422: { description: 'A commune of a stop has no known point', schema: problemDocument },
+  },
+});
+
+const reachFigure = z.object({
+  seekers: count,
+  suppressed: z.boolean(),
+  areas: z
+    .array(
+      z.object({
+        id: z.string().max(60),
+        name: label,
+        minutes: int32(0, 240),
+        outbound: journey,
+        back: journey,
+      }),
+    )
+    .max(5000),
+});
+
+export const transitReachRoute = defineRoute({
+  operationId: 'planningTransitReach',
+  method: 'GET',
+  path: '/v1/planning/transit-reach',
+  summary:
+    'Seekers who can reach a site or an area by public transport for each shift, with the timetable and with a scenario',
+  tags,
+  access: planner,
+  query: z.strictObject({
+    commune: communeCode.optional().meta({ description: 'The site (give a commune or an area)' }),
+    area: areaQuery.optional(),
+    scenario: scenarioId
+      .optional()
+      .meta({ description: 'Compare with this scenario (GET /v1/planning/scenarios)' }),
+    minutes: z.coerce
+      .number()
+      .int()
+      .min(15)
+      .max(120)
+      .meta({ format: 'int32', description: 'Longest way there or back, waiting included' })
+      .default(90),
+    sector: sectorSlug.optional(),
+  }),
+  csv: (body: { shifts: { shift: string; label: string; byOccupation: Record<string, unknown>[] }[] }) =>
+    body.shifts.flatMap((s) =>
+      s.byOccupation.map((row) => ({ shift: s.shift, shiftLabel: s.label, ...row })),
+    ),
+  responses: {
+    200: {
+      description:
+        'Per shift: seekers active this month (who consented to statistics) in the EPCIs whose main place reaches the place and comes back; null + suppressed for 1–10 persons',
+      schema: z.object({
+        place: z.object({ kind: z.enum(['site', 'area']), id: label, name: label }),
+        month,
+        minutes: int32(15, 120),
+        sector: label.nullable(),
+        timetable: z.object({ version: label, date: z.string().max(8), weekday: label }).nullable(),
+        scenario: z.object({ id: label, name: label, notes: z.array(label).max(50) }).nullable(),
+        notes: z.array(label).max(10),
+        shifts: z
+          .array(
+            z.object({
+              shift: shiftName,
+              label,
+              start: clockTime,
+              end: clockTime,
+              before: reachFigure,
+              after: reachFigure.nullable(),
+              byOccupation: z
+                .array(
+                  z.object({
+                    occupation: label,
+                    label,
+                    before: count,
+                    beforeSuppressed: z.boolean(),
+                    after: count,
+                    afterSuppressed: z.boolean(),
+                  }),
+                )
+                .max(2000),
+            }),
+          )
+          .max(4),
+      }),
+    },
+    ...commonProblems,
+    404: { description: 'No such scenario', schema: problemDocument },
+    422: { description: 'The commune has no known coordinates', schema: problemDocument },
   },
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { communeCode, commuteMode, int32, romeCode } from '../domain/schema-parts';
+import { journeyView } from '../domain/transit/trip-view';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, problemDocument } from './common';
 
@@ -146,9 +147,12 @@ export const commuteView = z
     minutes: z.number().nullable().meta({ description: 'null when the mode does not run for this trip' }),
     distanceKm: z.number(),
     mode: commuteMode,
-    method: z.string().max(40).meta({ description: '"estimate", "amazon-location", …' }),
+    method: z.string().max(40).meta({ description: '"estimate", "amazon-location", "timetable"' }),
     confidence: z.enum(['low', 'medium', 'high']),
     warnings: z.array(z.object({ code: z.string().max(60).optional(), text: z.string().max(300) })).max(10),
+    journey: journeyView
+      .optional()
+      .meta({ description: 'With `method: timetable`: the first journey leaving within the hour' }),
   })
   .meta({ id: 'Commute' });
 
@@ -156,7 +160,8 @@ export const commuteRoute = defineRoute({
   operationId: 'commute',
   method: 'GET',
   path: '/v1/ref/commute',
-  summary: 'Door-to-door commute between two communes by a mode, leaving at an hour',
+  summary:
+    'Door-to-door commute between two communes by a mode, leaving at an hour (transit from timetables when loaded)',
   tags,
   access: 'signed-in',
   query: z.strictObject({

@@ -6,6 +6,7 @@ import { reasonText } from '../messages/reasons';
 import { communeLabelOf, contractLabel, jobLabel, occupationLabel, sectorLabel, shiftLabels } from './labels';
 import { commuteMode, identifier, int32, isoTimestamp, shiftName } from './schema-parts';
 import { contactChannel } from './seeker';
+import { shiftTripsView } from './transit/trip-view';
 import { contractType, type Vacancy, vacancyStatus } from './vacancy';
 
 const criterionName = z.enum([
@@ -43,6 +44,7 @@ export const matchCommute = z.object({
   shift: shiftName,
   method: z.string().max(40),
   warnings: z.array(commuteWarning).max(10),
+  trips: shiftTripsView.optional(),
 });
 
 const communeRef = z.object({ code: z.string().max(5), name: z.string().max(100) });

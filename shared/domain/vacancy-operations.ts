@@ -20,8 +20,22 @@ export interface VacancyDeps {
   newId: IdGenerator;
 }
 
+/** A start may be given only for a shift the vacancy works (a vacancy without shifts is day work). */
+function checkShiftStarts(draft: VacancyDraft) {
+  const worked: string[] = draft.shifts ?? ['day'];
+  const stray = Object.keys(draft.shiftStarts ?? {}).filter((shift) => !worked.includes(shift));
+  if (stray.length)
+    throw new ValidationError(
+      stray.map((shift) => ({
+        field: `body.shiftStarts.${shift}`,
+        message: 'field.shiftStartNotWorked',
+      })),
+    );
+}
+
 export async function postVacancy(deps: VacancyDeps, owner: string, draft: VacancyDraft): Promise<Vacancy> {
   locateSite(draft.site);
+  checkShiftStarts(draft);
   const now = deps.clock.now().toISOString();
   const created: Vacancy = {
     ...vacancyOfDraft(draft),
@@ -58,6 +72,7 @@ export async function amendVacancy(
   const checked = vacancyDraft.safeParse(merged);
   if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
   locateSite(checked.data.site);
+  checkShiftStarts(checked.data);
   const next: Vacancy = {
     ...vacancyOfDraft(checked.data),
     ...identityOf(current),

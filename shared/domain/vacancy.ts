@@ -35,6 +35,23 @@ export const coordinates = z
   .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
   .meta({ description: 'WGS 84 coordinates of the site entrance (optional; the commune is used otherwise)' });
 
+const shiftStart = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime');
+
+/** The shift's own start when it differs from the usual one (commute/shifts.ts); it keeps its usual length. */
+export const shiftStarts = z
+  .strictObject({
+    day: shiftStart.optional(),
+    morning: shiftStart.optional(),
+    afternoon: shiftStart.optional(),
+    night: shiftStart.optional(),
+  })
+  .meta({
+    description: 'Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise',
+  });
+
 export const vacancySite = z.strictObject({ commune: communeCode, coordinates: coordinates.optional() });
 
 /** The job of a vacancy: a title (code OGR), a ROME code, or both when they agree. */
@@ -75,6 +92,7 @@ export const vacancyDraft = z
       .min(1)
       .default(['day'])
       .meta({ description: 'Shifts worked; a vacancy that states none is a day job (08:00–17:00)' }),
+    shiftStarts: shiftStarts.optional(),
     salary: salaryRange.optional(),
     startDate: z.iso.date().max(10).optional(),
   })
@@ -99,6 +117,7 @@ export const vacancyPatch = z
     contract: vacancyDraft.shape.contract,
     openings: vacancyDraft.shape.openings,
     shifts: distinctList(shiftName, 4).min(1).nullable(),
+    shiftStarts: shiftStarts.nullable(),
     salary: vacancyDraft.shape.salary.nullable(),
     startDate: vacancyDraft.shape.startDate.nullable(),
   })
@@ -133,6 +152,7 @@ export const vacancy = z
     contract: contractType,
     openings: int32(1, 500),
     shifts: z.array(shiftName).min(1).max(4),
+    shiftStarts: shiftStarts.optional(),
     salary: salaryRange.optional(),
     startDate: z.string().max(10).optional(),
     id: identifier,

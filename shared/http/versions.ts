@@ -12,3 +12,14 @@ export function ifMatchVersion(headers: Record<string, string | undefined>): num
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+/** The answer of a PUT that creates (201, with Location) or replaces (200), its version as ETag. */
+export const putAnswer = <T extends { version?: number | undefined }>(
+  saved: T,
+  created: boolean,
+  location: string,
+) => ({
+  status: (created ? 201 : 200) as 200 | 201,
+  body: saved,
+  headers: { etag: etag(saved.version ?? 1), ...(created ? { location } : {}) },
+});

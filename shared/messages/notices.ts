@@ -7,6 +7,12 @@ import type { Language } from './language';
 
 type Sentence = Record<Language, (params: Record<string, unknown>) => string>;
 
+/** 330 → "05:30" (minutes after midnight; past 24:00 wraps). */
+const clockOf = (minutes: unknown) => {
+  const m = ((Number(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
 export const noticeSentences = {
   // Commute warnings
   'commute.transitEstimate': {
@@ -38,6 +44,25 @@ export const noticeSentences = {
   'commute.noRoute': {
     fr: () => 'Le calcul d’itinéraire n’a pas trouvé de route : temps estimé.',
     en: () => 'The routing service found no route: time estimated.',
+  },
+  'commute.timetableNoStop': {
+    fr: (p) =>
+      `Aucun arrêt à moins de ${Number(p.km).toLocaleString('fr-FR')} km à pied dans les horaires chargés : temps estimé.`,
+    en: (p) => `No stop within ${p.km} km on foot in the timetables loaded: time estimated.`,
+  },
+  'commute.timetableNoArrival': {
+    fr: (p) => `Aucun trajet en transports en commun n’arrive avant ${clockOf(p.minutes)}.`,
+    en: (p) => `No public transport journey arrives by ${clockOf(p.minutes)}.`,
+  },
+  'commute.timetableNoReturn': {
+    fr: (p) => `Aucun trajet en transports en commun pour rentrer après ${clockOf(p.minutes)}.`,
+    en: (p) => `No public transport journey home after ${clockOf(p.minutes)}.`,
+  },
+  'commute.timetableNoDeparture': {
+    fr: (p) =>
+      `Aucun départ en transports en commun entre ${clockOf(Number(p.hour) * 60)} et ${clockOf(Number(p.hour) * 60 + 60)} d’après les horaires.`,
+    en: (p) =>
+      `No public transport departure between ${clockOf(Number(p.hour) * 60)} and ${clockOf(Number(p.hour) * 60 + 60)} in the timetables.`,
   },
   // Why a forecast is not published
   'forecast.secret': {

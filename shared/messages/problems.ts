@@ -79,6 +79,7 @@ export const problemSentences = {
   'notFound.match': fixed('Rapprochement introuvable parmi les vôtres', 'No such match among yours'),
   'notFound.profile': fixed('Vous n’avez pas encore de profil', 'You have no profile yet'),
   'notFound.area': fixed('Zone introuvable', 'No such area'),
+  'notFound.scenario': fixed('Scénario introuvable', 'No such scenario'),
   'conflict.vacancyClosed': fixed(
     'Une offre close ne peut plus être modifiée',
     'A closed vacancy cannot be changed',
@@ -87,6 +88,10 @@ export const problemSentences = {
   'conflict.builtInArea': {
     fr: (p) => `« ${p.id} » est une zone prédéfinie ; choisissez un autre identifiant`,
     en: (p) => `"${p.id}" is a built-in area; choose another id for your own area`,
+  },
+  'conflict.tooManyScenarios': {
+    fr: (p) => `Au plus ${p.max} scénarios ; remplacez-en un`,
+    en: (p) => `At most ${p.max} scenarios; replace or reuse one`,
   },
   'conflict.tooManyAreas': {
     fr: (p) => `Au plus ${p.max} zones personnalisées ; remplacez-en une`,
@@ -195,6 +200,19 @@ export const problemSentences = {
     'An area needs at least one EPCI or commune',
   ),
   'field.matchId': fixed('Un identifiant de rapprochement a 22 caractères', 'A match id has 22 characters'),
+  'field.shiftStartNotWorked': fixed(
+    'Une heure de début est donnée pour un poste que l’offre ne comporte pas',
+    'A start is given for a shift the vacancy does not work',
+  ),
+  'field.stopsInOrder': fixed(
+    'Le premier arrêt est à la minute 0 et chaque arrêt vient après le précédent',
+    'The first stop is at minute 0 and each stop comes after the one before',
+  ),
+  'field.noPoint': fixed('Cette commune n’a pas de point connu', 'This commune has no known point'),
+  'field.placeOrArea': fixed(
+    'Indiquez une commune (un site) ou une zone, pas les deux',
+    'Give either a commune (a site) or an area, not both',
+  ),
   'field.month': fixed('Un mois s’écrit AAAA-MM, par exemple 2026-03', 'A month is YYYY-MM, e.g. 2026-03'),
 } satisfies Record<string, Sentence>;
 export type ProblemKey = keyof typeof problemSentences;

@@ -20,6 +20,29 @@ export interface CommuteMiss {
   noService?: boolean;
 }
 
+interface LegParams {
+  line: string;
+  from: string;
+  to: string;
+  departure: string;
+  arrival: string;
+}
+interface TripsParams {
+  outbound: { legs: LegParams[] };
+  back: { legs: LegParams[] };
+}
+
+/** "TER 05:12 Mourenx → Lacq, arrivée 05:31 ; retour 14:07" (", puis …" for each change). */
+export function tripsText(trips: TripsParams, language: Language): string {
+  const then = language === 'fr' ? ', puis ' : ', then ';
+  const legs = trips.outbound.legs.map((l) => `${l.line} ${l.departure} ${l.from} → ${l.to}`).join(then);
+  const arrival = trips.outbound.legs[trips.outbound.legs.length - 1]?.arrival ?? '';
+  const back = trips.back.legs[0]?.departure ?? '';
+  return language === 'fr'
+    ? `${legs}, arrivée ${arrival} ; retour ${back}`
+    : `${legs}, arriving ${arrival}; back at ${back}`;
+}
+
 export interface ReasonParams {
   'sector.match': { sector: string };
   'sector.mismatch': { sector: string; wanted: string[] };
@@ -27,7 +50,15 @@ export interface ReasonParams {
   'consent.missing': Record<string, never>;
   'shifts.common': { shifts: Shift[] };
   'shifts.none': { vacancy: Shift[]; seeker: Shift[] };
-  'commute.within': { mode: Mode; minutes: number; limit: number; shift: Shift; method: string };
+  'commute.within': {
+    mode: Mode;
+    minutes: number;
+    limit: number;
+    shift: Shift;
+    method: string;
+    /** With `method: timetable`: the vehicles there and back. */
+    trips?: TripsParams;
+  };
   'commute.unreachable': { limit: number; misses: CommuteMiss[] };
   'occupation.same': { occupation: string };
   'occupation.sameParent': { wanted: string; offered: string; parent: string };
@@ -94,9 +125,9 @@ export const reasonSentences: Sentences = {
   },
   'commute.within': {
     fr: (p) =>
-      `Trajet ${modeWords[p.mode].fr}${estimated(p.method, 'fr')} ${p.minutes} min pour ${shiftPost[p.shift].fr} (limite : ${p.limit} min)`,
+      `Trajet ${modeWords[p.mode].fr}${estimated(p.method, 'fr')} ${p.minutes} min pour ${shiftPost[p.shift].fr} (limite : ${p.limit} min)${p.trips ? ` : ${tripsText(p.trips, 'fr')}` : ''}`,
     en: (p) =>
-      `Commute ${modeWords[p.mode].en}${estimated(p.method, 'en')} ${p.minutes} min for ${shiftPost[p.shift].en} (limit: ${p.limit} min)`,
+      `Commute ${modeWords[p.mode].en}${estimated(p.method, 'en')} ${p.minutes} min for ${shiftPost[p.shift].en} (limit: ${p.limit} min)${p.trips ? `: ${tripsText(p.trips, 'en')}` : ''}`,
   },
   'commute.unreachable': {
     fr: (p) =>

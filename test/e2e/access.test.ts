@@ -83,26 +83,32 @@ async function ownedMatch() {
  * {id} kinds that are deliberately shared, with why: the test then checks that a
  * concurrent edit by a colleague with a stale version is refused and changes nothing.
  */
+/** A team item written twice (version 2) by one planner, read back from its list route. */
+const teamItem = (collection: string, operationId: string) => async () => {
+  const owner = await local.api.token(`${collection}-planner`, 'planner');
+  const id = `shared-${Date.now()}`;
+  const body = validBodies[operationId]?.();
+  const path = `/v1/planning/${collection}`;
+  expect((await local.api.request('PUT', `${path}/${id}`, { token: owner, body })).status).toBe(201);
+  await local.api.request('PUT', `${path}/${id}`, { token: owner, body });
+  const read = async () =>
+    (await local.api.request('GET', path, { token: owner })).body.items.find(
+      (item: { id: string }) => item.id === id,
+    );
+  return { id, other: await local.api.token('colleague-planner', 'planner'), unchanged: read };
+};
+
 const shared: Record<
   string,
   { why: string; make: () => Promise<{ id: string; other: string; unchanged: () => Promise<unknown> }> }
 > = {
   '/v1/planning/areas/': {
     why: "areas belong to the territory's planning team: every planner may edit them, If-Match guards edits",
-    make: async () => {
-      const owner = await local.api.token('area-planner', 'planner');
-      const id = `shared-${Date.now()}`;
-      const body = validBodies.putPlanningArea?.();
-      expect(
-        (await local.api.request('PUT', `/v1/planning/areas/${id}`, { token: owner, body })).status,
-      ).toBe(201);
-      await local.api.request('PUT', `/v1/planning/areas/${id}`, { token: owner, body });
-      const read = async () =>
-        (await local.api.request('GET', '/v1/planning/areas', { token: owner })).body.items.find(
-          (area: { id: string }) => area.id === id,
-        );
-      return { id, other: await local.api.token('colleague-planner', 'planner'), unchanged: read };
-    },
+    make: teamItem('areas', 'putPlanningArea'),
+  },
+  '/v1/planning/scenarios/': {
+    why: "scenarios belong to the territory's planning team, like areas: every planner may edit them, If-Match guards edits",
+    make: teamItem('scenarios', 'putMobilityScenario'),
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useLocalRuntime } from '../support/runtime';
+import { everydayTitles } from '../support/samples';
 
 const local = useLocalRuntime();
 
@@ -20,16 +21,7 @@ const first = async (path: string, token: string) => {
 describe('the words people use', () => {
   it('finds everyday job titles by what people type, each reaching its ROME code among the first five', async () => {
     const token = await local.api.token('words-hr', 'employer');
-    const everyday: [string, string][] = [
-      ['cariste', 'N1101'],
-      ['fraiseur', 'H2903'],
-      ['soudeur', 'H2913'],
-      ['aide-soignant', 'J1501'],
-      ['opérateur commande numérique', 'H2903'],
-      ['chaudronnier', 'H2902'],
-      ['préparateur de commandes', 'N1103'],
-    ];
-    for (const [typed, code] of everyday) {
+    for (const [typed, code] of everydayTitles) {
       const answer = await local.api.request(
         'GET',
         `/v1/ref/occupations?q=${encodeURIComponent(typed)}&limit=5`,

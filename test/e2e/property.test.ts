@@ -171,8 +171,34 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
     listMyMatches: page,
     listCandidates: page,
     listMyNotifications: page,
+    listSectors: fc.record(
+      { q: fc.constantFrom('aéro', 'métallurgie', 'chimie', 'x', '', 'de la') },
+      { requiredKeys: [] },
+    ),
     searchOccupations: fc.record(
-      { q: fc.constantFrom('soudage', 'H29', 'maintenance', 'conduite', 'é', ''), limit },
+      {
+        q: fc.constantFrom(
+          'soudage',
+          'H29',
+          'maintenance',
+          'conduite',
+          'é',
+          '',
+          'a',
+          'soud tig',
+          'de',
+          'cheffe',
+        ),
+        limit,
+      },
+      { requiredKeys: [] },
+    ),
+    searchSkills: fc.record(
+      {
+        occupation: fc.constantFrom('H2913', 'N1101', 'J1501', 'H2916'),
+        q: fc.constantFrom('lecture', 'soud', '', 'a', 'contrôle visuel'),
+        limit,
+      },
       { requiredKeys: [] },
     ),
     searchCommunes: fc.record(
@@ -220,6 +246,17 @@ function planningQueries(): Record<string, fc.Arbitrary<Record<string, string>>>
         sector,
       },
       { requiredKeys: ['commune'] },
+    ),
+    planningTransitReach: fc.oneof(
+      fc.record(
+        {
+          commune: fc.constantFrom('64445', '64335', '64300', '64422', '65440'),
+          minutes: fc.integer({ min: 15, max: 120 }).map(String),
+          sector,
+        },
+        { requiredKeys: ['commune'] },
+      ),
+      fc.record({ area, sector }, { requiredKeys: ['area'] }),
     ),
     planningForecast: fc.record(
       {

@@ -17,10 +17,12 @@ beforeAll(() => {
   template = synth();
 });
 
+const jobOf = (logicalId: string) => scheduledJobs.find((j) => logicalId.startsWith(j.name));
 const timeoutOf = (logicalId: string) => {
   if (streamConsumers.some((c) => logicalId.startsWith(c.name))) return 60;
   if (queueConsumers.some((c) => logicalId.startsWith(c.name))) return 30;
-  if (scheduledJobs.some((j) => logicalId.startsWith(j.name))) return 120;
+  const job = jobOf(logicalId);
+  if (job) return job.timeoutSeconds ?? 120;
   return 10;
 };
 
@@ -79,7 +81,7 @@ describe('functions', () => {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
-        MemorySize: 512,
+        MemorySize: jobOf(id)?.memoryMb ?? 512,
         Timeout: timeoutOf(id),
         LoggingConfig: { LogFormat: 'JSON' },
       });
@@ -244,6 +246,41 @@ describe('offers delivery', () => {
       Endpoint: 'https://partner.example/offers',
       FilterPolicy: { epci: ['200067254'], sector: ['aeronautics'] },
     });
+  });
+
+  it('imports timetables daily from the S3 prefix set in context, reading that prefix only', () => {
+    const custom = synth({ timetables: { bucket: 'territory-gtfs', prefix: 'reseaux/' } });
+    const [, fn] = Object.entries(custom.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('importTimetables'),
+    ) as [string, Resource];
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      TIMETABLES_BUCKET: 'territory-gtfs',
+      TIMETABLES_PREFIX: 'reseaux/',
+    });
+    expect(fn.Properties).toMatchObject({ Timeout: 900, MemorySize: 3008 });
+    const statements = Object.values(custom.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as Resource).Properties.PolicyDocument.Statement as { Action: string[]; Resource: unknown }[],
+    );
+    const reads = statements.filter((s) => JSON.stringify(s.Resource).includes('territory-gtfs'));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(JSON.stringify(reads.map((s) => s.Resource))).toContain('territory-gtfs/reseaux/*');
+    expect(
+      reads.flatMap((s) => s.Action).every((a) => a.startsWith('s3:Get') || a.startsWith('s3:List')),
+    ).toBe(true);
+    custom.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 day)',
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^importTimetables'), 'Arn'] } }),
+      ],
+    });
+    // Without context, the stack keeps the zips in its own private bucket under gtfs/.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', Match.anyValue());
+    const [, own] = resources('AWS::Lambda::Function').find(([id]) => id.startsWith('importTimetables')) as [
+      string,
+      Resource,
+    ];
+    expect(own.Properties.Environment.Variables.TIMETABLES_PREFIX).toBe('gtfs/');
   });
 
   it('releases held offers on a schedule, with retries and a dead-letter queue', () => {

@@ -28,3 +28,17 @@ describe('bench:match (smoke run with small numbers)', () => {
     expect(result.indexed.requestsPerVacancy.p95).toBeLessThanOrEqual(45);
   }, 120_000);
 });
+
+describe('bench:transit (smoke run with small numbers)', () => {
+  it('imports a synthetic network, writes commute items and answers shifts from them', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'bench-')), 'transit.json');
+    process.argv = ['node', 'bench', '--communes', '60', '--trips', '150', '--out', out];
+    const { benchmark } = await import('../../bench/transit');
+    await benchmark();
+    const result = JSON.parse(await readFile(out, 'utf8'));
+    expect(result).toMatchObject({ synthetic: true, communes: 60, tripsInFeed: 150 });
+    expect(result.commuteItems).toBeGreaterThan(0);
+    expect(result.communesServed).toBeGreaterThan(10);
+    expect(result.shiftQuery.pairs).toBeGreaterThan(50);
+  }, 120_000);
+});

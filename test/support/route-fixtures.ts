@@ -8,6 +8,21 @@ export const validBodies: Record<string, () => unknown> = {
   patchVacancy: () => ({ openings: 3 }),
   putMyProfile: paluSeekerProfile,
   putPlanningArea: () => ({ name: 'Bassin de Lacq et Pau', epcis: ['200039204'], communes: ['64445'] }),
+  putMobilityScenario: () => ({
+    name: 'Car de 04:50 Pau – Lacq',
+    changes: [
+      {
+        kind: 'add-line',
+        name: 'Car Pau – Lacq',
+        mode: 'coach',
+        stops: [
+          { commune: '64445', minutes: 0 },
+          { commune: '64300', minutes: 35 },
+        ],
+        departures: ['04:50'],
+      },
+    ],
+  }),
   registerDevice: () => ({ platform: 'android', token: 'fcm-device-token-0123456789' }),
 };
 

@@ -51,3 +51,14 @@ export const storedSeeker = (
   updatedAt: storedAt,
   ...over,
 });
+
+/** The job titles issue 11's new users typed, and the ROME code each must reach among the first five suggestions. */
+export const everydayTitles: [typed: string, code: string][] = [
+  ['cariste', 'N1101'],
+  ['fraiseur', 'H2903'],
+  ['soudeur', 'H2913'],
+  ['aide-soignant', 'J1501'],
+  ['opérateur commande numérique', 'H2903'],
+  ['chaudronnier', 'H2902'],
+  ['préparateur de commandes', 'N1103'],
+];

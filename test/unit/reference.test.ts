@@ -15,6 +15,7 @@ import { occupationSearch, sectorList, skillSearch } from '../../shared/referenc
 import { sectorOfNaf, sectors } from '../../shared/reference/sectors';
 import { findSkill, skillCodeOfLabel } from '../../shared/reference/skill-referential';
 import { foldForSearch } from '../../shared/reference/text-search';
+import { everydayTitles } from '../support/samples';
 
 describe('sectors', () => {
   const nafIds = new Set((nafCodes as { id: string }[]).map((naf) => naf.id));
@@ -108,16 +109,7 @@ describe('the ROME referential', () => {
   });
 
   it('finds the job titles people type, each reaching its ROME code among the first five', () => {
-    const everyday: [string, string][] = [
-      ['cariste', 'N1101'],
-      ['fraiseur', 'H2903'],
-      ['soudeur', 'H2913'],
-      ['aide-soignant', 'J1501'],
-      ['opérateur commande numérique', 'H2903'],
-      ['chaudronnier', 'H2902'],
-      ['préparateur de commandes', 'N1103'],
-    ];
-    for (const [typed, code] of everyday)
+    for (const [typed, code] of everydayTitles)
       expect(
         occupationSearch(typed, 5).map((hit) => hit.occupation.code),
         typed,

@@ -2,7 +2,7 @@ import { CalculateRouteMatrixCommand, type GeoRoutesClient } from '@aws-sdk/clie
 import { precisionOf } from '../../domain/commute/estimator';
 import type { CommuteMode } from '../../domain/schema-parts';
 import type { Clock } from '../../ports/runtime';
-import type { RouteCache, TravelQuery, TravelTime } from '../../ports/travel-time';
+import { type RouteCache, shiftByHours, type TravelQuery, type TravelTime } from '../../ports/travel-time';
 
 /** Amazon Location's Routes API covers driving and walking; transit and cycling stay estimated. */
 const routedModes: Partial<Record<CommuteMode, 'Car' | 'Pedestrian'>> = { car: 'Car', walk: 'Pedestrian' };
@@ -28,43 +28,42 @@ export function amazonLocationTravelTime(deps: {
   fallback: TravelTime;
   clock: Clock;
 }): TravelTime {
-  return {
-    async estimate(query) {
-      const travelMode = routedModes[query.mode];
-      if (!travelMode) return deps.fallback.estimate(query);
-      const key = routeCacheKey(query);
-      let route = await deps.cache.get(key);
-      if (!route) {
-        const { RouteMatrix } = await deps.client.send(
-          new CalculateRouteMatrixCommand({
-            Origins: [{ Position: [query.from.lon, query.from.lat] }],
-            Destinations: [{ Position: [query.to.lon, query.to.lat] }],
-            TravelMode: travelMode,
-            DepartureTime: nextWeekdayAt(deps.clock.now(), query.hour),
-            RoutingBoundary: { Unbounded: true },
-          }),
-        );
-        const cell = RouteMatrix?.[0]?.[0];
-        if (!cell || cell.Error || cell.Duration === undefined || cell.Distance === undefined) {
-          // No route (e.g. an island without a bridge): say so through the estimator's answer.
-          const estimate = await deps.fallback.estimate(query);
-          return {
-            ...estimate,
-            warnings: [...estimate.warnings, { code: 'commute.noRoute' }],
-          };
-        }
-        route = { minutes: Math.round(cell.Duration / 60), distanceKm: Math.round(cell.Distance / 100) / 10 };
-        await deps.cache.put(key, route);
+  const estimate: TravelTime['estimate'] = async (query) => {
+    const travelMode = routedModes[query.mode];
+    if (!travelMode) return deps.fallback.estimate(query);
+    const key = routeCacheKey(query);
+    let route = await deps.cache.get(key);
+    if (!route) {
+      const { RouteMatrix } = await deps.client.send(
+        new CalculateRouteMatrixCommand({
+          Origins: [{ Position: [query.from.lon, query.from.lat] }],
+          Destinations: [{ Position: [query.to.lon, query.to.lat] }],
+          TravelMode: travelMode,
+          DepartureTime: nextWeekdayAt(deps.clock.now(), query.hour),
+          RoutingBoundary: { Unbounded: true },
+        }),
+      );
+      const cell = RouteMatrix?.[0]?.[0];
+      if (!cell || cell.Error || cell.Duration === undefined || cell.Distance === undefined) {
+        // No route (e.g. an island without a bridge): say so through the estimator's answer.
+        const estimate = await deps.fallback.estimate(query);
+        return {
+          ...estimate,
+          warnings: [...estimate.warnings, { code: 'commute.noRoute' }],
+        };
       }
-      return {
-        mode: query.mode,
-        minutes: route.minutes,
-        distanceKm: route.distanceKm,
-        method: 'amazon-location',
-        ...precisionOf(query),
-      };
-    },
+      route = { minutes: Math.round(cell.Duration / 60), distanceKm: Math.round(cell.Distance / 100) / 10 };
+      await deps.cache.put(key, route);
+    }
+    return {
+      mode: query.mode,
+      minutes: route.minutes,
+      distanceKm: route.distanceKm,
+      method: 'amazon-location',
+      ...precisionOf(query),
+    };
   };
+  return { estimate, shift: shiftByHours(estimate) };
 }
 
 /** A Tuesday (a typical working day) at `hour`:00 Europe/Paris, after `now`, as ISO 8601 with offset. */

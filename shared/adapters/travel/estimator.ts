@@ -1,9 +1,10 @@
 import { defaultServiceHours, estimateCommute, type ServiceHours } from '../../domain/commute/estimator';
-import type { TravelTime } from '../../ports/travel-time';
+import { shiftByHours, type TravelTime } from '../../ports/travel-time';
 
 /** The offline estimator as a TravelTime (the default). Service hours from TRANSIT_SERVICE_HOURS="6-21". */
 export function estimatorTravelTime(service: ServiceHours = defaultServiceHours): TravelTime {
-  return { estimate: async (query) => estimateCommute(query, service) };
+  const estimate: TravelTime['estimate'] = async (query) => estimateCommute(query, service);
+  return { estimate, shift: shiftByHours(estimate) };
 }
 
 export function serviceHoursFrom(value: string | undefined): ServiceHours {

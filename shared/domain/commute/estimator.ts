@@ -30,6 +30,7 @@
 import type { NoticeCode } from '../../messages/notices';
 import { distanceKm, type Point } from '../geo';
 import type { CommuteMode } from '../schema-parts';
+import type { JourneyView } from '../transit/trip-view';
 
 export interface ServiceHours {
   /** First hour with service, e.g. 6. */
@@ -61,9 +62,11 @@ export interface CommuteEstimate {
   /** Null when the mode is unavailable for this trip (transit outside service hours). */
   minutes: number | null;
   distanceKm: number;
-  method: 'estimate' | 'amazon-location';
+  method: 'estimate' | 'amazon-location' | 'timetable';
   confidence: 'low' | 'medium' | 'high';
   warnings: CommuteWarning[];
+  /** The vehicles taken, when the answer comes from a timetable. */
+  journey?: JourneyView;
 }
 
 export const estimatorConstants = {

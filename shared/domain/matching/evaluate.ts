@@ -2,11 +2,12 @@ import type { CommuteMiss, ReasonCode, ReasonParams } from '../../messages/reaso
 import type { TravelTime } from '../../ports/travel-time';
 import { findOccupation, occupationDomain, parentFiche } from '../../reference/occupations';
 import type { CommuteEstimate } from '../commute/estimator';
-import { outboundHour, returnHour } from '../commute/shifts';
+import { shiftTimes } from '../commute/shifts';
 import { jobLabel, sectorLabel, seekerJobLabels } from '../labels';
 import type { Located } from '../locate';
 import type { CommuteMode, Shift, Skill } from '../schema-parts';
 import type { MatchableSeeker } from '../seeker';
+import { type ShiftTripsView, viewOfTrips } from '../transit/trip-view';
 import type { Vacancy } from '../vacancy';
 import { compareSkills } from './skills';
 
@@ -42,6 +43,8 @@ export interface CommuteChoice {
   shift: Shift;
   method: CommuteEstimate['method'];
   warnings: CommuteEstimate['warnings'];
+  /** The vehicles there and back, when the commute comes from a timetable. */
+  trips?: ShiftTripsView;
 }
 
 export type Evaluation =
@@ -113,7 +116,14 @@ export async function evaluateMatch(sides: MatchSides, travel: TravelTime): Prom
       'commute',
       true,
       'commute.within',
-      { mode: choice.mode, minutes: choice.minutes, limit, shift: choice.shift, method: choice.method },
+      {
+        mode: choice.mode,
+        minutes: choice.minutes,
+        limit,
+        shift: choice.shift,
+        method: choice.method,
+        ...(choice.trips ? { trips: choice.trips } : {}),
+      },
       { points: commutePoints, maxPoints: weights.commute },
     ),
   );
@@ -232,21 +242,18 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
   const centroid = home.precision === 'centroid' || site.precision === 'centroid';
   for (const mode of seeker.commute.modes) {
     for (const shift of shifts) {
-      const trip = (from: Located, to: Located, hour: number, fromCommune: string, toCommune: string) =>
-        travel.estimate({
-          from: from.point,
-          to: to.point,
-          mode,
-          hour,
-          imprecise,
-          centroid,
-          fromCommune,
-          toCommune,
-        });
-      const [outbound, back] = await Promise.all([
-        trip(home, site, outboundHour(shift), seeker.home.commune, vacancy.site.commune),
-        trip(site, home, returnHour(shift), vacancy.site.commune, seeker.home.commune),
-      ]);
+      const { start, end } = shiftTimes(shift, vacancy.shiftStarts);
+      const { outbound, back, trips } = await travel.shift({
+        from: home.point,
+        to: site.point,
+        mode,
+        start,
+        end,
+        imprecise,
+        centroid,
+        fromCommune: seeker.home.commune,
+        toCommune: vacancy.site.commune,
+      });
       if (outbound.minutes === null || back.minutes === null) {
         misses.push({ mode, shift, noService: true });
         continue;
@@ -264,6 +271,7 @@ async function bestCommute(sides: MatchSides, shifts: Shift[], travel: TravelTim
           shift,
           method: outbound.method,
           warnings: outbound.warnings,
+          ...(trips ? { trips: viewOfTrips(trips) } : {}),
         };
       }
     }

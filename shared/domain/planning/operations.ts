@@ -1,11 +1,10 @@
 /** What the planning routes do: areas, and figures read from buckets only (never a Scan). */
 import type { Clock } from '../../ports/runtime';
 import type { AreaStore, StatisticsStore } from '../../ports/statistics';
-import { StaleWriteError } from '../../ports/store';
 import type { TravelTime } from '../../ports/travel-time';
 import { findCommune } from '../../reference/communes';
 import { findOccupation } from '../../reference/occupations';
-import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { locateCommune } from '../locate';
 import { skillLabelOfKey } from '../matching/skills';
 import type { CommuteMode } from '../schema-parts';
@@ -32,6 +31,7 @@ import {
 } from './person-figures';
 import { areaReachDefaults, placesWithin } from './reach';
 import { metricCells } from './secrecy';
+import { saveTeamItem } from './team-items';
 import type { StatisticalUnit } from './units';
 
 export interface PlanningDeps {
@@ -52,29 +52,24 @@ export async function saveArea(
   by: string,
 ): Promise<{ area: Area; created: boolean }> {
   if (isReservedAreaId(id)) throw new ConflictError('conflict.builtInArea', { id });
-  const current = await deps.areas.get(id);
-  if (ifMatch !== undefined && current?.version !== ifMatch)
-    throw new PreconditionFailedError(current?.version ?? 0);
-  if (!current && (await deps.areas.list()).length >= maxCustomAreas)
-    throw new ConflictError('conflict.tooManyAreas', { max: maxCustomAreas });
-  const area: Area = {
+  const { item, created } = await saveTeamItem(
+    deps.areas,
     id,
-    name: definition.name,
-    kind: 'custom',
-    epcis: definition.epcis,
-    communes: definition.communes,
-    departements: [],
-    version: (current?.version ?? 0) + 1,
-    updatedBy: by,
-    updatedAt: deps.clock.now().toISOString(),
-  };
-  try {
-    await deps.areas.save(area, current?.version);
-  } catch (error) {
-    if (error instanceof StaleWriteError) throw new PreconditionFailedError((current?.version ?? 0) + 1);
-    throw error;
-  }
-  return { area, created: !current };
+    ifMatch,
+    { max: maxCustomAreas, problem: 'conflict.tooManyAreas' },
+    (version): Area => ({
+      id,
+      name: definition.name,
+      kind: 'custom',
+      epcis: definition.epcis,
+      communes: definition.communes,
+      departements: [],
+      version,
+      updatedBy: by,
+      updatedAt: deps.clock.now().toISOString(),
+    }),
+  );
+  return { area: item, created };
 }
 
 export async function listAreas(deps: Pick<PlanningDeps, 'areas'>) {
@@ -389,4 +384,4 @@ function areaSummary(resolved: ResolvedArea, people: PersonNodes) {
 
 export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export { areaSources, areaSummary, currentMonth, findArea };
+export { areaSources, areaSummary, bucketReader, currentMonth, findArea };

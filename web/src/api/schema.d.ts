@@ -281,6 +281,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/planning/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The planning team's mobility scenarios
+         * @description Groups: planner
+         */
+        get: operations["listMobilityScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/planning/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or replace a mobility scenario: lines added (stops, times, days) or removed
+         * @description Groups: planner
+         */
+        put: operations["putMobilityScenario"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/planning/skills-gap": {
         parameters: {
             query?: never;
@@ -321,6 +361,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/planning/transit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The timetables loaded (GTFS): representative day, networks and their lines
+         * @description Groups: planner
+         */
+        get: operations["planningTransit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/planning/transit-reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Seekers who can reach a site or an area by public transport for each shift, with the timetable and with a scenario
+         * @description Groups: planner
+         */
+        get: operations["planningTransitReach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ref/communes": {
         parameters: {
             query?: never;
@@ -349,7 +429,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Door-to-door commute between two communes by a mode, leaving at an hour
+         * Door-to-door commute between two communes by a mode, leaving at an hour (transit from timetables when loaded)
          * @description Access: signed-in
          */
         get: operations["commute"];
@@ -813,7 +893,23 @@ export interface components {
             /** @enum {string} */
             confidence: "low" | "medium" | "high";
             distanceKm: number;
-            /** @description "estimate", "amazon-location", … */
+            /** @description With `method: timetable`: the first journey leaving within the hour */
+            journey?: {
+                /** @description At the door (walk from the stop included) */
+                arrival: string;
+                /** @description Leaving the door (walk to the stop included) */
+                departure: string;
+                legs: {
+                    arrival: string;
+                    departure: string;
+                    from: string;
+                    line: string;
+                    /** @enum {string} */
+                    mode: "tram" | "metro" | "rail" | "bus" | "ferry" | "cable" | "coach" | "other";
+                    to: string;
+                }[];
+            };
+            /** @description "estimate", "amazon-location", "timetable" */
             method: string;
             /** @description null when the mode does not run for this trip */
             minutes: number | null;
@@ -933,6 +1029,68 @@ export interface components {
             title: string;
             type: string;
         };
+        Scenario: {
+            changes: (components["schemas"]["ScenarioAddLine"] | components["schemas"]["ScenarioRemoveLine"])[];
+            description?: string;
+            id: string;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ScenarioAddLine: {
+            /**
+             * @default [
+             *       "mon",
+             *       "tue",
+             *       "wed",
+             *       "thu",
+             *       "fri"
+             *     ]
+             */
+            days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @description From the first stop, e.g. ["04:50"] */
+            departures: string[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "add-line";
+            /** @enum {string} */
+            mode: "bus" | "coach" | "rail" | "tram";
+            /** @description What travellers read, e.g. "Car Pau – Lacq" */
+            name: string;
+            /** @description From the last stop back to the first, same running times */
+            returnDepartures?: string[];
+            stops: {
+                /**
+                 * @description INSEE commune code (code officiel géographique)
+                 * @example 64445
+                 */
+                commune: string;
+                /**
+                 * Format: int32
+                 * @description From the first stop
+                 */
+                minutes: number;
+            }[];
+        };
+        ScenarioDefinition: {
+            changes: (components["schemas"]["ScenarioAddLine"] | components["schemas"]["ScenarioRemoveLine"])[];
+            description?: string;
+            name: string;
+        };
+        ScenarioRemoveLine: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "remove-line";
+            /** @description Line id from GET /v1/planning/transit */
+            line: string;
+        };
         Sector: {
             label: string;
             naf: {
@@ -950,6 +1108,7 @@ export interface components {
                 mode: "car" | "transit" | "bike" | "walk";
                 /** @enum {string} */
                 shift: "day" | "morning" | "afternoon" | "night";
+                trips?: components["schemas"]["ShiftTrips"];
                 warnings: {
                     code?: string;
                     text: string;
@@ -1018,6 +1177,7 @@ export interface components {
                 mode: "car" | "transit" | "bike" | "walk";
                 /** @enum {string} */
                 shift: "day" | "morning" | "afternoon" | "night";
+                trips?: components["schemas"]["ShiftTrips"];
                 warnings: {
                     code?: string;
                     text: string;
@@ -1206,6 +1366,11 @@ export interface components {
                 label: string;
             })[];
         };
+        /** @description The trips of a timetable commute: there, and the way back */
+        ShiftTrips: {
+            back: components["schemas"]["TransitJourney"];
+            outbound: components["schemas"]["TransitJourney"];
+        };
         Skill: {
             /** @description Code OGR of a ROME skill (GET /v1/ref/skills) */
             code?: string;
@@ -1222,6 +1387,21 @@ export interface components {
             label: string;
             /** @description Listed by the fiche of the occupation asked for */
             ofOccupation: boolean;
+        };
+        TransitJourney: {
+            /** @description At the door (walk from the stop included) */
+            arrival: string;
+            /** @description Leaving the door (walk to the stop included) */
+            departure: string;
+            legs: {
+                arrival: string;
+                departure: string;
+                from: string;
+                line: string;
+                /** @enum {string} */
+                mode: "tram" | "metro" | "rail" | "bus" | "ferry" | "cable" | "coach" | "other";
+                to: string;
+            }[];
         };
         Vacancy: {
             /** Format: date-time */
@@ -1265,6 +1445,13 @@ export interface components {
              */
             sector: "aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture";
             shifts: ("day" | "morning" | "afternoon" | "night")[];
+            /** @description Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise */
+            shiftStarts?: {
+                afternoon?: string;
+                day?: string;
+                morning?: string;
+                night?: string;
+            };
             site: {
                 commune: string;
                 /** @description WGS 84 coordinates of the site entrance (optional; the commune is used otherwise) */
@@ -1325,6 +1512,13 @@ export interface components {
              *     ]
              */
             shifts?: ("day" | "morning" | "afternoon" | "night")[];
+            /** @description Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise */
+            shiftStarts?: {
+                afternoon?: string;
+                day?: string;
+                morning?: string;
+                night?: string;
+            };
             site: {
                 /**
                  * @description INSEE commune code (code officiel géographique)
@@ -1392,6 +1586,13 @@ export interface components {
                  */
                 sector: "aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture";
                 shifts: ("day" | "morning" | "afternoon" | "night")[];
+                /** @description Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise */
+                shiftStarts?: {
+                    afternoon?: string;
+                    day?: string;
+                    morning?: string;
+                    night?: string;
+                };
                 site: {
                     commune: string;
                     /** @description WGS 84 coordinates of the site entrance (optional; the commune is used otherwise) */
@@ -1448,6 +1649,13 @@ export interface components {
              */
             sector?: "aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture";
             shifts?: ("day" | "morning" | "afternoon" | "night")[] | null;
+            /** @description Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise */
+            shiftStarts?: {
+                afternoon?: string;
+                day?: string;
+                morning?: string;
+                night?: string;
+            } | null;
             site?: {
                 /**
                  * @description INSEE commune code (code officiel géographique)
@@ -2592,6 +2800,195 @@ export interface operations {
             };
         };
     };
+    listMobilityScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scenarios by id */
+            200: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Scenario"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not call this route */
+            403: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putMobilityScenario: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read (ETag), e.g. "3" */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScenarioDefinition"];
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scenario"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not call this route */
+            403: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many scenarios */
+            409: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match */
+            412: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A commune of a stop has no known point */
+            422: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     planningSkillsGap: {
         parameters: {
             query: {
@@ -2810,6 +3207,257 @@ export interface operations {
             };
             /** @description Your role may not call this route */
             403: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planningTransit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was imported; `loaded: false` when no timetable is (transit is then estimated) */
+            200: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int32 */
+                        communesServed?: number;
+                        date?: string;
+                        feeds?: {
+                            agencies: string[];
+                            name: string;
+                        }[];
+                        importedAt?: string;
+                        lines: {
+                            agency: string;
+                            id: string;
+                            mode: string;
+                            modeLabel: string;
+                            name: string;
+                            /** Format: int32 */
+                            trips: number;
+                        }[];
+                        loaded: boolean;
+                        version?: string;
+                        weekday?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not call this route */
+            403: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planningTransitReach: {
+        parameters: {
+            query?: {
+                /** @description Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>` */
+                area?: string;
+                /** @description The site (give a commune or an area) */
+                commune?: string;
+                /** @description Longest way there or back, waiting included */
+                minutes?: number;
+                /** @description Compare with this scenario (GET /v1/planning/scenarios) */
+                scenario?: string;
+                /** @description Sector slug (see GET /v1/ref/sectors) */
+                sector?: "aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per shift: seekers active this month (who consented to statistics) in the EPCIs whose main place reaches the place and comes back; null + suppressed for 1–10 persons */
+            200: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: int32 */
+                        minutes: number;
+                        month: string;
+                        notes: string[];
+                        place: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "site" | "area";
+                            name: string;
+                        };
+                        scenario: {
+                            id: string;
+                            name: string;
+                            notes: string[];
+                        } | null;
+                        sector: string | null;
+                        shifts: {
+                            after: {
+                                areas: {
+                                    back: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                    id: string;
+                                    /** Format: int32 */
+                                    minutes: number;
+                                    name: string;
+                                    outbound: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                }[];
+                                /** Format: int32 */
+                                seekers: number | null;
+                                suppressed: boolean;
+                            } | null;
+                            before: {
+                                areas: {
+                                    back: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                    id: string;
+                                    /** Format: int32 */
+                                    minutes: number;
+                                    name: string;
+                                    outbound: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                }[];
+                                /** Format: int32 */
+                                seekers: number | null;
+                                suppressed: boolean;
+                            };
+                            byOccupation: {
+                                /** Format: int32 */
+                                after: number | null;
+                                afterSuppressed: boolean;
+                                /** Format: int32 */
+                                before: number | null;
+                                beforeSuppressed: boolean;
+                                label: string;
+                                occupation: string;
+                            }[];
+                            end: string;
+                            label: string;
+                            /** @enum {string} */
+                            shift: "day" | "morning" | "afternoon" | "night";
+                            start: string;
+                        }[];
+                        timetable: {
+                            date: string;
+                            version: string;
+                            weekday: string;
+                        } | null;
+                    };
+                    "text/csv": string;
+                    "text/csv; profile=spreadsheet-fr": string;
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not call this route */
+            403: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such scenario */
+            404: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The commune has no known coordinates */
+            422: {
                 headers: {
                     /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
                     "Access-Control-Allow-Origin"?: string;

@@ -1,0 +1,9 @@
+import { mobilityDeps } from '../../shared/adapters/dependencies';
+import { transitReachRoute } from '../../shared/api/planning';
+import { transitReach } from '../../shared/domain/planning/mobility';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(transitReachRoute, async ({ query }) => ({
+  status: 200,
+  body: await transitReach(mobilityDeps(), query),
+}));

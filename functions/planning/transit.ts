@@ -1,0 +1,9 @@
+import { mobilityDeps } from '../../shared/adapters/dependencies';
+import { transitOverviewRoute } from '../../shared/api/planning';
+import { transitOverview } from '../../shared/domain/planning/mobility';
+import { httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(transitOverviewRoute, async () => ({
+  status: 200,
+  body: await transitOverview(mobilityDeps()),
+}));
