@@ -60,7 +60,13 @@ export function EmployerHome() {
           }}
         />
       )}
-      <PostVacancy onPosted={refresh} />
+      <PostVacancy
+        onPosted={() => {
+          refresh();
+          // Candidates are matched from the stream a moment after posting: count them again.
+          setTimeout(refresh, 4000);
+        }}
+      />
     </main>
   );
 }
