@@ -52,7 +52,7 @@ describe('web display rules', () => {
     expect(phoneForPeople('+491701234567')).toBe('+491701234567');
     expect(phoneForPeople(undefined)).toBe('');
     expect(salaryInWords({ min: 2100, max: 2600, period: 'month' })).toBe(
-      '2\u202f100,00\u00a0€ à 2\u202f600,00\u00a0€ brut par mois',
+      '2\u202f100\u00a0€ à 2\u202f600\u00a0€ brut par mois',
     );
     expect(salaryInWords({ min: 12.5, max: 12.5, period: 'hour' })).toBe('12,50\u00a0€ brut de l’heure');
     expect(monthName('2026-03')).toBe('mars 2026');

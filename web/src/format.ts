@@ -98,11 +98,20 @@ export function phoneForPeople(e164: string | undefined): string {
   return french ? `0${french}`.replace(/(\d{2})(?=\d)/g, '$1 ') : e164;
 }
 
-const euros = new Intl.NumberFormat('fr-FR', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 2,
-});
+/** Whole euros without cents ("2 100 €"), others with two ("12,50 €"): the same in every browser. */
+const euroFormats = [0, 2].map(
+  (digits) =>
+    new Intl.NumberFormat('fr-FR', {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }),
+);
+const euros = {
+  format: (value: number) =>
+    (euroFormats[Number.isInteger(value) ? 0 : 1] as Intl.NumberFormat).format(value),
+};
 const periods = { hour: 'de l’heure', month: 'par mois', year: 'par an' } as const;
 /** "2 100 € à 2 600 € brut par mois". */
 export function salaryInWords(salary: { min: number; max: number; period: keyof typeof periods }) {

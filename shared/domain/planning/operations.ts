@@ -102,6 +102,8 @@ const currentMonth = (clock: Clock) => monthOf(clock.now());
 function bucketReader(deps: PlanningDeps): BucketReader {
   return async (units, months) => {
     const result = new Map<Month, Map<string, Counts>>();
+    // Nothing counted yet (months before the first counted one are absent): nothing to read.
+    if (months.length === 0 || units.length === 0) return result;
     if (months.length === 1) {
       const [month] = months as [Month];
       const buckets = await deps.statistics.bucketsOf(units, month);
