@@ -3,12 +3,15 @@
  * CDK creates one Lambda and one HTTP API route per entry; the local runtime serves the
  * same entries; the OpenAPI document and the route × role tests are generated from it.
  */
+import { listEmployerNoticesRoute, markEmployerNoticesSeenRoute } from '../shared/api/employers';
 import {
   acceptMatchRoute,
   declineMatchRoute,
+  getMyMatchRoute,
   listCandidatesRoute,
   listMyMatchesRoute,
 } from '../shared/api/matches';
+import { whoAmIRoute } from '../shared/api/me';
 import {
   listMyNotificationsRoute,
   oneClickUnsubscribeRoute,
@@ -32,6 +35,7 @@ import {
   commuteRoute,
   listSectorsRoute,
   searchCommunesRoute,
+  searchEpcisRoute,
   searchOccupationsRoute,
   searchSkillsRoute,
 } from '../shared/api/reference';
@@ -44,10 +48,12 @@ import {
 import { healthRoute, openApiRoute } from '../shared/api/system';
 import {
   closeVacancyRoute,
+  duplicateVacancyRoute,
   getVacancyRoute,
   listMyVacanciesRoute,
   patchVacancyRoute,
   postVacancyRoute,
+  reopenVacancyRoute,
 } from '../shared/api/vacancies';
 import type { RouteContract } from '../shared/http/route-contract';
 import type { Need } from './consumers';
@@ -64,11 +70,14 @@ export interface RouteEntry {
 
 export const routes: RouteEntry[] = [
   { contract: healthRoute, entry: 'functions/system/health.ts', data: 'none' },
+  { contract: whoAmIRoute, entry: 'functions/system/who-am-i.ts', data: 'read' },
   { contract: openApiRoute, entry: 'functions/system/openapi.ts', data: 'none' },
   { contract: postVacancyRoute, entry: 'functions/vacancies/post.ts', data: 'write' },
   { contract: getVacancyRoute, entry: 'functions/vacancies/get.ts', data: 'read' },
   { contract: patchVacancyRoute, entry: 'functions/vacancies/patch.ts', data: 'write' },
   { contract: closeVacancyRoute, entry: 'functions/vacancies/close.ts', data: 'write' },
+  { contract: reopenVacancyRoute, entry: 'functions/vacancies/reopen.ts', data: 'write' },
+  { contract: duplicateVacancyRoute, entry: 'functions/vacancies/duplicate.ts', data: 'write' },
   { contract: listMyVacanciesRoute, entry: 'functions/vacancies/list-mine.ts', data: 'read' },
   { contract: putMyProfileRoute, entry: 'functions/seekers/put-me.ts', data: 'write' },
   { contract: getMyProfileRoute, entry: 'functions/seekers/get-me.ts', data: 'read' },
@@ -83,6 +92,7 @@ export const routes: RouteEntry[] = [
   { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
   { contract: searchSkillsRoute, entry: 'functions/reference/skills.ts', data: 'none' },
   { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts', data: 'none' },
+  { contract: searchEpcisRoute, entry: 'functions/reference/epcis.ts', data: 'none' },
   {
     contract: commuteRoute,
     entry: 'functions/reference/commute.ts',
@@ -91,7 +101,14 @@ export const routes: RouteEntry[] = [
     needs: ['amazon-location'],
   },
   { contract: listMyMatchesRoute, entry: 'functions/matches/list-mine.ts', data: 'read' },
+  { contract: getMyMatchRoute, entry: 'functions/matches/get-mine.ts', data: 'read' },
   { contract: listCandidatesRoute, entry: 'functions/matches/list-candidates.ts', data: 'read' },
+  { contract: listEmployerNoticesRoute, entry: 'functions/employers/list-notices.ts', data: 'read' },
+  {
+    contract: markEmployerNoticesSeenRoute,
+    entry: 'functions/employers/mark-notices-seen.ts',
+    data: 'write',
+  },
   { contract: acceptMatchRoute, entry: 'functions/matches/accept.ts', data: 'write' },
   { contract: declineMatchRoute, entry: 'functions/matches/decline.ts', data: 'write' },
   {

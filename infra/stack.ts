@@ -304,6 +304,8 @@ export class BassinStack extends Stack {
       ...(props.mapTileUrl ? { tileUrl: props.mapTileUrl } : {}),
       signIn: {
         domain: signIn.baseUrl(),
+        // The ID token's issuer, checked by the web app's OpenID Connect client.
+        issuer: this.userPool.userPoolProviderUrl,
         clientId: client.userPoolClientId,
         scopes: ['openid', ...groups.map((group) => `${resourceServer}/${group}`)],
       },

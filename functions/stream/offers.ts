@@ -4,9 +4,10 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { employerNoticeDeps, offerDepsWithSecret } from '../../shared/adapters/dependencies';
 import { domainOf } from '../../shared/adapters/dynamodb/items';
 import { observed } from '../../shared/adapters/powertools/observability';
+import { noticeAcceptance } from '../../shared/domain/employer-notices';
 import { onMatchChanged, publishOffer } from '../../shared/domain/notifications/offers';
 import type { Offer } from '../../shared/domain/offer';
 import { logger } from '../../shared/http/handler';
@@ -14,6 +15,7 @@ import { logger } from '../../shared/http/handler';
 /**
  * Matches become offers (once per pair) and new offers are published to the `offers`
  * topic: the offer item is the outbox, so a failed publish is retried from the stream.
+ * An accepted match also becomes a notice for the employer (once per answer).
  */
 async function onChange(record: DynamoDBRecord) {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
@@ -21,7 +23,10 @@ async function onChange(record: DynamoDBRecord) {
   const deps = await offerDepsWithSecret();
   if (entity === 'Match' && image?.id?.S && mayNeedOffer(image, deps.config.notifyThreshold)) {
     const match = await deps.matches.get(image.id.S);
-    if (match) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
+    if (match) {
+      logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
+      await noticeAcceptance(employerNoticeDeps(), match);
+    }
   }
   if (entity === 'Offer' && record.eventName === 'INSERT' && record.dynamodb?.NewImage) {
     const offer = domainOf<Offer>(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));

@@ -6,6 +6,7 @@ import { zodIssues } from '../../shared/domain/validation';
 import { problem } from '../../shared/http/problem';
 import { groups } from '../../shared/http/route-contract';
 import type { DevIdentity } from './identity';
+import type { DemoAccount } from './seeding';
 
 const tokenRequest = z.strictObject({
   sub: z.string().regex(/^[\w.@:-]{1,128}$/, 'letters, digits and . _ @ : - only, at most 128'),
@@ -28,12 +29,15 @@ export interface DevTools {
   stream: () => unknown;
   /** Resolves when the feed, the queues and their consumers have nothing left to do. */
   settled: (timeoutMs?: number) => Promise<void>;
+  /** The SYNTHETIC demo's accounts, if the store holds the demo. */
+  demoAccounts: () => Promise<DemoAccount[]>;
 }
 
 /**
  * `/dev/*`, in the local runtime only (nothing here exists in AWS): sign-in, the outbox of
  * SMS and push that would have been sent, dead letters and their redrive, scheduled jobs on
- * demand, and the change feed's state (`/dev/stream`; `POST /dev/settle` waits for it to drain).
+ * demand, the change feed's state (`/dev/stream`; `POST /dev/settle` waits for it to drain) and
+ * the demo's accounts.
  */
 export function devRoutes(identity: DevIdentity, tools: DevTools) {
   return async (
@@ -43,6 +47,8 @@ export function devRoutes(identity: DevIdentity, tools: DevTools) {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/dev/jwks.json' && request.method === 'GET') return json(200, identity.jwks());
     if (path === '/dev/outbox' && request.method === 'GET') return json(200, { items: await tools.outbox() });
+    if (path === '/dev/demo' && request.method === 'GET')
+      return json(200, { accounts: await tools.demoAccounts() });
     if (path === '/dev/dead-letters' && request.method === 'GET') {
       return json(200, { items: await tools.messaging.deadLetters() });
     }

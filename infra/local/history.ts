@@ -80,7 +80,13 @@ const monthStart = (month: string) => Date.parse(`${month}-01T00:00:00.000Z`);
 const uuidOf = (kind: number, n: number) =>
   `5eed0000-0000-4000-${String(8000 + kind).padStart(4, '0')}-${String(n).padStart(12, '0')}`;
 
-export function planHistory(options: { months: string[]; now: Date; seed?: number }): History {
+export function planHistory(options: {
+  months: string[];
+  now: Date;
+  seed?: number;
+  scale?: number;
+}): History {
+  const scale = options.scale ?? 1;
   const next = prng(options.seed ?? 2026);
   const vacancies: PlannedVacancy[] = [];
   const seekers: PlannedSeeker[] = [];
@@ -97,7 +103,7 @@ export function planHistory(options: { months: string[]; now: Date; seed?: numbe
       const factor =
         (seasonality[sector]?.[calendar] ?? everyone[calendar] ?? 1) *
         (1 + (yearlyTrend[sector] ?? 0)) ** years;
-      const expected = vacanciesPerMonth * share * factor * elapsed;
+      const expected = vacanciesPerMonth * scale * share * factor * elapsed;
       const employers = syntheticEmployers[sector] ?? ['Entreprise du Bassin'];
       for (let n = noisy(next, expected); n > 0; n--) {
         const createdAt = at();
@@ -131,7 +137,7 @@ export function planHistory(options: { months: string[]; now: Date; seed?: numbe
       }
     }
     // Adoption: from 25 to 75 new profiles a month over the history.
-    const arrivals = (25 + (50 * index) / Math.max(1, options.months.length - 1)) * elapsed;
+    const arrivals = (25 + (50 * index) / Math.max(1, options.months.length - 1)) * scale * elapsed;
     for (let n = noisy(next, arrivals); n > 0; n--) {
       const createdAt = at();
       const id = `synthetic-seeker-${seekers.length + 1}`;

@@ -1,5 +1,6 @@
 /** `npm start`: the whole of Bassin on this machine, data kept under BASSIN_DATA_DIR (or --data-dir). */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { commandLine } from '../cli';
 import { startLocalRuntime } from './runtime';
 
@@ -7,7 +8,8 @@ const cli = commandLine({
   command: 'npm start --',
   summary:
     'Runs the whole of Bassin on this machine: the API and web app, dynalite as DynamoDB (data kept\n' +
-    'in the data folder), fauxqs as SNS/SQS, the change feed and the scheduled jobs.',
+    'in the data folder), fauxqs as SNS/SQS, the change feed and the scheduled jobs. An empty data\n' +
+    'folder gets a SYNTHETIC demo territory (BASSIN_DEMO=0: none).',
   options: {
     port: {
       type: 'string',
@@ -26,14 +28,17 @@ const cli = commandLine({
 });
 const dataDir = resolve(cli.values['data-dir']);
 const port = cli.integer('port', 0, 65_535);
+// An empty data folder gets the SYNTHETIC demo territory, unless BASSIN_DEMO=0.
+const demo = process.env.BASSIN_DEMO !== '0' && !existsSync(join(dataDir, 'dynamodb'));
 
-const runtime = await startLocalRuntime({ dataDir, port }).catch((error: Error) => {
+const runtime = await startLocalRuntime({ dataDir, port, demo, log: console.log }).catch((error: Error) => {
   console.error(`\nBassin could not start: ${error.message}\n`);
   process.exit(1);
 });
 console.log(`
 Bassin is running at ${runtime.url}   (data: ${dataDir})
 
+  Web app           ${runtime.url}/   (sign in with a name and a role${demo ? ', or a demo account' : ''})
   API description   ${runtime.url}/openapi.json
   Get a token       curl -s -X POST ${runtime.url}/dev/token -H 'content-type: application/json' \\
                          -d '{"sub":"acme","groups":["employer"]}'

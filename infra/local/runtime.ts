@@ -11,6 +11,7 @@ import { outboxSender } from '../../shared/adapters/local/outbox-sender';
 import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from '../consumers';
 import { routes } from '../routes';
 import { ChangeFeed, type FeedConsumer, localContext, type StreamHandler } from './change-feed';
+import { demoAccounts, ensureDemo } from './demo';
 import { devRoutes } from './dev-routes';
 import { ensureTable, localClientConfig, startDynalite } from './dynalite';
 import { createApiAdapter } from './http-adapter';
@@ -35,6 +36,10 @@ export interface LocalRuntimeOptions {
   webRoot?: string;
   /** Deadline of each HTTP function invocation (default 30 s, API Gateway's limit). */
   functionTimeoutMs?: number;
+  /** Seed a small SYNTHETIC demo territory if the store has none (the first `npm start`). */
+  demo?: boolean;
+  /** Progress lines (the demo's); silent by default. */
+  log?: (line: string) => void;
 }
 
 export interface LocalRuntime {
@@ -62,6 +67,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const dynamo = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
   await ensureTable(dynamo.endpoint, tableName);
+  if (options.demo && options.dataDir)
+    await ensureDemo(dynamo.endpoint, tableName, options.dataDir, options.log ?? (() => undefined));
 
   Object.assign(process.env, {
     TABLE_NAME: tableName,
@@ -151,6 +158,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       jobNames: [...jobs.keys()],
       stream: () => feed.status(),
       settled,
+      demoAccounts: () => demoAccounts(dynamo.endpoint, tableName),
     }),
   });
   const web = webFiles(options.webRoot ?? resolve('web/dist'));

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GeoRoutesClient } from '@aws-sdk/client-geo-routes';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
+import type { EmployerNoticeDeps } from '../domain/employer-notices';
 import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
@@ -16,6 +17,7 @@ import type { TravelTime } from '../ports/travel-time';
 import { deviceRegistry } from './device-registry';
 import { dynamoAreaStore } from './dynamodb/area-store';
 import { sharedDynamoClient, tableClientFromEnv } from './dynamodb/client';
+import { dynamoEmployerNoticeStore } from './dynamodb/employer-notice-store';
 import { dynamoMatchIndex } from './dynamodb/match-index';
 import { dynamoMatchStore } from './dynamodb/match-store';
 import { dynamoOfferStore } from './dynamodb/offer-store';
@@ -91,6 +93,14 @@ export const matchReadDeps = /* @__PURE__ */ once(
     vacancies: vacancyDeps().vacancies,
     seekers: seekerDeps().seekers,
     clock: systemClock,
+  }),
+);
+
+export const employerNoticeDeps = /* @__PURE__ */ once(
+  (): EmployerNoticeDeps => ({
+    notices: dynamoEmployerNoticeStore(tableClientFromEnv()),
+    matches: matchReadDeps().matches,
+    seekers: matchReadDeps().seekers,
   }),
 );
 

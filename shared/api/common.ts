@@ -22,8 +22,14 @@ export const pageQuery = z.strictObject({
 
 export const idParams = z.strictObject({ id: z.uuid().max(36) });
 
-export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item).max(100), nextCursor: z.string().max(2048).optional() }).meta({ id });
+export const pageOf = <T extends z.ZodType, Extra extends z.ZodRawShape = Record<never, never>>(
+  item: T,
+  id: string,
+  extra?: Extra,
+) =>
+  z
+    .object({ items: z.array(item).max(100), nextCursor: z.string().max(2048).optional(), ...extra })
+    .meta({ id });
 
 /** Responses every signed-in route can give besides its own. */
 export const commonProblems = {

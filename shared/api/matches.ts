@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { candidateView, seekerMatchView } from '../domain/match';
+import { candidateView, seekerMatchView, seekerOfferView } from '../domain/match';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, idParams, pageOf, pageQuery, problemDocument } from './common';
+import { candidateCounts } from './vacancies';
 
 const tags = ['Matches'];
 const matchIdParams = z.strictObject({
@@ -25,6 +26,22 @@ export const listMyMatchesRoute = defineRoute({
   },
 });
 
+export const getMyMatchRoute = defineRoute({
+  operationId: 'getMyMatch',
+  method: 'GET',
+  path: '/v1/seekers/me/matches/{id}',
+  summary:
+    'One of your matches with everything the employer says about the job (the offer page; SMS links open it)',
+  tags,
+  access: ['seeker'],
+  params: matchIdParams,
+  responses: {
+    200: { description: 'The match, explained, with the vacancy’s details', schema: seekerOfferView },
+    ...commonProblems,
+    404: { description: 'No such match among yours', schema: problemDocument },
+  },
+});
+
 export const listCandidatesRoute = defineRoute({
   operationId: 'listCandidates',
   method: 'GET',
@@ -35,7 +52,10 @@ export const listCandidatesRoute = defineRoute({
   params: idParams,
   query: pageQuery,
   responses: {
-    200: { description: 'One page', schema: pageOf(candidateView, 'CandidatePage') },
+    200: {
+      description: 'One page, and the counts over every candidate of the vacancy',
+      schema: pageOf(candidateView, 'CandidatePage', { counts: candidateCounts }),
+    },
     ...commonProblems,
     404: { description: 'No such vacancy among yours', schema: problemDocument },
   },

@@ -45,7 +45,7 @@ export const listAreasRoute = defineRoute({
   operationId: 'listPlanningAreas',
   method: 'GET',
   path: '/v1/planning/areas',
-  summary: 'The pilot territory and the areas planners defined',
+  summary: 'The pilot territory, each of its EPCIs and départements, and the areas planners defined',
   tags,
   access: planner,
   responses: {
@@ -247,6 +247,8 @@ export const catchmentRoute = defineRoute({
               id: z.string().max(60),
               name: label,
               minutes: z.number().min(0).max(240),
+              seekers: count.meta({ description: 'Seekers active in this EPCI; null when secret' }),
+              suppressed: z.boolean(),
               commune: z.string().max(5),
               lat: z.number().min(-90).max(90),
               lon: z.number().min(-180).max(180),
@@ -290,6 +292,10 @@ export const forecastRoute = defineRoute({
         suppressed: z.boolean(),
         reason: label.optional(),
         method: label.optional(),
+        methodText: label.optional().meta({ description: 'The method in words (French by default)' }),
+        errorText: label
+          .optional()
+          .meta({ description: 'Its backtest error (MASE, sMAPE) explained in one sentence' }),
         backtest: z
           .object({
             mase: measure,

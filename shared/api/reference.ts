@@ -51,6 +51,15 @@ export const communeView = z
   })
   .meta({ id: 'Commune' });
 
+export const epciView = z
+  .object({
+    code: z.string().max(9).meta({ description: 'SIREN (send it in an area’s `epcis`)' }),
+    name: z.string().max(200),
+    type: z.string().max(10).meta({ description: 'CC, CA, CU, METRO, MET69' }),
+    population: int32(0, 100_000_000),
+  })
+  .meta({ id: 'Epci' });
+
 const searchLimit = z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20);
 
 export const listSectorsRoute = defineRoute({
@@ -115,6 +124,20 @@ export const searchCommunesRoute = defineRoute({
   query: z.strictObject({ q: z.string().trim().min(1).max(100), limit: searchLimit }),
   responses: {
     200: { description: 'Matching communes', schema: z.object({ items: z.array(communeView).max(100) }) },
+    ...commonProblems,
+  },
+});
+
+export const searchEpcisRoute = defineRoute({
+  operationId: 'searchEpcis',
+  method: 'GET',
+  path: '/v1/ref/epcis',
+  summary: 'Intercommunalities (EPCI) whose name has every word typed as a prefix, most populous first',
+  tags,
+  access: 'signed-in',
+  query: z.strictObject({ q: z.string().trim().min(1).max(100), limit: searchLimit }),
+  responses: {
+    200: { description: 'Matching EPCIs', schema: z.object({ items: z.array(epciView).max(100) }) },
     ...commonProblems,
   },
 });

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { vacancyDraft, vacancyPatch, vacancyView } from '../domain/vacancy';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, idParams, ifMatchHeader, pageOf, pageQuery, problemDocument } from './common';
@@ -26,7 +27,11 @@ export const postVacancyRoute = defineRoute({
     },
   ],
   responses: {
-    201: { description: 'Posted; `Location` and `ETag` headers are set', schema: vacancyView },
+    201: {
+      description: 'Posted; `Location` and `ETag` headers are set',
+      schema: vacancyView,
+      headers: ['location', 'etag'],
+    },
     409: { description: 'The first request with this key is still running', schema: problemDocument },
     422: { description: 'This key was used with another body', schema: problemDocument },
     ...commonProblems,
@@ -44,7 +49,7 @@ export const getVacancyRoute = defineRoute({
   access: employer,
   params: idParams,
   responses: {
-    200: { description: 'The vacancy; `ETag` is its version', schema: vacancyView },
+    200: { description: 'The vacancy; `ETag` is its version', schema: vacancyView, headers: ['etag'] },
     ...commonProblems,
     404: notFound,
   },
@@ -61,7 +66,7 @@ export const patchVacancyRoute = defineRoute({
   body: vacancyPatch,
   headers: [ifMatchHeader(true)],
   responses: {
-    200: { description: 'Changed', schema: vacancyView },
+    200: { description: 'Changed', schema: vacancyView, headers: ['etag'] },
     ...commonProblems,
     404: notFound,
     409: { description: 'The vacancy is closed', schema: problemDocument },
@@ -80,12 +85,64 @@ export const closeVacancyRoute = defineRoute({
   params: idParams,
   headers: [ifMatchHeader(false)],
   responses: {
-    200: { description: 'Closed', schema: vacancyView },
+    200: { description: 'Closed', schema: vacancyView, headers: ['etag'] },
     ...commonProblems,
     404: notFound,
     412: { description: 'Stale If-Match', schema: problemDocument },
   },
 });
+
+export const reopenVacancyRoute = defineRoute({
+  operationId: 'reopenVacancy',
+  method: 'POST',
+  path: '/v1/vacancies/{id}/reopen',
+  summary: 'Open a closed vacancy again (reopening an open vacancy changes nothing); its matches come back',
+  tags,
+  access: employer,
+  params: idParams,
+  headers: [ifMatchHeader(false)],
+  responses: {
+    200: { description: 'Open', schema: vacancyView, headers: ['etag'] },
+    ...commonProblems,
+    404: notFound,
+    412: { description: 'Stale If-Match', schema: problemDocument },
+  },
+});
+
+export const duplicateVacancyRoute = defineRoute({
+  operationId: 'duplicateVacancy',
+  method: 'POST',
+  path: '/v1/vacancies/{id}/duplicate',
+  summary: 'Post a new vacancy with everything one of yours says (open or closed)',
+  tags,
+  access: employer,
+  params: idParams,
+  idempotent: true,
+  throttle: { rate: 5, burst: 10 },
+  headers: [
+    {
+      name: 'idempotency-key',
+      required: true,
+      description: 'A unique key per copy (e.g. a UUID): retrying with it returns the first answer',
+    },
+  ],
+  responses: {
+    201: { description: 'The copy, posted', schema: vacancyView, headers: ['location', 'etag'] },
+    ...commonProblems,
+    404: notFound,
+    409: { description: 'The first request with this key is still running', schema: problemDocument },
+    422: { description: 'This key was used with another request', schema: problemDocument },
+  },
+});
+
+/** Candidates of a vacancy, counted over its whole list (not a page). */
+export const candidateCounts = z
+  .object({
+    candidates: z.number().int().min(0).max(1_000_000).meta({ format: 'int32' }),
+    accepted: z.number().int().min(0).max(1_000_000).meta({ format: 'int32' }),
+    declined: z.number().int().min(0).max(1_000_000).meta({ format: 'int32' }),
+  })
+  .meta({ id: 'CandidateCounts' });
 
 export const listMyVacanciesRoute = defineRoute({
   operationId: 'listMyVacancies',
@@ -96,7 +153,10 @@ export const listMyVacanciesRoute = defineRoute({
   access: employer,
   query: pageQuery,
   responses: {
-    200: { description: 'One page', schema: pageOf(vacancyView, 'VacancyPage') },
+    200: {
+      description: 'One page; each vacancy with its candidate counts',
+      schema: pageOf(vacancyView.extend({ counts: candidateCounts }), 'VacancyPage'),
+    },
     ...commonProblems,
   },
 });

@@ -5,10 +5,10 @@ import { type PageRequest, type SeekerStore, StaleWriteError, type VacancyStore 
 import type { TravelTime } from '../ports/travel-time';
 import { ConflictError, NotFoundError } from './errors';
 import { locateCommune } from './locate';
-import { explainWarnings, type Match, toCandidateView, toSeekerView } from './match';
+import { explainWarnings, toCandidateView, toSeekerOfferView, toSeekerView } from './match';
 import { pageOrExplain } from './paging';
 import type { CommuteMode } from './schema-parts';
-import type { SeekerProfile } from './seeker';
+import { sharedContact } from './shared-contact';
 import { getOwnVacancy } from './vacancy-operations';
 
 export interface MatchReadDeps {
@@ -28,10 +28,23 @@ export async function listMyMatches(
   return { ...found, items: found.items.map((m) => toSeekerView(m, language)) };
 }
 
+/** One of the seeker's matches with the vacancy's own words (employer, description, salary): the offer page. */
+export async function getMyMatch(
+  deps: Pick<MatchReadDeps, 'matches' | 'vacancies'>,
+  seekerId: string,
+  matchId: string,
+  language: Language,
+) {
+  const found = await deps.matches.get(matchId);
+  if (!found || found.seekerId !== seekerId) throw new NotFoundError('notFound.match');
+  return toSeekerOfferView(found, await deps.vacancies.get(found.vacancyId), language);
+}
+
 /**
- * Only the vacancy's owner sees its candidates, anonymised. Those who accepted come with
- * how to reach them as their profile says now (read at each listing, never copied into
- * the match): a changed or removed number is changed or removed for the employer too.
+ * Only the vacancy's owner sees its candidates, anonymised, and how many there are in all.
+ * Those who accepted come with how to reach them as their profile says now (read at each
+ * listing, never copied into the match): a changed or removed number or first name is
+ * changed or removed for the employer too.
  */
 export async function listCandidates(
   deps: MatchReadDeps,
@@ -41,13 +54,17 @@ export async function listCandidates(
   language: Language,
 ) {
   await getOwnVacancy(deps, owner, vacancyId);
-  const found = await pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page));
+  const [found, counts] = await Promise.all([
+    pageOrExplain(() => deps.matches.pageForVacancy(vacancyId, page)),
+    deps.matches.countsForVacancy(vacancyId),
+  ]);
   const accepted = found.items.filter((m) => m.response === 'accepted');
   const profiles = new Map(
     await Promise.all(accepted.map(async (m) => [m.seekerId, await deps.seekers.get(m.seekerId)] as const)),
   );
   return {
     ...found,
+    counts,
     items: found.items.map((m) =>
       toCandidateView(
         m.response === 'accepted' ? { ...m, contact: sharedContact(profiles.get(m.seekerId)) } : m,
@@ -55,13 +72,6 @@ export async function listCandidates(
       ),
     ),
   };
-}
-
-/** What accepting shares with the employer: the channel chosen, and the phone only for SMS. */
-function sharedContact(profile: SeekerProfile | undefined): NonNullable<Match['contact']> {
-  if (!profile) return { channel: 'none' };
-  const { channel, phone } = profile.contact;
-  return channel === 'sms' && phone ? { channel, phone } : { channel };
 }
 
 /**

@@ -7,7 +7,7 @@ import { communeLabelOf, contractLabel, jobLabel, occupationLabel, sectorLabel, 
 import { commuteMode, identifier, int32, isoTimestamp, shiftName } from './schema-parts';
 import { contactChannel } from './seeker';
 import { shiftTripsView } from './transit/trip-view';
-import { contractType } from './vacancy';
+import { contractType, type Vacancy, vacancyStatus } from './vacancy';
 
 const criterionName = z.enum([
   'sector',
@@ -83,8 +83,14 @@ export const match = z
       skillsMatched: z.array(label).max(30),
       skillsMissing: z.array(label).max(30),
     }),
-    /** Only after the seeker accepts. */
-    contact: z.object({ channel: contactChannel, phone: z.string().max(16).optional() }).optional(),
+    /** Only after the seeker accepts: the channel they chose, their phone for SMS, their first name if given. */
+    contact: z
+      .object({
+        channel: contactChannel,
+        phone: z.string().max(16).optional(),
+        firstName: z.string().max(60).optional(),
+      })
+      .optional(),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
@@ -135,6 +141,44 @@ export const seekerMatchView = z
     updatedAt: isoTimestamp,
   })
   .meta({ id: 'SeekerMatch' });
+
+/** The offer page: the match and what the employer wrote about the job; `offer` is null once the vacancy is gone. */
+export const seekerOfferView = seekerMatchView
+  .extend({
+    offer: z
+      .object({
+        status: vacancyStatus,
+        employerName: z.string().max(120).optional(),
+        description: z.string().max(5_000).optional(),
+        salary: z
+          .object({
+            min: z.number(),
+            max: z.number(),
+            period: z.enum(['hour', 'month', 'year']),
+            currency: z.literal('EUR'),
+          })
+          .optional(),
+        startDate: z.string().max(10).optional(),
+        openings: int32(1, 500),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'SeekerOffer' });
+
+export const toSeekerOfferView = (m: Match, vacancy: Vacancy | undefined, language: Language) =>
+  seekerOfferView.parse({
+    ...toSeekerView(m, language),
+    offer: vacancy
+      ? {
+          status: vacancy.status,
+          employerName: vacancy.employerName,
+          description: vacancy.description,
+          salary: vacancy.salary,
+          startDate: vacancy.startDate,
+          openings: vacancy.openings,
+        }
+      : null,
+  });
 
 /** What an employer sees of a candidate: anonymised; contact only once accepted. */
 export const candidateView = z

@@ -10,6 +10,7 @@ import {
   isoTimestamp,
   jobTitleCode,
   mobilePhone,
+  plainText,
   romeCode,
   sectorSlug,
   shiftName,
@@ -63,6 +64,9 @@ export const maxOccupations = 10;
  */
 export const seekerProfileInput = z
   .strictObject({
+    firstName: plainText(1, 60)
+      .optional()
+      .meta({ description: 'How employers address the seeker once they accept a match (never before)' }),
     sectors: distinctList(sectorSlug, 8).min(1),
     jobTitles: distinctList(jobTitleCode, maxOccupations).optional(),
     occupations: distinctList(romeCode, maxOccupations).optional(),
@@ -115,6 +119,7 @@ const shape = seekerProfileInput.shape;
 /** A profile as stored and answered: `occupations` always holds every ROME code it covers. */
 export const seekerProfile = z
   .object({
+    firstName: z.string().max(60).optional(),
     sectors: z.array(sectorSlug).max(8),
     jobTitles: z.array(z.string().max(6)).max(maxOccupations).optional(),
     occupations: z.array(z.string().max(5)).min(1).max(maxOccupations),
@@ -141,6 +146,7 @@ export const seekerProfileView = seekerProfile
       .object({
         sectors: z.array(z.string().max(200)).max(8),
         occupations: z.array(z.string().max(250)).max(maxOccupations),
+        jobTitles: z.array(z.string().max(250)).max(maxOccupations),
         home: z.string().max(120),
         shifts: z.array(z.string().max(40)).max(4),
         contracts: z.array(z.string().max(40)).max(4),
@@ -156,6 +162,7 @@ export const toSeekerProfileView = (profile: SeekerProfile): z.output<typeof see
   labels: {
     sectors: profile.sectors.map(sectorLabel),
     occupations: [...seekerJobLabels(profile).values()],
+    jobTitles: (profile.jobTitles ?? []).map((code) => findJobTitle(code)?.label ?? code),
     home: communeLabelOf(profile.home.commune),
     shifts: shiftLabels(profile.shifts ?? []),
     contracts: (profile.contracts ?? []).map(contractLabel),

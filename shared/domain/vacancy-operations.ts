@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { MatchStore } from '../ports/matching';
 import type { Clock, IdGenerator } from '../ports/runtime';
 import { type Page, type PageRequest, StaleWriteError, type VacancyStore } from '../ports/store';
 import { findJobTitle } from '../reference/job-titles';
@@ -158,12 +159,59 @@ export async function closeVacancy(
   }
 }
 
+/** A closed vacancy opens again (its matches come back through the stream); reopening an open one changes nothing. */
+export async function reopenVacancy(
+  deps: VacancyDeps,
+  owner: string,
+  id: string,
+  ifMatch: number | undefined,
+): Promise<Vacancy> {
+  const current = await getOwnVacancy(deps, owner, id);
+  if (ifMatch !== undefined && current.version !== ifMatch)
+    throw new PreconditionFailedError(current.version);
+  if (current.status === 'open') return current;
+  const { closedAt, ...open } = current;
+  const next: Vacancy = {
+    ...open,
+    status: 'open',
+    updatedAt: deps.clock.now().toISOString(),
+    version: current.version + 1,
+  };
+  await replaceOrExplain(deps, next, current.version);
+  return next;
+}
+
+/** A new open vacancy with everything the employer wrote in one of theirs (open or closed). */
+export async function duplicateVacancy(deps: VacancyDeps, owner: string, id: string): Promise<Vacancy> {
+  const source = await getOwnVacancy(deps, owner, id);
+  const checked = vacancyDraft.safeParse(draftOf(source));
+  // A stored vacancy was valid when written; a code retired since is the employer's to fix.
+  if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'source'));
+  return postVacancy(deps, owner, checked.data);
+}
+
 export function listOwnVacancies(
   deps: Pick<VacancyDeps, 'vacancies'>,
   owner: string,
   page: PageRequest,
 ): Promise<Page<Vacancy>> {
   return pageOrExplain(() => deps.vacancies.listByOwner(owner, page));
+}
+
+/** The owner's vacancies, each with its candidate counts (one read of each vacancy's candidate list). */
+export async function listOwnVacanciesCounted(
+  deps: { vacancies: VacancyStore; matches: Pick<MatchStore, 'countsForVacancy'> },
+  owner: string,
+  page: PageRequest,
+) {
+  const found = await listOwnVacancies(deps, owner, page);
+  const items = await Promise.all(
+    found.items.map(async (vacancy) => ({
+      vacancy,
+      counts: await deps.matches.countsForVacancy(vacancy.id),
+    })),
+  );
+  return { ...found, items };
 }
 
 async function replaceOrExplain(deps: VacancyDeps, next: Vacancy, expectedVersion: number) {

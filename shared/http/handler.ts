@@ -158,11 +158,16 @@ function toResponse(
   if (body === undefined) return { statusCode: status, headers: { ...limit, ...headers } };
   const schema = contract.responses[status]?.schema;
   const checked = schema ? schema.parse(body) : body;
-  if (contract.csv && status === 200 && wantsCsv(accept))
+  const dialect = contract.csv && status === 200 ? wantsCsv(accept) : undefined;
+  if (contract.csv && dialect)
     return {
       statusCode: status,
-      headers: { 'content-type': `${csvMediaType}; charset=utf-8`, ...limit, ...headers },
-      body: toCsv(contract.csv(checked)),
+      headers: {
+        'content-type': `${csvMediaType}; charset=utf-8${dialect === 'machine' ? '' : `; profile=${dialect}`}`,
+        ...limit,
+        ...headers,
+      },
+      body: toCsv(contract.csv(checked), dialect),
     };
   return {
     statusCode: status,

@@ -41,7 +41,8 @@ export function idempotentRequests(operationId: string): Middleware {
       config: new IdempotencyConfig({
         // Keys are scoped to the caller: two employers may pick the same key.
         eventKeyJmesPath: '[requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
-        payloadValidationJmesPath: 'body',
+        // The path too: the same key on another item (POST …/{id}/duplicate) is another request.
+        payloadValidationJmesPath: '[rawPath, body]',
         throwOnNoIdempotencyKey: true,
         expiresAfterSeconds: keyLifetimeSeconds,
       }),

@@ -1,7 +1,16 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { csvMediaType } from './csv';
-import type { RouteContract } from './route-contract';
+import { csvMediaType, spreadsheetProfile } from './csv';
+import type { AnswerHeader, RouteContract } from './route-contract';
+
+const declaredHeaders: Record<AnswerHeader, { name: string; description: string; pattern?: string }> = {
+  etag: {
+    name: 'ETag',
+    description: 'The version of the item, e.g. "3": send it back as If-Match',
+    pattern: '^"\\d+"$',
+  },
+  location: { name: 'Location', description: 'Where the created item can be read' },
+};
 
 /** The OpenAPI 3.1 document, generated from the route contracts (and so from the zod schemas). */
 export function openApiDocument(contracts: RouteContract[]) {
@@ -58,7 +67,30 @@ export function openApiDocument(contracts: RouteContract[]) {
           {
             description: spec.description,
             // Every answer carries the route's rate limit (2xx and 4xx alike).
-            ...(Number(status) < 500 ? { headers: answerHeaders } : {}),
+            ...(Number(status) < 500
+              ? {
+                  headers: {
+                    ...answerHeaders,
+                    ...Object.fromEntries(
+                      (spec.headers ?? []).map((header) => {
+                        const { name, description, pattern } = declaredHeaders[header];
+                        return [
+                          name,
+                          {
+                            description,
+                            required: true,
+                            schema: {
+                              type: 'string' as const,
+                              maxLength: 2048,
+                              ...(pattern ? { pattern } : {}),
+                            },
+                          },
+                        ];
+                      }),
+                    ),
+                  },
+                }
+              : {}),
             ...(spec.schema
               ? {
                   content: {
@@ -67,7 +99,13 @@ export function openApiDocument(contracts: RouteContract[]) {
                     },
                     // The same rows as `items`, one column per field (Accept: text/csv).
                     ...(contract.csv && status === '200'
-                      ? { [csvMediaType]: { schema: z.string().max(10_000_000) } }
+                      ? {
+                          [csvMediaType]: { schema: z.string().max(10_000_000) },
+                          // The same rows for French spreadsheets: BOM, `;`, French headers, decimal commas.
+                          [`${csvMediaType}; profile=${spreadsheetProfile}`]: {
+                            schema: z.string().max(10_000_000),
+                          },
+                        }
                       : {}),
                   },
                 }

@@ -4,11 +4,14 @@ export const groups = ['employer', 'seeker', 'planner', 'admin'] as const;
 export type Group = (typeof groups)[number];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Headers an answer carries that clients read: its version, and where a created item lives. */
+export type AnswerHeader = 'etag' | 'location';
+
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
-  /** Content type when not JSON (e.g. the OpenAPI document). */
-  headers?: string[];
+  /** Headers of this answer, declared in the OpenAPI document so typed clients see them. */
+  headers?: AnswerHeader[];
 }
 
 /**

@@ -113,6 +113,15 @@ export const noticeSentences = {
     fr: () => 'Le poste ou le profil a changé et ne correspond plus',
     en: () => 'The vacancy or the profile changed and no longer fits',
   },
+  // What an employer is told in the app
+  'employer.accepted': {
+    fr: (p) => `${p.name || 'Un candidat'} a accepté votre offre « ${p.title} » : vous pouvez le contacter.`,
+    en: (p) => `${p.name || 'A candidate'} accepted your vacancy "${p.title}": you may contact them.`,
+  },
+  'employer.answerWithdrawn': {
+    fr: (p) => `Un candidat avait accepté « ${p.title} », puis a retiré sa réponse.`,
+    en: (p) => `A candidate had accepted "${p.title}", then took their answer back.`,
+  },
 } satisfies Record<string, Sentence>;
 export type NoticeCode = keyof typeof noticeSentences;
 

@@ -38,4 +38,29 @@ export interface MatchStore {
   ): Promise<Match>;
   pageForSeeker(seekerId: string, page: PageRequest): Promise<Page<Match>>;
   pageForVacancy(vacancyId: string, page: PageRequest): Promise<Page<Match>>;
+  /** How many active candidates a vacancy has, and how many of them answered (reads its candidate list once). */
+  countsForVacancy(vacancyId: string): Promise<CandidateCounts>;
+}
+
+export interface CandidateCounts {
+  candidates: number;
+  accepted: number;
+  declined: number;
+}
+
+/** "Someone accepted": what an employer is told in the app. It names the match, never the person. */
+export interface AcceptanceNotice {
+  matchId: string;
+  vacancyId: string;
+  vacancyTitle: string;
+  at: string;
+}
+
+/** Employers' in-app notices, newest first, and how far they have read them. */
+export interface EmployerNoticeStore {
+  /** Records a notice once (the same match and time again changes nothing). */
+  add(employerId: string, notice: AcceptanceNotice): Promise<void>;
+  page(employerId: string, page: PageRequest): Promise<Page<AcceptanceNotice>>;
+  seenUntil(employerId: string): Promise<string | undefined>;
+  markSeen(employerId: string, at: string): Promise<void>;
 }

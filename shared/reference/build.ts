@@ -1,7 +1,7 @@
 /**
  * `npm run reference:build`: rebuilds shared/reference/data/ from the packages and from the
  * open data in ../shared/data/ (provenance and licences in DATA.md).
- *  - communes.json, epci.json: compact tables from @etalab/decoupage-administratif
+ *  - communes.json, epci.json, departements.json: compact tables from @etalab/decoupage-administratif
  *    (Licence Ouverte 2.0). The package ships 12 MB of JSON; functions need only code,
  *    name, postcodes, population, département and EPCI, so bundles and cold starts stay small.
  *  - commune-coordinates.json: a point for every commune any source places — GeoNames
@@ -31,9 +31,10 @@ const dir = new URL('./data/', import.meta.url);
 const write = (name: string, value: unknown) =>
   writeFileSync(new URL(name, dir), `${JSON.stringify(value)}\n`);
 
-const { communes, epcis, formerCommunes, version } = buildCompactReference();
+const { communes, epcis, departements, formerCommunes, version } = buildCompactReference();
 write('communes.json', communes);
 write('epci.json', epcis);
+write('departements.json', departements);
 writeFileSync(
   new URL('source.json', dir),
   `${JSON.stringify({ package: '@etalab/decoupage-administratif', version, licence: 'Licence Ouverte 2.0' }, null, 2)}\n`,

@@ -8,3 +8,4 @@ export type CommuneRow = [
   epci: string,
 ];
 export type EpciRow = [code: string, name: string, type: string, population: number];
+export type DepartementRow = [code: string, name: string];

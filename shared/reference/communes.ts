@@ -1,7 +1,8 @@
-import type { CommuneRow, EpciRow } from './commune-rows';
+import type { CommuneRow, DepartementRow, EpciRow } from './commune-rows';
 import communeRows from './data/communes.json';
+import departementRows from './data/departements.json';
 import epciRows from './data/epci.json';
-import { foldForSearch } from './text-search';
+import { foldForSearch, searchTerms } from './text-search';
 
 export interface Commune {
   code: string;
@@ -79,4 +80,28 @@ export function findEpci(code: string): Epci | undefined {
   epciByCode ??= new Map((epciRows as EpciRow[]).map((row) => [row[0], row]));
   const row = epciByCode.get(code);
   return row && { code: row[0], name: row[1], type: row[2], population: row[3] };
+}
+
+/**
+ * Intercommunalities whose name has every word typed as a prefix ("lacq", "pau bearn"),
+ * the most populous first.
+ */
+export function searchEpcis(query: string, limit: number): Epci[] {
+  const words = searchTerms(query);
+  if (words.length === 0) return [];
+  return (epciRows as EpciRow[])
+    .filter(([, name]) => {
+      const terms = searchTerms(name);
+      return words.every((word) => terms.some((term) => term.startsWith(word)));
+    })
+    .sort((a, b) => b[3] - a[3])
+    .slice(0, limit)
+    .map(([code, name, type, population]) => ({ code, name, type, population }));
+}
+
+let departementNames: Map<string, string> | undefined;
+/** "Pyrénées-Atlantiques" for 64. */
+export function departementName(code: string): string | undefined {
+  departementNames ??= new Map(departementRows as DepartementRow[]);
+  return departementNames.get(code);
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { CommuneRow, EpciRow } from './commune-rows';
+import type { CommuneRow, DepartementRow, EpciRow } from './commune-rows';
 
 interface EtalabCommune {
   code: string;
@@ -22,12 +22,17 @@ interface EtalabEpci {
 export function buildCompactReference(): {
   communes: CommuneRow[];
   epcis: EpciRow[];
+  departements: DepartementRow[];
   formerCommunes: Map<string, string[]>;
   version: string;
 } {
   const require = createRequire(import.meta.url);
   const communes: EtalabCommune[] = require('@etalab/decoupage-administratif/data/communes.json');
   const epcis: EtalabEpci[] = require('@etalab/decoupage-administratif/data/epci.json');
+  const departements: {
+    code: string;
+    nom: string;
+  }[] = require('@etalab/decoupage-administratif/data/departements.json');
   const { version } = require('@etalab/decoupage-administratif/package.json') as { version: string };
   const epciOf = new Map<string, string>();
   for (const epci of epcis) for (const member of epci.membres) epciOf.set(member.code, epci.code);
@@ -51,5 +56,8 @@ export function buildCompactReference(): {
     if (c.type === 'commune-actuelle' || !c.chefLieu) continue;
     formerCommunes.set(c.chefLieu, [...(formerCommunes.get(c.chefLieu) ?? []), c.code]);
   }
-  return { communes: communeRows, epcis: epciRows, formerCommunes, version };
+  const departementRows = departements
+    .map((d): DepartementRow => [d.code, d.nom])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  return { communes: communeRows, epcis: epciRows, departements: departementRows, formerCommunes, version };
 }

@@ -62,18 +62,22 @@ const owned: Record<string, () => Promise<{ id: string; other: string; unchanged
         (await local.api.request('GET', `/v1/vacancies/${posted.body.id}`, { token: owner })).body;
       return { id: posted.body.id, other: await local.api.token('other-co', 'employer'), unchanged: read };
     },
-    '/v1/matches/': async () => {
-      const owner = await local.api.token('matched-seeker', 'seeker');
-      const employer = await local.api.token('owner-co', 'employer');
-      await local.api.request('PUT', '/v1/seekers/me', { token: owner, body: paluSeekerProfile() });
-      await local.api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
-      await local.runtime.feed.idle();
-      const read = async () =>
-        (await local.api.request('GET', '/v1/seekers/me/matches', { token: owner })).body.items[0];
-      const match = (await read()) as { id: string };
-      return { id: match.id, other: await local.api.token('other-seeker', 'seeker'), unchanged: read };
-    },
+    '/v1/matches/': async () => ownedMatch(),
+    '/v1/seekers/me/matches/': async () => ownedMatch(),
   };
+
+/** A seeker's match: the {id} of /v1/matches/{id}/… and of their offer page. */
+async function ownedMatch() {
+  const owner = await local.api.token('matched-seeker', 'seeker');
+  const employer = await local.api.token('owner-co', 'employer');
+  await local.api.request('PUT', '/v1/seekers/me', { token: owner, body: paluSeekerProfile() });
+  await local.api.request('POST', '/v1/vacancies', { token: employer, body: welderVacancy() });
+  await local.runtime.feed.idle();
+  const read = async () =>
+    (await local.api.request('GET', '/v1/seekers/me/matches', { token: owner })).body.items[0];
+  const match = (await read()) as { id: string };
+  return { id: match.id, other: await local.api.token('other-seeker', 'seeker'), unchanged: read };
+}
 
 /**
  * {id} kinds that are deliberately shared, with why: the test then checks that a

@@ -171,6 +171,7 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
     listMyMatches: page,
     listCandidates: page,
     listMyNotifications: page,
+    listEmployerNotices: page,
     listSectors: fc.record(
       { q: fc.constantFrom('aéro', 'métallurgie', 'chimie', 'x', '', 'de la') },
       { requiredKeys: [] },
@@ -203,6 +204,10 @@ const validQueries: Record<string, fc.Arbitrary<Record<string, string>>> = (() =
     ),
     searchCommunes: fc.record(
       { q: fc.constantFrom('pau', 'Lescar', '64000', 'saint', 'Oloron-Sainte', 'tarbes'), limit },
+      { requiredKeys: ['q'] },
+    ),
+    searchEpcis: fc.record(
+      { q: fc.constantFrom('lacq', 'Pau Béarn', 'cc', 'béarn des gaves', 'tarbes lourdes', 'zzz'), limit },
       { requiredKeys: ['q'] },
     ),
     commute: fc.record(

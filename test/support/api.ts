@@ -17,7 +17,8 @@ export function apiClient(baseUrl: string) {
   ): Promise<ApiAnswer> {
     const headers: Record<string, string> = { ...options.headers };
     // Creating POSTs need an Idempotency-Key; tests that are not about it get a fresh one.
-    if (method === 'POST' && path === '/v1/vacancies') headers['idempotency-key'] ??= `test-${randomUUID()}`;
+    if (method === 'POST' && /^\/v1\/vacancies(\/[^/]+\/duplicate)?$/.test(path))
+      headers['idempotency-key'] ??= `test-${randomUUID()}`;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {

@@ -45,7 +45,7 @@ export async function startRuntimeProcess(
     }),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 45 s:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`no URL after 150 s:\n${output}`)), 150_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/localhost:\d+)/.exec(output);

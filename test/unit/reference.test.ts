@@ -52,10 +52,11 @@ describe('sectors', () => {
 
 describe('communes and EPCI', () => {
   it('compact tables are exactly what build.ts makes from @etalab/decoupage-administratif', () => {
-    const { communes, epcis } = buildCompactReference();
+    const { communes, epcis, departements } = buildCompactReference();
     const read = (name: string) => JSON.parse(readFileSync(`shared/reference/data/${name}`, 'utf8'));
     expect(read('communes.json')).toEqual(communes);
     expect(read('epci.json')).toEqual(epcis);
+    expect(read('departements.json')).toEqual(departements);
   });
 
   it('finds a commune by INSEE code with postcodes, population and EPCI', () => {

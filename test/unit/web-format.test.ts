@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedFields,
-  fieldErrors,
+  dateInWords,
   forecastSeries,
   formatCount,
   indicatorSeries,
-  mercator,
+  monthName,
   monthToSeconds,
-  tilesFor,
+  phoneForPeople,
+  salaryInWords,
 } from '../../web/src/format';
 
 describe('web display rules', () => {
@@ -46,33 +47,16 @@ describe('web display rules', () => {
     expect(data[6]).toEqual([null, 12, 16]);
   });
 
-  it('maps problem+json fields to form fields', () => {
-    expect(
-      fieldErrors({
-        errors: [
-          { field: 'body.site.commune', detail: 'unknown INSEE commune code' },
-          { field: 'query.minutes', detail: 'too big' },
-        ],
-      }),
-    ).toEqual({ 'site.commune': 'unknown INSEE commune code', minutes: 'too big' });
-  });
-
-  it('places map tiles and markers with the same Web Mercator maths, fitting the box', () => {
-    // Pau's tile at zoom 10 by the OpenStreetMap "slippy map tilenames" formula (tan/sec form).
-    const lat = (43.2951 * Math.PI) / 180;
-    const osmY = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** 10);
-    const osmX = Math.floor(((-0.3708 + 180) / 360) * 2 ** 10);
-    const pau = mercator({ lat: 43.2951, lon: -0.3708 }, 10);
-    expect([Math.floor(pau.x / 256), Math.floor(pau.y / 256)]).toEqual([osmX, osmY]);
-    expect([osmX, osmY]).toEqual([510, 375]);
-    const box = { minLat: 43.0, maxLat: 43.6, minLon: -0.9, maxLon: 0.2 };
-    const { zoom, tiles, place } = tilesFor(box, { width: 420, height: 320 });
-    const corner = place({ lat: box.minLat, lon: box.maxLon });
-    expect(corner.x).toBeLessThanOrEqual(420);
-    expect(corner.y).toBeLessThanOrEqual(320);
-    expect(place({ lat: box.maxLat, lon: box.minLon })).toEqual({ x: 0, y: 0 });
-    expect(tiles.every((t) => t.z === zoom && t.left <= 0 + 420 && t.top <= 320)).toBe(true);
-    expect(tiles.some((t) => t.left <= 0 && t.top <= 0)).toBe(true);
+  it('writes phones, salaries, months and dates as people read them', () => {
+    expect(phoneForPeople('+33612345678')).toBe('06 12 34 56 78');
+    expect(phoneForPeople('+491701234567')).toBe('+491701234567');
+    expect(phoneForPeople(undefined)).toBe('');
+    expect(salaryInWords({ min: 2100, max: 2600, period: 'month' })).toBe(
+      '2\u202f100\u00a0€ à 2\u202f600\u00a0€ brut par mois',
+    );
+    expect(salaryInWords({ min: 12.5, max: 12.5, period: 'hour' })).toBe('12,50\u00a0€ brut de l’heure');
+    expect(monthName('2026-03')).toBe('mars 2026');
+    expect(dateInWords('2027-01-04')).toBe('4 janvier 2027');
   });
 
   it('lists what someone else changed, field by field', () => {

@@ -69,16 +69,6 @@ export function forecastSeries(answer: ForecastAnswer): [number[], ...(number | 
   ];
 }
 
-/** Field errors of an RFC 9457 problem, keyed by the form field they name (`body.site.commune` → `site.commune`). */
-export function fieldErrors(problem: { errors?: { field: string; detail: string }[] } | undefined) {
-  const errors: Record<string, string> = {};
-  for (const error of problem?.errors ?? []) {
-    const field = error.field.replace(/^(body|query)\./, '');
-    errors[field] ??= error.detail;
-  }
-  return errors;
-}
-
 /** What someone else changed between the version a form started from and the current one. */
 export function changedFields(
   before: Record<string, unknown>,
@@ -95,35 +85,48 @@ export function changedFields(
     .map(([field, label]) => ({ field, label, from: show(before[field]), to: show(after[field]) }));
 }
 
-/** Web Mercator pixel position of a point at a zoom level (256-px tiles), for map tiles and markers alike. */
-export function mercator(point: { lat: number; lon: number }, zoom: number) {
-  const scale = 256 * 2 ** zoom;
-  const sin = Math.sin((point.lat * Math.PI) / 180);
-  return {
-    x: ((point.lon + 180) / 360) * scale,
-    y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale,
-  };
+/** "2026-03" → "mars 2026". */
+export const monthName = (month: string) =>
+  new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+
+/** A stored E.164 French number as people write it: "+33612345678" → "06 12 34 56 78"; others as stored. */
+export function phoneForPeople(e164: string | undefined): string {
+  if (!e164) return '';
+  const french = /^\+33(\d{9})$/.exec(e164)?.[1];
+  return french ? `0${french}`.replace(/(\d{2})(?=\d)/g, '$1 ') : e164;
 }
 
-/** The tiles (z/x/y and where to draw them) covering a box, at the largest zoom that fits `size`. */
-export function tilesFor(
-  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
-  size: { width: number; height: number },
-) {
-  let zoom = 12;
-  for (; zoom > 1; zoom--) {
-    const a = mercator({ lat: box.maxLat, lon: box.minLon }, zoom);
-    const b = mercator({ lat: box.minLat, lon: box.maxLon }, zoom);
-    if (b.x - a.x <= size.width && b.y - a.y <= size.height) break;
-  }
-  const origin = mercator({ lat: box.maxLat, lon: box.minLon }, zoom);
-  const tiles: { z: number; x: number; y: number; left: number; top: number }[] = [];
-  for (let x = Math.floor(origin.x / 256); x * 256 < origin.x + size.width; x++)
-    for (let y = Math.floor(origin.y / 256); y * 256 < origin.y + size.height; y++)
-      tiles.push({ z: zoom, x, y, left: x * 256 - origin.x, top: y * 256 - origin.y });
-  const place = (point: { lat: number; lon: number }) => {
-    const p = mercator(point, zoom);
-    return { x: Math.round((p.x - origin.x) * 10) / 10, y: Math.round((p.y - origin.y) * 10) / 10 };
-  };
-  return { zoom, tiles, place };
+/** Whole euros without cents ("2 100 €"), others with two ("12,50 €"): the same in every browser. */
+const euroFormats = [0, 2].map(
+  (digits) =>
+    new Intl.NumberFormat('fr-FR', {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }),
+);
+const euros = {
+  format: (value: number) =>
+    (euroFormats[Number.isInteger(value) ? 0 : 1] as Intl.NumberFormat).format(value),
+};
+const periods = { hour: 'de l’heure', month: 'par mois', year: 'par an' } as const;
+/** "2 100 € à 2 600 € brut par mois". */
+export function salaryInWords(salary: { min: number; max: number; period: keyof typeof periods }) {
+  const range =
+    salary.min === salary.max
+      ? euros.format(salary.min)
+      : `${euros.format(salary.min)} à ${euros.format(salary.max)}`;
+  return `${range} brut ${periods[salary.period]}`;
 }
+
+/** "4 janvier 2027". */
+export const dateInWords = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));

@@ -3,7 +3,7 @@ import type { Match } from '../../domain/match';
 import type { MatchStore } from '../../ports/matching';
 import { StaleWriteError } from '../../ports/store';
 import type { TableClient } from './client';
-import { conditionally, domainOf, indexPartition, queryPage } from './items';
+import { conditionally, domainOf, indexPartition, queryAll, queryPage } from './items';
 import { matchKeys } from './keys/match-keys';
 
 /** Fields the matcher owns; the seeker's answer (response, contact, respondedAt) and createdAt are never overwritten. */
@@ -133,5 +133,19 @@ export function dynamoMatchStore(table: TableClient): MatchStore {
         limit,
         cursor,
       }),
+
+    // One pass over the vacancy's candidate list, reading only each answer: counts are exact, not a page's.
+    async countsForVacancy(vacancyId) {
+      const items = await queryAll(table, {
+        TableName: tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :p',
+        ExpressionAttributeValues: { ':p': matchKeys.byVacancyPartition(vacancyId) },
+        ProjectionExpression: '#response',
+        ExpressionAttributeNames: { '#response': 'response' },
+      });
+      const answered = (answer: string) => items.filter((item) => item.response === answer).length;
+      return { candidates: items.length, accepted: answered('accepted'), declined: answered('declined') };
+    },
   };
 }

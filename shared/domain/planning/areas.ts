@@ -5,7 +5,7 @@
  * reaches beyond the area, the answer says so (`exact: false`) instead of splitting it.
  */
 import * as z from 'zod';
-import { findEpci, listCommunes } from '../../reference/communes';
+import { departementName, findEpci, listCommunes } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
 import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
 import { type StatisticalUnit, unitOfCommune } from './units';
@@ -80,13 +80,31 @@ export function builtInArea(id: string): Area | undefined {
   if (departement && communesByDepartement().has(departement))
     return {
       id,
-      name: `Département ${departement}`,
+      name: `${departementName(departement) ?? 'Département'} (${departement})`,
       kind: 'departement',
       epcis: [],
       communes: [],
       departements: [departement],
     };
   return undefined;
+}
+
+/**
+ * The areas a planner of the pilot territory picks from: the territory, each of its EPCIs
+ * by name, and each département it touches.
+ */
+export function territoryAreas(): Area[] {
+  const epcis = pilotArea.epcis.flatMap((code) => builtInArea(`epci-${code}`) ?? []);
+  const departements = new Set(
+    listCommunes()
+      .filter((commune) => commune.epci && pilotArea.epcis.includes(commune.epci))
+      .map((commune) => commune.departement),
+  );
+  return [
+    pilotArea,
+    ...epcis.sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    ...[...departements].sort().flatMap((code) => builtInArea(`dep-${code}`) ?? []),
+  ];
 }
 
 /** Commune codes grouped by a key, built once on first use. */

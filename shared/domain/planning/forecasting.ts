@@ -1,4 +1,6 @@
 /** GET /v1/planning/forecast: an area's monthly series, forecast with the method its backtest favours. */
+
+import { forecastErrorText, forecastMethodText } from '../../messages/forecast';
 import type { Language } from '../../messages/language';
 import { noticeText } from '../../messages/notices';
 import { areaFigure, type CellFilter, type CountedMetric, countedMetrics } from './figures';
@@ -58,6 +60,8 @@ export async function forecastMetric(
     ...base,
     suppressed: false,
     method: result.method,
+    methodText: forecastMethodText(result.method, language),
+    errorText: forecastErrorText(result.backtest, language),
     backtest: {
       ...result.backtest,
       mase: result.backtest.mase === null ? null : round(result.backtest.mase, 3),

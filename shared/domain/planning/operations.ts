@@ -16,6 +16,7 @@ import {
   pilotArea,
   type ResolvedArea,
   resolveArea,
+  territoryAreas,
 } from './areas';
 import { findAtom, locatedAtoms, territoryNode, treeOf } from './atoms';
 import { all, type Counts, nowBucket } from './contributions';
@@ -73,7 +74,7 @@ export async function saveArea(
 
 export async function listAreas(deps: Pick<PlanningDeps, 'areas'>) {
   const custom = await deps.areas.list();
-  return [pilotArea, ...custom.sort((a, b) => a.id.localeCompare(b.id))].map(describe);
+  return [...territoryAreas(), ...custom.sort((a, b) => a.id.localeCompare(b.id))].map(describe);
 }
 
 function describe(area: Area) {
@@ -354,12 +355,19 @@ export async function catchment(
       id: entry.place.id,
       name: entry.place.name,
       minutes: entry.minutes,
+      // Each EPCI's own published figure (its tree's secrecy applies): what the map colours.
+      ...seekersOf(persons.sum([entry.place.id], month, personAttributes.seekers, totalCell)),
       commune: entry.place.reference?.commune as string,
       lat: entry.place.reference?.point.lat as number,
       lon: entry.place.reference?.point.lon as number,
     })),
   };
 }
+
+const seekersOf = (figure: { value: number | null; suppressed: boolean }) => ({
+  seekers: figure.value,
+  suppressed: figure.suppressed,
+});
 
 const nodeName = (node: string) => ({
   id: node,

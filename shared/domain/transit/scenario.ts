@@ -4,7 +4,7 @@
  * to a copy of the current network to compare reach before and after. Saved per planning
  * team; the live timetable is never changed by them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { findCommune } from '../../reference/communes';
 import { communeLocation } from '../../reference/coordinates';
 import { minutesOfClock } from '../commute/shifts';

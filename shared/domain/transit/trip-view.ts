@@ -3,7 +3,7 @@
  * match and shown by the API; the message catalogue names them in a sentence
  * (shared/messages/reasons.ts, `tripsText`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { clock, type Journey, type ShiftTrips } from './journeys';
 
 const time = z.string().max(5);

@@ -1,0 +1,15 @@
+import { vacancyDeps } from '../../shared/adapters/dependencies';
+import { duplicateVacancyRoute } from '../../shared/api/vacancies';
+import { toVacancyView } from '../../shared/domain/vacancy';
+import { duplicateVacancy } from '../../shared/domain/vacancy-operations';
+import { httpHandler } from '../../shared/http/handler';
+import { etag } from '../../shared/http/versions';
+
+export const handler = httpHandler(duplicateVacancyRoute, async ({ params, caller }) => {
+  const copy = await duplicateVacancy(vacancyDeps(), caller.sub, params.id);
+  return {
+    status: 201,
+    body: toVacancyView(copy),
+    headers: { location: `/v1/vacancies/${copy.id}`, etag: etag(copy.version) },
+  };
+});
