@@ -21,12 +21,12 @@ async function onChange(record: DynamoDBRecord) {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   const entity = image?.entity?.S;
   const deps = await offerDepsWithSecret();
-  if (entity === 'Match' && image?.id?.S && mayNeedOffer(image, deps.config.notifyThreshold)) {
-    const match = await deps.matches.get(image.id.S);
-    if (match) {
-      logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
-      await noticeAcceptance(employerNoticeDeps(), match);
-    }
+  if (entity === 'Match' && image?.id?.S) {
+    const offer = mayNeedOffer(image, deps.config.notifyThreshold);
+    const notice = mayNeedNotice(image);
+    const match = offer || notice ? await deps.matches.get(image.id.S) : undefined;
+    if (match && offer) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
+    if (match && notice) await noticeAcceptance(employerNoticeDeps(), match);
   }
   if (entity === 'Offer' && record.eventName === 'INSERT' && record.dynamodb?.NewImage) {
     const offer = domainOf<Offer>(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
@@ -47,6 +47,10 @@ function mayNeedOffer(
   if (image.status?.S !== 'active') return true;
   return Number(image.score?.N ?? 0) >= threshold && image.response?.S === 'pending';
 }
+
+/** Only an accepted answer can become a notice for the employer (the current match decides). */
+const mayNeedNotice = (image: NonNullable<DynamoDBRecord['dynamodb']>['NewImage']) =>
+  image?.status?.S === 'active' && image.response?.S === 'accepted';
 
 // A processor per invocation: its state is per batch, and the local runtime runs
 // several lanes of one consumer at once in one process.
