@@ -45,7 +45,7 @@ export interface OfferDeps {
  * (a programming error otherwise), and it is written only if the offer still has the
  * status it was read with (false when someone else moved it first).
  */
-export function moveOffer(
+export async function moveOffer(
   deps: Pick<OfferDeps, 'offers'>,
   offer: Offer,
   to: OfferStatus,
