@@ -200,6 +200,13 @@ describe('offer waves on dynalite', () => {
     now = new Date(now.getTime() + 2 * 3_600_000);
     expect(await releaseWaves(deps)).toMatchObject({ waves: 1, released: 10 });
     expect((await statuses(matches)).filter((s) => s === 'queued')).toEqual([]);
+    // That wave ran short (10 of 20): a newcomer tops it up after a collection window, in wave 3.
+    const newcomer = matchOf(vacancyId, await seeker('newcomer'), 99);
+    await queue([newcomer]);
+    expect(await releaseWaves(deps)).toMatchObject({ waves: 0 });
+    expect(await releaseWaves(deps, afterWindow())).toMatchObject({ waves: 1, released: 1 });
+    expect(await deps.offers.get(newcomer.id)).toMatchObject({ status: 'pending', wave: 3 });
+    expect((await deps.waves.get(vacancyId))?.history.at(-1)).toMatchObject({ wave: 3, released: 11 });
   });
 
   it('the daily cap sends the 3 best of the window; the digest lists the others best first, and a later better one with a note', async () => {

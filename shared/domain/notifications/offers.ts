@@ -52,7 +52,7 @@ export async function onMatchChanged(
       commute: { mode: match.commute.mode, minutes: match.commute.minutes },
       updatedAt: now,
     });
-    if (moved) await collectCandidate(deps, existing, match.employerId);
+    if (moved) await collectCandidate(deps, existing, match);
     return moved ? 'reranked' : 'ignored';
   }
   const profile = await deps.seekers.get(match.seekerId);
@@ -77,7 +77,7 @@ export async function onMatchChanged(
     updatedAt: now,
   };
   if (!(await deps.offers.createIfAbsent(offer))) return 'ignored';
-  await collectCandidate(deps, offer, match.employerId);
+  await collectCandidate(deps, offer, match);
   return 'queued';
 }
 

@@ -1,6 +1,7 @@
 import { lastWriterWinsAttempts } from '../concurrency';
+import type { Match } from '../match';
 import type { Offer } from '../offer';
-import type { SeekerProfile } from '../seeker';
+import { notificationDefaults, type SeekerProfile } from '../seeker';
 import type { Vacancy } from '../vacancy';
 import { moveOffer, type OfferDeps, offeredThisWeek, offersOf, wantsOffers } from './offer-deps';
 import { parisClock } from './paris-time';
@@ -44,17 +45,23 @@ const minutes = (n: number) => n * 60_000;
 /**
  * A candidate joined (or was re-ranked in) the vacancy's queue: a vacancy with nothing
  * scheduled gets its next wave a collection window from now; before the first wave, each
- * new candidate pushes the window back (the matcher is still at work), up to three windows.
+ * new candidate pushes the window back (the matcher is still at work), up to three windows;
+ * after a wave that ran short of candidates, it is topped up a window from now.
  */
-export async function collectCandidate(deps: OfferDeps, offer: Offer, employerId: string): Promise<void> {
+export async function collectCandidate(
+  deps: OfferDeps,
+  offer: Offer,
+  match: Pick<Match, 'employerId' | 'vacancy'>,
+): Promise<void> {
   const now = deps.clock.now();
   const window = minutes(deps.config.waves.collectionMinutes);
   const soon = new Date(now.getTime() + window).toISOString();
+  const size = deps.config.waves.factor * match.vacancy.openings;
   await updateWaves(deps, offer.vacancyId, (current) => {
     if (!current)
       return {
         vacancyId: offer.vacancyId,
-        employerId,
+        employerId: match.employerId,
         released: 0,
         dueAt: soon,
         answered: [],
@@ -63,6 +70,8 @@ export async function collectCandidate(deps: OfferDeps, offer: Offer, employerId
         version: 0,
       };
     if (!current.dueAt) return { ...current, dueAt: soon };
+    const latest = latestWave(current);
+    if (latest && latest.released < size && current.dueAt > soon) return { ...current, dueAt: soon };
     const extended = Math.min(Date.parse(soon), Date.parse(current.createdAt) + 3 * window);
     // Minute steps: a burst of candidates does not rewrite the schedule for each one.
     if (current.released === 0 && extended - Date.parse(current.dueAt) >= 60_000)
@@ -70,6 +79,8 @@ export async function collectCandidate(deps: OfferDeps, offer: Offer, employerId
     return undefined;
   });
 }
+
+const latestWave = (waves: OfferWaves) => waves.history.find((w) => w.wave === waves.released);
 
 /**
  * A released offer's match was answered (accepted or declined) or went away: counted once
@@ -124,6 +135,8 @@ export interface WaveRound {
 interface Plan {
   waves: OfferWaves;
   wave: number;
+  /** Fills the latest wave, which ran short of candidates, instead of starting the next. */
+  topUp: boolean;
   offers: Offer[];
   /** A selection written by an interrupted run: its employer slots are already taken. */
   resumed: boolean;
@@ -147,6 +160,7 @@ export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now(
         waves,
         wave: waves.selection.wave,
         offers: offers.filter((o): o is Offer => o?.status === 'queued'),
+        topUp: waves.selection.wave === waves.released,
         resumed: true,
       });
       continue;
@@ -158,9 +172,25 @@ export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now(
       continue;
     }
     const size = deps.config.waves.factor * vacancy.openings;
-    const chosen = await bestCandidates(deps, vacancy, size, profiles, round);
-    if (chosen.length === 0) await settle(deps, waves, undefined);
-    else plans.push({ waves, wave: waves.released + 1, offers: chosen, resumed: false });
+    const latest = latestWave(waves);
+    const topUp =
+      !!latest &&
+      latest.released < size &&
+      latest.answered < latest.released &&
+      asOf.getTime() < Date.parse(latest.releasedAt) + nextWaveMs(deps);
+    const room = topUp && latest ? size - latest.released : size;
+    const chosen = await bestCandidates(deps, vacancy, room, profiles, round);
+    if (chosen.length > 0)
+      plans.push({
+        waves,
+        wave: topUp ? waves.released : waves.released + 1,
+        offers: chosen,
+        topUp,
+        resumed: false,
+      });
+    else if (topUp && latest)
+      await settle(deps, waves, new Date(Date.parse(latest.releasedAt) + nextWaveMs(deps)));
+    else await settle(deps, waves, undefined);
   }
   const kept = await spendEmployerCaps(deps, plans);
   const written: Plan[] = [];
@@ -171,7 +201,7 @@ export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now(
     }
     if (plan.offers.length === 0) {
       // The employer's cap is spent for today: the wave waits for tomorrow morning.
-      await settle(deps, plan.waves, nextMorning(deps.clock.now(), { start: '20:00', end: '08:00' }));
+      await settle(deps, plan.waves, nextMorning(deps.clock.now(), notificationDefaults.quietHours));
       continue;
     }
     const selection = { wave: plan.wave, offerIds: plan.offers.map((o) => o.id) };
@@ -199,19 +229,23 @@ export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now(
     await updateWaves(deps, plan.waves.vacancyId, (current) => {
       if (!current || current.selection?.wave !== plan.wave) return undefined;
       const { selection: _done, ...rest } = current;
+      const before = current.history.find((w) => w.wave === plan.wave);
+      const figures =
+        before && plan.topUp
+          ? { ...before, released: before.released + released }
+          : { wave: plan.wave, releasedAt: at.toISOString(), released, answered: 0, accepted: 0 };
       return {
         ...rest,
         released: plan.wave,
-        dueAt: new Date(at.getTime() + deps.config.waves.nextWaveHours * 3_600_000).toISOString(),
-        history: [
-          ...current.history.filter((w) => w.wave !== plan.wave),
-          { wave: plan.wave, releasedAt: at.toISOString(), released, answered: 0, accepted: 0 },
-        ],
+        dueAt: new Date(Date.parse(figures.releasedAt) + nextWaveMs(deps)).toISOString(),
+        history: [...current.history.filter((w) => w.wave !== plan.wave), figures],
       };
     });
   }
   return round;
 }
+
+const nextWaveMs = (deps: OfferDeps) => deps.config.waves.nextWaveHours * 3_600_000;
 
 /** Ends a schedule's due time (nothing to release) or moves it (the employer's cap). */
 async function settle(deps: OfferDeps, waves: OfferWaves, dueAt: Date | undefined) {
