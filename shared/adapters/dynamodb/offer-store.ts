@@ -33,6 +33,16 @@ const inboxKey = (offer: Offer) =>
     ? undefined
     : offerKeys.inbox(offer.seekerId, offer.releasedAt ?? offer.createdAt, offer.vacancyId);
 
+/** The stored item of an offer: its keys in every list it belongs to (also how bench:offers loads them). */
+export const offerItem = (offer: Offer) => ({
+  ...offerKeys.primary(offer.seekerId, offer.vacancyId),
+  ...offerKeys.byId(offer.id),
+  ...inboxKey(offer),
+  ...listKey(offer),
+  entity: offerKeys.entity,
+  ...offer,
+});
+
 export function dynamoOfferStore(table: TableClient): OfferStore {
   const { doc, tableName } = table;
   const ignoreStale = async (write: () => Promise<unknown>) => {
@@ -51,14 +61,7 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
         doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...offerKeys.primary(offer.seekerId, offer.vacancyId),
-              ...offerKeys.byId(offer.id),
-              ...inboxKey(offer),
-              ...listKey(offer),
-              entity: offerKeys.entity,
-              ...offer,
-            },
+            Item: offerItem(offer),
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),

@@ -45,14 +45,17 @@ export async function onMatchChanged(
   }
   if (match.score < deps.config.notifyThreshold) return 'ignored';
   if (existing) {
+    if (existing.status !== 'queued') return 'ignored';
     const rankChanged = existing.score !== match.score || existing.commute.minutes !== match.commute.minutes;
-    if (existing.status !== 'queued' || !rankChanged) return 'ignored';
-    const moved = await moveOffer(deps, existing, 'queued', {
-      score: match.score,
-      commute: { mode: match.commute.mode, minutes: match.commute.minutes },
-      updatedAt: now,
-    });
-    if (moved) await collectCandidate(deps, existing, match);
+    const moved =
+      rankChanged &&
+      (await moveOffer(deps, existing, 'queued', {
+        score: match.score,
+        commute: { mode: match.commute.mode, minutes: match.commute.minutes },
+        updatedAt: now,
+      }));
+    // Also on a redelivery: the first attempt may have died between the offer and its schedule.
+    await collectCandidate(deps, existing, match);
     return moved ? 'reranked' : 'ignored';
   }
   const profile = await deps.seekers.get(match.seekerId);

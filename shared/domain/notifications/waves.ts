@@ -225,7 +225,8 @@ export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now(
   const at = deps.clock.now();
   for (const plan of written) {
     round.waves++;
-    const released = plan.offers.length;
+    // A resumed wave counts what the interrupted run had already moved too.
+    const released = plan.resumed ? (plan.waves.selection?.offerIds.length ?? 0) : plan.offers.length;
     await updateWaves(deps, plan.waves.vacancyId, (current) => {
       if (!current || current.selection?.wave !== plan.wave) return undefined;
       const { selection: _done, ...rest } = current;
