@@ -25,6 +25,7 @@ import { dynamoVacancyStore } from '../shared/adapters/dynamodb/vacancy-store';
 import { dynamoWaveStore } from '../shared/adapters/dynamodb/wave-store';
 import { offerLinks } from '../shared/adapters/offer-links';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
+import { forEachInParallel } from '../shared/domain/concurrency';
 import { locateHome, locateSite } from '../shared/domain/locate';
 import { evaluateMatch } from '../shared/domain/matching/evaluate';
 import type { OfferDeps } from '../shared/domain/notifications/offer-deps';
@@ -177,9 +178,15 @@ async function main() {
     const t0 = Date.now();
     const result = await releaseWaves(deps, now);
     const seconds = (Date.now() - t0) / 1000;
-    const released = (await Promise.all(queued.map((o) => deps.offers.get(o.id)))).filter(
-      (o): o is Offer => !!o && o.wave === wave,
+    // Read back only where a wave can reach: each vacancy's best (wave + 1) × size candidates.
+    const reachable = vacancies.flatMap((v) =>
+      [...(offersOf.get(v.id) ?? [])]
+        .sort((a, b) => b.score - a.score || a.commute.minutes - b.commute.minutes)
+        .slice(0, (wave + 1) * defaultWaveSettings.factor * v.openings),
     );
+    const read: (Offer | undefined)[] = [];
+    await forEachInParallel(reachable, 8, async (o) => read.push(await deps.offers.get(o.id)));
+    const released = read.filter((o): o is Offer => !!o && o.wave === wave);
     waves.push({ wave, ...result, seconds, released });
     // Everyone in this wave declines: the next wave is due at once.
     for (const offer of released) await offerAnswered(deps, offer, false);

@@ -1,3 +1,4 @@
+import { forEachInParallel } from '../concurrency';
 import type { Offer } from '../offer';
 import type { SeekerProfile } from '../seeker';
 import {
@@ -35,10 +36,11 @@ export async function placeForSeekers(
   const placed: Placed = { pending: [], held: 0, digest: 0, skipped: 0 };
   const bySeeker = new Map<string, Offer[]>();
   for (const offer of offers) bySeeker.set(offer.seekerId, [...(bySeeker.get(offer.seekerId) ?? []), offer]);
-  for (const [seekerId, theirs] of bySeeker) {
+  // One seeker's offers in order; seekers side by side (a bounded fan-out against the table).
+  await forEachInParallel([...bySeeker], 8, async ([seekerId, theirs]) => {
     const profile = profiles.has(seekerId) ? profiles.get(seekerId) : await deps.seekers.get(seekerId);
     await placeOne(deps, seekerId, profile, theirs.sort(bestFirst), placed);
-  }
+  });
   return placed;
 }
 

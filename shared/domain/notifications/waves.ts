@@ -1,4 +1,4 @@
-import { lastWriterWinsAttempts } from '../concurrency';
+import { forEachInParallel, lastWriterWinsAttempts } from '../concurrency';
 import type { Match } from '../match';
 import type { Offer } from '../offer';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
@@ -276,11 +276,12 @@ async function bestCandidates(
   let cursor: string | undefined;
   reading: do {
     const page = await deps.offers.queued(vacancy.id, { limit: size + 1, ...(cursor ? { cursor } : {}) });
+    const unknown = [...new Set(page.items.map((o) => o.seekerId))].filter((id) => !profiles.has(id));
+    await forEachInParallel(unknown, 8, async (id) => profiles.set(id, await deps.seekers.get(id)));
     for (const offer of page.items) {
       round.itemsRead++;
       const cut = eligible[size - 1];
       if (cut && rankOf(offer) !== rankOf(cut)) break reading;
-      if (!profiles.has(offer.seekerId)) profiles.set(offer.seekerId, await deps.seekers.get(offer.seekerId));
       if (!wantsOffers(profiles.get(offer.seekerId))) {
         await moveOffer(deps, offer, 'skipped', {
           reason: 'offer.paused',
