@@ -104,6 +104,8 @@ export const inboxEntry = offer
     createdAt: true,
   })
   .extend({
+    // The inbox lists offers once a wave released them: never `queued`.
+    status: offerStatus.exclude(['queued']),
     reasonText: z.string().max(300).optional(),
     vacancy: offer.shape.vacancy.extend({
       labels: z.object({ sector: z.string().max(200), occupation: z.string().max(250) }),
