@@ -259,6 +259,7 @@ async function main() {
   };
   console.log(JSON.stringify(results, null, 2));
   if (out) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  return results;
 }
 
 function queuedOffer(
@@ -288,4 +289,5 @@ function queuedOffer(
   };
 }
 
-await main();
+export const benchmark = main;
+if (import.meta.url === `file://${process.argv[1]}`) await main();
