@@ -176,7 +176,7 @@ async function main() {
   const waves = [];
   for (const wave of [1, 2]) {
     const t0 = Date.now();
-    const result = await releaseWaves(deps, now);
+    const result = await releaseWaves(deps, now, vacancyCount);
     const seconds = (Date.now() - t0) / 1000;
     // Read back only where a wave can reach: each vacancy's best (wave + 1) × size candidates.
     const reachable = vacancies.flatMap((v) =>

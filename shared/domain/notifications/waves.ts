@@ -140,6 +140,8 @@ interface Plan {
   offers: Offer[];
   /** A selection written by an interrupted run: its employer slots are already taken. */
   resumed: boolean;
+  /** The employer's cap held some of its candidates back: the wave is topped up tomorrow morning. */
+  capped?: boolean;
 }
 
 /**
@@ -149,11 +151,16 @@ interface Plan {
  * written down, then placed per seeker (best of the window), then the schedules move on.
  * `asOf` lets the local runtime close collection windows once its feed is idle.
  */
-export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now()): Promise<WaveRound> {
+export async function releaseWaves(
+  deps: OfferDeps,
+  asOf: Date = deps.clock.now(),
+  /** Vacancies per round (the job's deadline); the rest are due at the next round. */
+  limit = 50,
+): Promise<WaveRound> {
   const round: WaveRound = { waves: 0, released: 0, held: 0, digest: 0, itemsRead: 0 };
   const profiles = new Map<string, SeekerProfile | undefined>();
   const plans: Plan[] = [];
-  for (const waves of await deps.waves.due(asOf, 200)) {
+  for (const waves of await deps.waves.due(asOf, limit)) {
     if (waves.selection) {
       const offers = await Promise.all(waves.selection.offerIds.map((id) => deps.offers.get(id)));
       plans.push({
@@ -238,7 +245,10 @@ export async function releaseWaves(deps: OfferDeps, asOf: Date = deps.clock.now(
       return {
         ...rest,
         released: plan.wave,
-        dueAt: new Date(Date.parse(figures.releasedAt) + nextWaveMs(deps)).toISOString(),
+        dueAt: (plan.capped
+          ? nextMorning(at, notificationDefaults.quietHours)
+          : new Date(Date.parse(figures.releasedAt) + nextWaveMs(deps))
+        ).toISOString(),
         history: [...current.history.filter((w) => w.wave !== plan.wave), figures],
       };
     });
@@ -327,7 +337,9 @@ async function spendEmployerCaps(deps: OfferDeps, plans: Plan[]): Promise<Plan[]
       keptIds.add(offer.id);
     }
   }
-  return plans.map((plan) =>
-    plan.resumed ? plan : { ...plan, offers: plan.offers.filter((o) => keptIds.has(o.id)) },
-  );
+  return plans.map((plan) => {
+    if (plan.resumed) return plan;
+    const offers = plan.offers.filter((o) => keptIds.has(o.id));
+    return { ...plan, offers, capped: offers.length < plan.offers.length };
+  });
 }
