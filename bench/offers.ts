@@ -4,10 +4,11 @@
  * SYNTHETIC seekers and vacancies (the generator of bench:match), every true match found by
  * brute force (the matcher's own evaluation), the matches above the notify threshold loaded
  * as queued offers into an in-memory dynalite with the seekers and vacancies, then the wave
- * job run as it runs in production: the first wave of every vacancy in one round, then,
- * every offer of that wave declined, the second. Measured: SMS per vacancy, the mean score
+ * job run as it runs in production: a first round (every vacancy's first wave, the
+ * employers' daily caps spent by fit), then, every offer of it declined, a second round the
+ * next day (second waves, and first waves the caps held back). Measured: SMS per vacancy, the mean score
  * of what was released against the mean of all matches above the threshold, how many of the
- * released offers are in their vacancy's top decile, and the queue items read per wave.
+ * released offers are in their vacancy's top decile, and the queue items read per round.
  * The row "before" replays the previous policy on the same matches in memory: every match
  * above the threshold offered in stream order, up to the employer's daily cap of 200.
  */
@@ -93,8 +94,8 @@ async function main() {
   const { doc, tableName } = local.table;
   const next = prng(2026);
   const at = '2026-12-01T12:00:00.000Z';
-  // 13:00 in Pau: no one's quiet hours (the defaults, 20:00–08:00).
-  const now = new Date(at);
+  // 13:00 in Pau: no one's quiet hours (the defaults, 20:00–08:00); the second wave a day later.
+  let now = new Date(at);
 
   const seekers = Array.from({ length: seekerCount }, (_, i): SeekerProfile => {
     const seeker = syntheticSeeker(next, `s${i}`);
@@ -174,26 +175,28 @@ async function main() {
   const loadSeconds = (Date.now() - loadStarted) / 1000;
 
   const waves = [];
-  for (const wave of [1, 2]) {
+  for (const round of [1, 2]) {
     const t0 = Date.now();
     const result = await releaseWaves(deps, now, vacancyCount);
     const seconds = (Date.now() - t0) / 1000;
-    // Read back only where a wave can reach: each vacancy's best (wave + 1) × size candidates.
+    // Read back only where a round can reach: each vacancy's best (round + 1) × size candidates.
     const reachable = vacancies.flatMap((v) =>
       [...(offersOf.get(v.id) ?? [])]
         .sort((a, b) => b.score - a.score || a.commute.minutes - b.commute.minutes)
-        .slice(0, (wave + 1) * defaultWaveSettings.factor * v.openings),
+        .slice(0, (round + 1) * defaultWaveSettings.factor * v.openings),
     );
     const read: (Offer | undefined)[] = [];
     await forEachInParallel(reachable, 8, async (o) => read.push(await deps.offers.get(o.id)));
-    const released = read.filter((o): o is Offer => !!o && o.wave === wave);
-    waves.push({ wave, ...result, seconds, released });
-    // Everyone in this wave declines: the next wave is due at once.
+    const released = read.filter((o): o is Offer => !!o && o.releasedAt === now.toISOString());
+    waves.push({ round, ...result, seconds, released });
+    // Everyone in this wave declines (the next wave is due at once), and the next day comes:
+    // the employers' and seekers' daily caps start again.
     for (const offer of released) await offerAnswered(deps, offer, false);
+    now = new Date(now.getTime() + 86_400_000);
   }
   await local.stop();
 
-  // What each vacancy released in its first wave against all its matches above the threshold.
+  // What each vacancy released in the first round against all its matches above the threshold.
   const first = waves[0]?.released ?? [];
   const perVacancy = vacancies.map((v) => {
     const all = (offersOf.get(v.id) ?? []).map((o) => o.score).sort((a, b) => b - a);
@@ -229,9 +232,9 @@ async function main() {
     matchSeconds: round1(matchSeconds),
     loadSeconds: round1(loadSeconds),
     meanScoreAboveThreshold: round1(mean(allScores)),
-    waves: waves.map((w) => ({
-      wave: w.wave,
-      vacancies: w.waves,
+    rounds: waves.map((w) => ({
+      round: w.round,
+      waves: w.waves,
       released: w.released.length,
       sms: w.released.filter((o) => o.status === 'pending').length,
       digest: w.released.filter((o) => o.status === 'digest').length,
@@ -240,7 +243,7 @@ async function main() {
       itemsReadPerVacancy: round1(w.itemsRead / Math.max(1, w.waves)),
       seconds: round1(w.seconds),
     })),
-    firstWave: {
+    firstRound: {
       smsPerVacancy: stats(perVacancy.map((v) => v.sms)),
       releasedPerVacancy: stats(perVacancy.map((v) => v.released)),
       shareInTopDecile: round1(

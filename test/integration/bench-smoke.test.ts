@@ -54,7 +54,7 @@ describe('bench:offers (smoke run with small numbers)', () => {
     await benchmark();
     const result = JSON.parse(await readFile(out, 'utf8'));
     expect(result).toMatchObject({ seekers: 1500, vacancies: 6, synthetic: true });
-    const [first] = result.waves;
+    const [first] = result.rounds;
     expect(first.released).toBeGreaterThan(0);
     expect(first.released).toBeLessThanOrEqual(result.aboveThreshold);
     expect(first.meanScoreReleased).toBeGreaterThanOrEqual(result.meanScoreAboveThreshold);
