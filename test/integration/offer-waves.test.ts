@@ -277,4 +277,29 @@ describe('offer waves on dynalite', () => {
     expect(await releaseWaves(deps, afterWindow())).toMatchObject({ released: 10 });
     expect(await statuses(matches)).toEqual(['withdrawn', ...Array(9).fill('pending'), 'queued', 'pending']);
   });
+
+  it('a round cut short after writing its selection is finished with the same offers, not a new pick', async () => {
+    const vacancyId = await vacancy('resume', 1);
+    const matches: Match[] = [];
+    for (let i = 0; i < 14; i++) matches.push(matchOf(vacancyId, await seeker(`c${i}`), 95 - i));
+    await queue(matches);
+    // The interrupted run had chosen these four (say the matcher's scores changed since) and died.
+    const chosen = matches.slice(10, 14).map((m) => m.id);
+    const waves = await deps.waves.get(vacancyId);
+    if (!waves) throw new Error('no schedule');
+    expect(
+      await deps.waves.save(
+        { ...waves, selection: { wave: 1, offerIds: chosen }, version: waves.version + 1 },
+        waves.version,
+      ),
+    ).toBe(true);
+    expect(await releaseWaves(deps, afterWindow())).toMatchObject({ waves: 1, released: 4 });
+    const moved = (await statuses(matches)).flatMap((s, i) => (s === 'pending' ? [matches[i]?.id] : []));
+    expect(moved.sort()).toEqual([...chosen].sort());
+    expect(await deps.waves.get(vacancyId)).toMatchObject({
+      released: 1,
+      history: [{ wave: 1, released: 4 }],
+    });
+    expect((await deps.waves.get(vacancyId))?.selection).toBeUndefined();
+  });
 });
