@@ -8,21 +8,21 @@
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import type * as z from 'zod';
 import { domainOf } from '../shared/adapters/dynamodb/items';
+import type { EntityKind } from '../shared/entities';
 
 export const tableStreamEvent = DynamoDBStreamSchema;
 export type TableStreamEvent = z.infer<typeof tableStreamEvent>;
 export type TableStreamRecord = TableStreamEvent['Records'][number];
 
 /**
- * The domain object in an unmarshalled image, if the image holds that entity; `upgrade`
- * reads images written by an older schema version (e.g. upgradeVacancy).
+ * The domain object in an unmarshalled image, if the image holds that kind of entity
+ * (shared/entities.ts); images written by an older schema version are upgraded first.
  */
-export function entityImage<T extends z.ZodType>(
+export function entityImage<E extends EntityKind>(
   image: Record<string, unknown> | undefined,
-  entity: string,
-  schema: T,
-  upgrade: (stored: Record<string, unknown>) => unknown = (stored) => stored,
-): z.output<T> | undefined {
-  if (!image || image.entity !== entity) return undefined;
-  return schema.parse(upgrade(domainOf(image)));
+  kind: E,
+): z.output<E['schema']> | undefined {
+  if (!image || image.entity !== kind.name) return undefined;
+  const stored = domainOf<Record<string, unknown>>(image);
+  return kind.schema.parse(kind.upgrade ? kind.upgrade(stored) : stored) as z.output<E['schema']>;
 }

@@ -59,7 +59,7 @@ export interface BassinStackProps extends StackProps {
   deletionProtection?: boolean;
   /** Defaults to the project's route and consumer tables; tests may pass others. */
   routes?: RouteEntry[];
-  consumers?: StreamConsumerEntry[];
+  consumers?: readonly StreamConsumerEntry[];
   /** Commute times: the offline estimator (default) or Amazon Location Service, cached in the table. */
   travelTime?: 'estimator' | 'amazon-location';
   /** Public transport hours for the estimator, e.g. "6-21" (the default). */
@@ -358,6 +358,7 @@ export class BassinStack extends Stack {
       300_000,
     );
     const failures = this.deadLetterQueue(`${name}StreamFailures`);
+    const names = entities.map((kind) => kind.name);
     fn.addEventSource(
       new DynamoEventSource(this.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -368,18 +369,10 @@ export class BassinStack extends Stack {
         maxRecordAge: Duration.hours(6),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(failures),
-        ...(entities
-          ? {
-              filters: [
-                FilterCriteria.filter({
-                  dynamodb: { NewImage: { entity: { S: FilterRule.or(...entities) } } },
-                }),
-                FilterCriteria.filter({
-                  dynamodb: { OldImage: { entity: { S: FilterRule.or(...entities) } } },
-                }),
-              ],
-            }
-          : {}),
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.or(...names) } } } }),
+          FilterCriteria.filter({ dynamodb: { OldImage: { entity: { S: FilterRule.or(...names) } } } }),
+        ],
       }),
     );
   }

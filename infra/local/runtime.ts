@@ -215,11 +215,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 }
 
-async function loadConsumers(entries: StreamConsumerEntry[]): Promise<FeedConsumer[]> {
+async function loadConsumers(entries: readonly StreamConsumerEntry[]): Promise<FeedConsumer[]> {
   return Promise.all(
     entries.map(async ({ name, entry, batchSize, entities, parallelization }) => {
       const handler = await loadHandler<StreamHandler>(entry);
-      return { name, batchSize, handler, shards: parallelization, ...(entities ? { entities } : {}) };
+      return {
+        name,
+        batchSize,
+        handler,
+        shards: parallelization,
+        entities: entities.map((kind) => kind.name),
+      };
     }),
   );
 }

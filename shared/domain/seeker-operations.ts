@@ -1,3 +1,4 @@
+import { type EntityKind, entities, exportedNames } from '../entities';
 import type { DeviceRegistry, MessageSender } from '../ports/notifications';
 import type { Clock } from '../ports/runtime';
 import type { ContributionRecord, StatisticsStore } from '../ports/statistics';
@@ -5,7 +6,7 @@ import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
-import { entityKeyOf } from './planning/counting';
+import { entityKey } from './planning/codes';
 import {
   type SeekerProfile,
   type SeekerProfileInput,
@@ -94,17 +95,6 @@ export async function eraseSeeker(deps: ErasureDeps, id: string): Promise<void> 
   await deps.messages?.forget?.(id);
 }
 
-/** Kinds of items the export lists under their own name (the rest go under `other`). */
-const namedKinds = new Set([
-  'SeekerProfile',
-  'Match',
-  'Offer',
-  'Device',
-  'SeekerReach',
-  'DailyCount',
-  'Tombstone',
-]);
-
 /**
  * Right of access and portability: every item keyed by the person, as JSON — their
  * partition (kinds it does not know under `other`), the statistics contribution records of
@@ -115,25 +105,25 @@ export async function exportSeeker(
   id: string,
 ) {
   const held = await deps.seekers.everything(id);
-  const matches = (held.Match ?? []) as { id: string }[];
-  const keys = [entityKeyOf('SeekerProfile', id), ...matches.map((m) => entityKeyOf('Match', m.id))];
-  const records = await Promise.all(keys.map((key) => deps.statistics.record(key as string)));
+  const of = (kind: EntityKind) => held[kind.name] ?? [];
+  const matches = of(entities.match) as { id: string }[];
+  const keys = [entityKey.encode('seeker', id), ...matches.map((m) => entityKey.encode('match', m.id))];
+  const records = await Promise.all(keys.map((key) => deps.statistics.record(key)));
   const other = Object.entries(held)
-    .filter(([kind]) => !namedKinds.has(kind))
+    .filter(([kind]) => !exportedNames.has(kind))
     .flatMap(([kind, items]) => items.map((item) => ({ kind, item })));
+  const profile = of(entities.seekerProfile)[0] as Record<string, unknown> | undefined;
   return {
     exportedAt: deps.clock.now().toISOString(),
     subject: id,
-    profile: held.SeekerProfile?.[0]
-      ? toSeekerProfileView(upgradeSeekerProfile(held.SeekerProfile[0] as Record<string, unknown>))
-      : null,
+    profile: profile ? toSeekerProfileView(upgradeSeekerProfile(profile)) : null,
     matches,
-    offers: held.Offer ?? [],
-    devices: held.Device ?? [],
-    matchingIndex: held.SeekerReach ?? [],
-    messageCounters: held.DailyCount ?? [],
+    offers: of(entities.offer),
+    devices: of(entities.device),
+    matchingIndex: of(entities.seekerReach),
+    messageCounters: of(entities.dailyCount),
     statistics: records.filter((r): r is ContributionRecord => r !== undefined),
-    erasure: held.Tombstone?.[0] ?? null,
+    erasure: of(entities.tombstone)[0] ?? null,
     other,
   };
 }

@@ -4,6 +4,7 @@ import { queueConsumers, scheduledJobs, streamConsumers } from '../../infra/cons
 import { routes } from '../../infra/routes';
 import { BassinStack } from '../../infra/stack';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { entities } from '../../shared/entities';
 import { routeScopes } from '../../shared/http/scopes';
 import { testApp } from '../support/cdk-app';
 
@@ -389,7 +390,7 @@ describe('stream consumers', () => {
           name: 'sampleConsumer',
           entry: 'functions/system/health.ts',
           batchSize: 25,
-          entities: ['Vacancy'],
+          entities: [entities.vacancy],
           parallelization: 3,
         },
       ],

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prng, syntheticSeeker, syntheticVacancy } from '../../infra/local/synthetic';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
 import type { Match } from '../../shared/domain/match';
+import { type EntityKey, entityKey } from '../../shared/domain/planning/codes';
 import {
   type Contribution,
   matchContribution,
@@ -31,7 +32,7 @@ function world(seed: number, statistics: StatisticsStore) {
   const vacancies = memoryVacancyStore();
   const seekers = memorySeekerStore();
   const matches = new Map<string, Match>();
-  const keys: string[] = [];
+  const keys: EntityKey[] = [];
   for (let i = 0; i < 40; i++) {
     const id = `v-${seed}-${i}`;
     const created = new Date(clock.now().getTime() - Math.floor(next() * 200) * day).toISOString();
@@ -42,13 +43,13 @@ function world(seed: number, statistics: StatisticsStore) {
         Object.assign(vacancy, { status: 'closed', closedAt: closedAt.toISOString() });
     }
     vacancies.items.set(id, vacancy);
-    keys.push(`V#${id}`);
+    keys.push(entityKey.encode('vacancy', id));
   }
   for (let i = 0; i < 30; i++) {
     const id = `s-${seed}-${i}`;
     const created = new Date(clock.now().getTime() - Math.floor(next() * 200) * day).toISOString();
     seekers.items.set(id, { ...syntheticSeeker(next, id), createdAt: created, updatedAt: created });
-    keys.push(`S#${id}`);
+    keys.push(entityKey.encode('seeker', id));
   }
   for (let i = 0; i < 20; i++) {
     const vacancy = vacancies.items.get(`v-${seed}-${i}`);
@@ -66,7 +67,7 @@ function world(seed: number, statistics: StatisticsStore) {
       response: accepted ? 'accepted' : 'pending',
       ...(accepted ? { respondedAt: new Date(Date.parse(vacancy.createdAt) + 2 * day).toISOString() } : {}),
     } as unknown as Match);
-    keys.push(`M#${id}`);
+    keys.push(entityKey.encode('match', id));
   }
   const deps: CountingDeps = {
     statistics,
@@ -181,7 +182,7 @@ describe('monthly aggregates are exact under replays (dynalite, no transactions)
       home: { commune: string };
     };
     w.seekers.items.delete(seeker.id);
-    await countEntity(w.deps, `S#${seeker.id}`);
+    await countEntity(w.deps, entityKey.encode('seeker', seeker.id));
 
     // Every bucket of earlier months is exactly as it was.
     const past = Object.keys(before).filter((key) => parseBucketKey(key).month <= lastMonth);
@@ -192,7 +193,7 @@ describe('monthly aggregates are exact under replays (dynalite, no transactions)
     expect(current.length).toBeGreaterThan(0);
     expect(await stored(statistics, current)).toEqual(Object.fromEntries(current.map((k) => [k, now[k]])));
     // The erased person's record is gone; replaying their events recreates nothing.
-    expect(await statistics.record(`S#${seeker.id}`)).toBeUndefined();
-    expect(await countEntity(w.deps, `S#${seeker.id}`)).toBe('unchanged');
+    expect(await statistics.record(entityKey.encode('seeker', seeker.id))).toBeUndefined();
+    expect(await countEntity(w.deps, entityKey.encode('seeker', seeker.id))).toBe('unchanged');
   });
 });

@@ -123,7 +123,7 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
             ExpressionAttributeValues: {
               ':one': 1,
               ':cap': cap,
-              ':entity': 'DailyCount',
+              ':entity': offerKeys.dailyCountEntity,
               ':expires': Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 3 * 86_400,
             },
           }),

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { entityKey } from '../../domain/planning/codes';
 import { type Counts, parseBucketKey } from '../../domain/planning/contributions';
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
 import type { TableClient } from './client';
@@ -112,7 +113,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
         ExpressionAttributeValues: { ':p': statisticsKeys.livePartition(month) },
         ProjectionExpression: 'entityKey',
       });
-      return items.map((item) => String(item.entityKey));
+      return items.map((item) => entityKey.parse(String(item.entityKey)));
     },
 
     async buckets(unit, from, to) {

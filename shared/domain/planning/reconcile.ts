@@ -15,6 +15,7 @@
 
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
 import { StaleWriteError } from '../../ports/store';
+import type { EntityKey } from './codes';
 import {
   type Contribution,
   type ContributionWindow,
@@ -32,7 +33,7 @@ const maxAttributesPerWrite = 80;
 
 export async function reconcile(
   store: StatisticsStore,
-  entityKey: string,
+  entityKey: EntityKey,
   contributionOf: ContributionOf,
   current: Month,
 ): Promise<'unchanged' | 'applied'> {

@@ -23,4 +23,5 @@ export const offerKeys = {
     counter.kind === 'seeker-messages'
       ? { PK: `SEEKER#${counter.id}`, SK: `SENT#${date}` }
       : { PK: `EMPLOYER#${counter.id}`, SK: `OFFERS#${date}` },
+  dailyCountEntity: 'DailyCount',
 } as const;
