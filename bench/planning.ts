@@ -14,17 +14,15 @@ import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/syntheti
 import type { TableClient } from '../shared/adapters/dynamodb/client';
 import { dynamoStatisticsStore } from '../shared/adapters/dynamodb/statistics-store';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
+import { catchment } from '../shared/domain/planning/catchment';
 import { type EntityKey, entityKey } from '../shared/domain/planning/codes';
 import { type CountingDeps, countEntity } from '../shared/domain/planning/counting';
 import { forecastMetric } from '../shared/domain/planning/forecasting';
+import { indicators } from '../shared/domain/planning/indicators';
 import { addMonths, monthOf } from '../shared/domain/planning/months';
-import {
-  catchment,
-  indicators,
-  type PlanningDeps,
-  skillsGap,
-  tension,
-} from '../shared/domain/planning/operations';
+import { skillsGap } from '../shared/domain/planning/skills-gap';
+import type { PlanningDeps } from '../shared/domain/planning/sources';
+import { tension } from '../shared/domain/planning/tension';
 import { startLocalTable } from '../test/support/local-table';
 import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../test/support/memory-stores';
 

@@ -9,7 +9,7 @@ import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
 import type { CountingDeps } from '../domain/planning/counting';
 import type { MobilityDeps } from '../domain/planning/mobility';
-import type { PlanningDeps } from '../domain/planning/operations';
+import type { PlanningDeps } from '../domain/planning/sources';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
 import { systemClock } from '../ports/runtime';

@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prng, syntheticSeeker, syntheticVacancy } from '../../infra/local/synthetic';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
 import type { Match } from '../../shared/domain/match';
-import { type EntityKey, entityKey } from '../../shared/domain/planning/codes';
+import { bucketKey, type EntityKey, entityKey } from '../../shared/domain/planning/codes';
 import {
   type Contribution,
   matchContribution,
-  parseBucketKey,
   seekerContribution,
   vacancyContribution,
 } from '../../shared/domain/planning/contributions';
@@ -101,7 +100,7 @@ function expected(w: ReturnType<typeof world>): Contribution {
 async function stored(statistics: StatisticsStore, buckets: string[]): Promise<Contribution> {
   const result: Contribution = {};
   for (const key of buckets) {
-    const { unit, month } = parseBucketKey(key);
+    const { unit, month } = bucketKey.decode(key);
     const [counts] = await statistics.bucketsOf([unit], month);
     const nonZero = Object.fromEntries(Object.entries(counts ?? {}).filter(([, v]) => v !== 0));
     if (Object.keys(nonZero).length) result[key] = nonZero;
@@ -185,11 +184,11 @@ describe('monthly aggregates are exact under replays (dynalite, no transactions)
     await countEntity(w.deps, entityKey.encode('seeker', seeker.id));
 
     // Every bucket of earlier months is exactly as it was.
-    const past = Object.keys(before).filter((key) => parseBucketKey(key).month <= lastMonth);
+    const past = Object.keys(before).filter((key) => bucketKey.decode(key).month <= lastMonth);
     expect(await stored(statistics, past)).toEqual(Object.fromEntries(past.map((k) => [k, before[k]])));
     // The new month counts open vacancies and remaining active seekers only.
     const now = expected(w);
-    const current = Object.keys(now).filter((key) => parseBucketKey(key).month === month);
+    const current = Object.keys(now).filter((key) => bucketKey.decode(key).month === month);
     expect(current.length).toBeGreaterThan(0);
     expect(await stored(statistics, current)).toEqual(Object.fromEntries(current.map((k) => [k, now[k]])));
     // The erased person's record is gone; replaying their events recreates nothing.
