@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { type EntityKind, entities, exportedNames } from '../entities';
 import type { DeviceRegistry, MessageSender } from '../ports/notifications';
 import type { Clock } from '../ports/runtime';
@@ -105,14 +106,15 @@ export async function exportSeeker(
   id: string,
 ) {
   const held = await deps.seekers.everything(id);
-  const of = (kind: EntityKind) => held[kind.name] ?? [];
-  const matches = of(entities.match) as { id: string }[];
+  // Items as their stores wrote them: each kind's shape (the export's schema keeps what it lists).
+  const of = <Kind extends EntityKind>(kind: Kind) => (held[kind.name] ?? []) as z.output<Kind['schema']>[];
+  const matches = of(entities.match);
   const keys = [entityKey.encode('seeker', id), ...matches.map((m) => entityKey.encode('match', m.id))];
   const records = await Promise.all(keys.map((key) => deps.statistics.record(key)));
   const other = Object.entries(held)
     .filter(([kind]) => !exportedNames.has(kind))
     .flatMap(([kind, items]) => items.map((item) => ({ kind, item })));
-  const profile = of(entities.seekerProfile)[0] as Record<string, unknown> | undefined;
+  const profile = of(entities.seekerProfile)[0];
   return {
     exportedAt: deps.clock.now().toISOString(),
     subject: id,

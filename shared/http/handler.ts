@@ -14,7 +14,7 @@ import { HttpError } from './http-error';
 import { idempotentRequests } from './idempotency';
 import { problemFromError } from './problem';
 import { redactingReplacer } from './redact';
-import { type RouteContract, rateLimitOf } from './route-contract';
+import { type Responses, type ResultOf, type RouteContract, rateLimitOf } from './route-contract';
 
 export const logger = new Logger({
   serviceName: 'bassin',
@@ -41,6 +41,7 @@ export interface HttpRequest<Body, Query, Params> {
   language: Language;
 }
 
+/** Any route's result, as the edge writes it out (a handler's own is typed by its contract: `ResultOf`). */
 export interface HttpResult {
   status: number;
   body?: unknown;
@@ -56,9 +57,10 @@ export function httpHandler<
   Body extends z.ZodType | undefined,
   Query extends z.ZodType | undefined,
   Params extends z.ZodType | undefined,
+  Answers extends Responses,
 >(
-  contract: RouteContract<Body, Query, Params>,
-  operation: (request: HttpRequest<Body, Query, Params>) => Promise<HttpResult>,
+  contract: RouteContract<Body, Query, Params, Answers>,
+  operation: (request: HttpRequest<Body, Query, Params>) => Promise<ResultOf<Answers>>,
 ) {
   type Request = HttpRequest<Body, Query, Params>;
   const parsed = new WeakMap<APIGatewayProxyEventV2, Request>();
@@ -71,7 +73,11 @@ export function httpHandler<
     .use({ before: ({ event }) => void parsed.set(event, parseRequest(contract, event) as Request) });
   if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
   return edge.handler(async (event) =>
-    toResponse(contract, await operation(parsed.get(event) as Request), event.headers?.accept),
+    toResponse(
+      contract,
+      (await operation(parsed.get(event) as Request)) as HttpResult,
+      event.headers?.accept,
+    ),
   );
 }
 
