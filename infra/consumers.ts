@@ -4,13 +4,13 @@
  * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
 
+import type { Need } from '../shared/adapters/configuration';
 import { type EntityKind, entities } from '../shared/entities';
 
 /** Stream consumers' timeout (CDK; the local feed gives each batch the same deadline): a batch can fan out to many writes. */
 export const streamConsumerTimeoutSeconds = 60;
 
-/** Permissions and configuration a function needs besides the table. */
-export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices' | 'timetables';
+export type { Need } from '../shared/adapters/configuration';
 
 export interface StreamConsumerEntry {
   /** Stable name: the CDK construct id and the local runtime's log label. */
@@ -44,7 +44,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     batchSize: 20,
     entities: consumedEntities.matcher,
     parallelization: 4,
-    needs: ['amazon-location'],
+    needs: ['travel-time'],
   },
   {
     name: 'offers',

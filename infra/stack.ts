@@ -7,6 +7,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { defaultNotifyThreshold } from '../shared/adapters/configuration';
 import { groups } from '../shared/http/route-contract';
 import { resourceServer } from '../shared/http/scopes';
 import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from './consumers';
@@ -85,7 +86,11 @@ export class BassinStack extends Stack {
       ...(this.web ? [this.web.url] : []),
     ];
     const signIn = identity.signIn(appUrls, props.signInDomainPrefix);
-    const messaging = new Messaging(this, operations, props.offers ?? { notifyThreshold: 60 });
+    const messaging = new Messaging(
+      this,
+      operations,
+      props.offers ?? { notifyThreshold: defaultNotifyThreshold },
+    );
     const workers = new Workers(this, {
       data,
       messaging,

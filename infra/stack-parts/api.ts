@@ -7,6 +7,7 @@ import { routeScopes } from '../../shared/http/scopes';
 import type { RouteEntry } from '../routes';
 import type { Data } from './data';
 import type { Operations } from './operations';
+import { writeSettings } from './settings';
 import type { Workers } from './workers';
 
 /** The HTTP API: its stage (access logs, throttling), and one function and one route per route-table entry. */
@@ -64,10 +65,12 @@ export class Api {
     const { table } = wiring.data;
     const fn = this.operations.newFunction(contract.operationId, {
       entry,
-      environment: {
-        ALLOWED_ORIGIN: wiring.allowedOrigin,
-        ...(data === 'none' ? {} : { TABLE_NAME: table.tableName }),
-      },
+    });
+    writeSettings(fn, {
+      allowedOrigin: wiring.allowedOrigin,
+      ...(data === 'none' ? {} : { tableName: table.tableName }),
+      // Caches (routes measured by Amazon Location) are left unwritten where the table is read-only.
+      ...(data === 'read' ? { tableAccess: 'read' } : {}),
     });
     if (data === 'read') table.grantReadData(fn);
     if (data === 'write') table.grantReadWriteData(fn);

@@ -8,9 +8,10 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { QueueConsumerEntry } from '../consumers';
 import type { BassinFunction } from '../function';
 import type { Operations } from './operations';
+import { writeNeedSettings } from './settings';
 
 export interface OffersConfig {
-  /** Matches scoring at least this are offered (default 60). */
+  /** Matches scoring at least this are offered (default: defaultNotifyThreshold). */
   notifyThreshold: number;
   /** Base of the links in messages (default: the API URL). */
   publicUrl?: string;
@@ -48,19 +49,21 @@ export class Messaging {
 
   /** Publishing offers: the topic, the unsubscribe key, the threshold and the links' base. */
   grantOffers(fn: BassinFunction, apiUrl: string) {
-    fn.addEnvironment('OFFERS_TOPIC_ARN', this.offersTopic.topicArn);
-    fn.addEnvironment('UNSUBSCRIBE_SECRET_ARN', this.unsubscribeSecret.secretArn);
-    fn.addEnvironment('NOTIFY_THRESHOLD', String(this.config.notifyThreshold));
-    fn.addEnvironment('PUBLIC_URL', this.config.publicUrl ?? apiUrl);
+    writeNeedSettings(fn, 'offers', {
+      offersTopicArn: this.offersTopic.topicArn,
+      unsubscribeSecretArn: this.unsubscribeSecret.secretArn,
+      notifyThreshold: String(this.config.notifyThreshold),
+      publicUrl: this.config.publicUrl ?? apiUrl,
+    });
     this.offersTopic.grantPublish(fn);
     this.unsubscribeSecret.grantRead(fn);
   }
 
   /** Push devices: the platform applications, and creating and deleting their endpoints. */
   grantDevices(fn: BassinFunction) {
+    const { android, ios } = this.config.pushApplications ?? {};
+    writeNeedSettings(fn, 'devices', { pushApplicationAndroid: android, pushApplicationIos: ios });
     const applications = Object.entries(this.config.pushApplications ?? {});
-    for (const [platform, arn] of applications)
-      fn.addEnvironment(`PUSH_APPLICATION_${platform.toUpperCase()}`, arn);
     if (applications.length === 0) return;
     fn.addToRolePolicy(
       new PolicyStatement({

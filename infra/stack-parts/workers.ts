@@ -4,8 +4,8 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { type Need, settings } from '../../shared/adapters/configuration';
 import {
-  type Need,
   type QueueConsumerEntry,
   type ScheduledJobEntry,
   type StreamConsumerEntry,
@@ -15,6 +15,7 @@ import type { BassinFunction } from '../function';
 import type { Data } from './data';
 import type { Messaging } from './messaging';
 import type { Operations } from './operations';
+import { writeNeedSettings } from './settings';
 
 export interface WorkersProps {
   data: Data;
@@ -95,7 +96,7 @@ export class Workers {
   ) {
     const fn = this.props.operations.newFunction(name, {
       entry,
-      environment: { TABLE_NAME: this.props.data.table.tableName },
+      environment: { [settings.tableName.variable]: this.props.data.table.tableName },
       timeout,
       ...(memorySize ? { memorySize } : {}),
     });
@@ -112,8 +113,7 @@ export class Workers {
     if (needs?.includes('send-messages')) messaging.grantSendMessages(fn);
     if (needs?.includes('timetables')) {
       const { bucket, prefix } = data.timetables;
-      fn.addEnvironment('TIMETABLES_BUCKET', bucket.bucketName);
-      fn.addEnvironment('TIMETABLES_PREFIX', prefix);
+      writeNeedSettings(fn, 'timetables', { timetablesBucket: bucket.bucketName, timetablesPrefix: prefix });
       bucket.grantRead(fn, `${prefix}*`);
       const cfnBucket = bucket.node.defaultChild as CfnElement | undefined;
       const resource = cfnBucket
@@ -125,9 +125,11 @@ export class Workers {
           'The import reads every GTFS zip under its prefix, whatever their names: the prefix is the boundary.',
       });
     }
-    if (!needs?.includes('amazon-location')) return;
-    fn.addEnvironment('TRAVEL_TIME', this.props.travelTime);
-    fn.addEnvironment('TRANSIT_SERVICE_HOURS', this.props.transitServiceHours);
+    if (!needs?.includes('travel-time')) return;
+    writeNeedSettings(fn, 'travel-time', {
+      travelTime: this.props.travelTime,
+      transitServiceHours: this.props.transitServiceHours,
+    });
     if (this.props.travelTime !== 'amazon-location') return;
     fn.addToRolePolicy(
       new PolicyStatement({

@@ -14,6 +14,7 @@ import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
 import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
+import { requiredSetting, setting } from './configuration';
 import { deviceRegistry } from './device-registry';
 import { dynamoAreaStore } from './dynamodb/area-store';
 import { sharedDynamoClient, tableClientFromEnv } from './dynamodb/client';
@@ -68,21 +69,30 @@ export const seekerDeps = /* @__PURE__ */ once(
 
 /**
  * Transit from imported timetables where they serve both communes; otherwise, and for the
- * other modes, TRAVEL_TIME=amazon-location uses Amazon Location Service (cached), anything
+ * other modes, the travelTime setting amazon-location uses Amazon Location Service (cached), anything
  * else the offline estimator.
  */
 export const travelTime = /* @__PURE__ */ once((): TravelTime => {
-  const estimator = estimatorTravelTime(serviceHoursFrom(process.env.TRANSIT_SERVICE_HOURS));
+  const estimator = estimatorTravelTime(serviceHoursFrom(setting('transitServiceHours')));
   const roads =
-    process.env.TRAVEL_TIME === 'amazon-location'
+    setting('travelTime') === 'amazon-location'
       ? amazonLocationTravelTime({
           client: traced(new GeoRoutesClient({})),
-          cache: dynamoRouteCache(table(), systemClock),
+          cache: routeCache(),
           fallback: estimator,
           clock: systemClock,
         })
       : estimator;
   return timetableTravelTime({ store: timetableStore(), fallback: roads, clock: systemClock });
+});
+
+/**
+ * Routes measured by Amazon Location, kept in the table; a function that may only read
+ * the table (the GET planning routes) reads cached routes and keeps new ones to itself.
+ */
+const routeCache = /* @__PURE__ */ once(() => {
+  const cache = dynamoRouteCache(table(), systemClock);
+  return setting('tableAccess') === 'read' ? { ...cache, put: async () => undefined } : cache;
 });
 
 export const timetableStore = /* @__PURE__ */ once(() => dynamoTimetableStore(table(), systemClock));
@@ -139,8 +149,8 @@ export const mobilityDeps = /* @__PURE__ */ once(
 /** Push devices: platform endpoints at SNS when PUSH_APPLICATION_ANDROID / _IOS are set, local names otherwise. */
 export const deviceDeps = /* @__PURE__ */ once(() => {
   const applications = {
-    ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
-    ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
+    ...(setting('pushApplicationAndroid') ? { android: requiredSetting('pushApplicationAndroid') } : {}),
+    ...(setting('pushApplicationIos') ? { ios: requiredSetting('pushApplicationIos') } : {}),
   };
   const sns = Object.keys(applications).length
     ? { client: traced(new SNSClient({})), applications }
@@ -148,10 +158,10 @@ export const deviceDeps = /* @__PURE__ */ once(() => {
   return { devices: deviceRegistry(table(), sns), clock: systemClock };
 });
 
-/** SMS and push: SNS, or the local outbox (MESSAGE_SENDER=outbox). */
+/** SMS and push: SNS, or the local outbox (setting messageSender = outbox). */
 export const messageSender = once(() =>
-  process.env.MESSAGE_SENDER === 'outbox'
-    ? outboxSender(process.env.OUTBOX_FILE).sender
+  setting('messageSender') === 'outbox'
+    ? outboxSender(setting('outboxFile')).sender
     : snsMessageSender(new SNSClient({})),
 );
 
@@ -174,14 +184,14 @@ export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
   return {
     ...matchReadDeps(),
     offers: dynamoOfferStore(table()),
-    publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
+    publisher: snsOfferPublisher(sns, requiredSetting('offersTopicArn')),
     sender: messageSender(),
     devices: deviceDeps().devices,
     config: {
-      notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),
-      publicUrl: process.env.PUBLIC_URL ?? 'http://localhost:3000',
+      notifyThreshold: Number(setting('notifyThreshold')),
+      publicUrl: requiredSetting('publicUrl'),
       unsubscribeSecret: '',
-      employerDailyCap: Number(process.env.EMPLOYER_DAILY_OFFER_CAP ?? 200),
+      employerDailyCap: Number(setting('employerDailyCap')),
     },
   };
 });
@@ -199,18 +209,13 @@ export async function offerDepsWithSecret(): Promise<OfferDeps> {
 let secret: Promise<string> | undefined;
 function unsubscribeSecret(): Promise<string> {
   secret ??= (async () => {
-    if (process.env.UNSUBSCRIBE_SECRET) return process.env.UNSUBSCRIBE_SECRET;
+    const local = setting('unsubscribeSecret');
+    if (local) return local;
     const { SecretString } = await traced(new SecretsManagerClient({})).send(
-      new GetSecretValueCommand({ SecretId: requiredEnv('UNSUBSCRIBE_SECRET_ARN') }),
+      new GetSecretValueCommand({ SecretId: requiredSetting('unsubscribeSecretArn') }),
     );
     if (!SecretString) throw new Error('the unsubscribe secret is empty');
     return SecretString;
   })();
   return secret;
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
 }

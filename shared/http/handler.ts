@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import { setting } from '../adapters/configuration';
 import { observed } from '../adapters/powertools/observability';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
@@ -199,11 +200,12 @@ function problemDetails(
 
 /**
  * Headers on every answer: the route's rate limit, and the one browser origin allowed to
- * call the API (ALLOWED_ORIGIN: the web app's origin; the API's own origin by default).
+ * call the API (setting allowedOrigin: the web app's origin; the API's own origin by default).
  */
 function standardHeaders(contract: RouteContract): Record<string, string> {
+  const allowedOrigin = setting('allowedOrigin');
   return {
     'x-ratelimit-limit': String(rateLimitOf(contract)),
-    ...(process.env.ALLOWED_ORIGIN ? { 'access-control-allow-origin': process.env.ALLOWED_ORIGIN } : {}),
+    ...(allowedOrigin ? { 'access-control-allow-origin': allowedOrigin } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { setting } from '../adapters/configuration';
 import { tableDesign } from '../adapters/dynamodb/table-design';
 import { HttpError } from './http-error';
 
@@ -32,7 +33,7 @@ export function idempotentRequests(operationId: string): Middleware {
   const inner = () => {
     powertools ??= makeHandlerIdempotent({
       persistenceStore: new DynamoDBPersistenceLayer({
-        tableName: process.env.TABLE_NAME ?? '',
+        tableName: setting('tableName') ?? '',
         keyAttr: tableDesign.partitionKey,
         sortKeyAttr: tableDesign.sortKey,
         staticPkValue: `IDEMPOTENCY#${operationId}`,

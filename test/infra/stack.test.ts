@@ -136,7 +136,7 @@ describe('commute source', () => {
       JSON.stringify(p).includes('geo-routes:CalculateRouteMatrix'),
     );
     const needing = [...routes, ...streamConsumers, ...queueConsumers, ...scheduledJobs].filter((entry) =>
-      entry.needs?.includes('amazon-location'),
+      entry.needs?.includes('travel-time'),
     );
     expect(policies).toHaveLength(needing.length);
     located.hasResourceProperties('AWS::Lambda::Function', {
