@@ -121,6 +121,19 @@ describe('functions', () => {
   });
 });
 
+describe('planning reads', () => {
+  it('GET planning routes only read the table, and are told so (their route cache is not written)', () => {
+    const reads = routes.filter(
+      (r) => r.contract.method === 'GET' && r.contract.path.startsWith('/v1/planning'),
+    );
+    expect(reads.map((r) => r.data).filter((data) => data === 'write')).toEqual([]);
+    for (const { contract } of reads) {
+      const fn = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(contract.operationId))?.[1];
+      expect(fn?.Properties.Environment.Variables.TABLE_ACCESS, contract.operationId).toBe('read');
+    }
+  });
+});
+
 describe('commute source', () => {
   it('uses the estimator by default, with no Amazon Location permission', () => {
     for (const [, fn] of resources('AWS::Lambda::Function')) {
