@@ -25,11 +25,8 @@ export interface EntityChange<E extends EntityKind> {
 
 type ChangeOf<Kinds extends readonly EntityKind[]> = { [K in keyof Kinds]: EntityChange<Kinds[K]> }[number];
 
-const unmarshalled = (
-  image: DynamoDBRecord['dynamodb'] extends infer D ? D : never,
-  side: 'NewImage' | 'OldImage',
-) => {
-  const raw = image?.[side];
+const unmarshalled = (record: DynamoDBRecord, side: 'NewImage' | 'OldImage') => {
+  const raw = record.dynamodb?.[side];
   return raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
 };
 
@@ -46,8 +43,8 @@ export function streamConsumer<const Kinds extends readonly EntityKind[]>(spec: 
 }) {
   const byName = new Map<string, EntityKind>(spec.entities.map((kind) => [kind.name, kind]));
   const onChange = async (record: DynamoDBRecord) => {
-    const newImage = unmarshalled(record.dynamodb, 'NewImage');
-    const oldImage = unmarshalled(record.dynamodb, 'OldImage');
+    const newImage = unmarshalled(record, 'NewImage');
+    const oldImage = unmarshalled(record, 'OldImage');
     const image = newImage ?? oldImage;
     const kind = byName.get(String(image?.entity));
     const id = image?.id;
