@@ -119,7 +119,7 @@ export async function soak(argv = process.argv.slice(2)) {
     const { id, version, createdAt, updatedAt, ...profile } = syntheticSeeker(next, `soak-seeker-${i}`);
     const token = await api.token(id, 'seeker');
     const contact =
-      i % 4 === 0 ? { channel: 'sms', phone: `+3361${String(1_000_000 + i).slice(-7)}0` } : profile.contact;
+      i % 4 === 0 ? { channel: 'sms', phone: `+336${String(10_000_000 + i).slice(-8)}` } : profile.contact;
     const answer = await api.request('PUT', '/v1/seekers/me', { token, body: { ...profile, contact } });
     if (answer.status >= 300) throw new Error(`PUT seeker: ${answer.status} ${JSON.stringify(answer.body)}`);
   });
