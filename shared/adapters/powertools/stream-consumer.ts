@@ -5,7 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type * as z from 'zod';
-import { entityImage } from '../../../events/table-stream';
+import { entityImage } from '../../../events/entity-image';
 import type { EntityKind } from '../../entities';
 import { logger } from '../../http/handler';
 import { observed } from './observability';
