@@ -4,13 +4,7 @@ import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
-import {
-  type SeekerProfile,
-  type SeekerProfileInput,
-  statedProfile,
-  toSeekerProfileView,
-  upgradeSeekerProfile,
-} from './seeker';
+import { type SeekerProfile, type SeekerProfileInput, statedProfile } from './seeker';
 
 export interface SeekerDeps {
   seekers: SeekerStore;
