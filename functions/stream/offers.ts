@@ -16,7 +16,7 @@ export const handler = streamConsumer({
   async onRecord(change) {
     const deps = await offerDepsWithSecret();
     if (change.name === 'Match') {
-      const image = change.newImage() ?? change.oldImage();
+      const image = hintOf(() => change.newImage() ?? change.oldImage());
       const offer = mayNeedOffer(image, deps.config.notifyThreshold);
       const notice = mayNeedNotice(image);
       const match = offer || notice ? await deps.matches.get(change.id) : undefined;
@@ -29,17 +29,27 @@ export const handler = streamConsumer({
   },
 });
 
+/** An image that does not read as a current match (an older item, say) hints nothing: the match is read. */
+function hintOf(read: () => Match | undefined): Match | undefined | 'unreadable' {
+  try {
+    return read();
+  } catch {
+    return 'unreadable';
+  }
+}
+
 /**
  * The image is a hint, the current match decides: an active match under the threshold or
  * already answered needs no offer, and any change that could make it need one comes with
  * its own record, so only the others are read again.
  */
-function mayNeedOffer(image: Match | undefined, threshold: number): boolean {
+function mayNeedOffer(image: Match | undefined | 'unreadable', threshold: number): boolean {
+  if (image === 'unreadable') return true;
   if (!image) return false;
   if (image.status !== 'active') return true;
   return image.score >= threshold && image.response === 'pending';
 }
 
 /** Only an accepted answer can become a notice for the employer (the current match decides). */
-const mayNeedNotice = (image: Match | undefined) =>
-  image?.status === 'active' && image.response === 'accepted';
+const mayNeedNotice = (image: Match | undefined | 'unreadable') =>
+  image === 'unreadable' || (image?.status === 'active' && image.response === 'accepted');
