@@ -26,7 +26,7 @@ const owned = 'bassinIdempotencyOwned';
  * request runs and its response is stored in the table (one item per caller × key, expiring
  * by TTL); a replay gets the stored response; the same key with another body → 422; the
  * same key while the first is still running → 409; no key → 400. The persistence layer is
- * built on first use, when TABLE_NAME is known.
+ * built on first use, when the table name (setting tableName) is known.
  */
 export function idempotentRequests(operationId: string): Middleware {
   let powertools: Middleware | undefined;
