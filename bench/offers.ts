@@ -192,7 +192,7 @@ async function main() {
     waves.push({ round, ...result, seconds, released });
     // Everyone in this wave declines (the next wave is due at once), and the next day comes:
     // the employers' and seekers' daily caps start again.
-    for (const offer of released) await offerAnswered(deps, offer, false);
+    for (const offer of released) await offerAnswered(deps, offer, 'declined');
     now = new Date(now.getTime() + 86_400_000);
   }
   await local.stop();

@@ -85,6 +85,7 @@ async function load(size: number) {
     vacancies,
     seekers,
     matches: { get: async () => undefined },
+    waves: { get: async () => undefined },
     clock,
   };
   const next = prng(size);

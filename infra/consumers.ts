@@ -34,7 +34,7 @@ export interface StreamConsumerEntry {
 export const consumedEntities = {
   matcher: [entities.vacancy, entities.seekerProfile],
   offers: [entities.match, entities.offer],
-  statistics: [entities.vacancy, entities.seekerProfile, entities.match],
+  statistics: [entities.vacancy, entities.seekerProfile, entities.match, entities.offerWaves],
 } as const;
 
 export const streamConsumers: StreamConsumerEntry[] = [

@@ -68,6 +68,13 @@ export const entities = {
     counted: countedKinds.match,
   }),
   offer: kind({ name: offerKeys.entity, schema: offer, keys: offerKeys, exportAs: 'offers' }),
+  /** A vacancy's wave schedule (notifications/waves.ts): no person's data, only offer ids and counts. */
+  offerWaves: kind({
+    name: offerKeys.waveEntity,
+    schema: z.looseObject({ vacancyId: z.string(), history: z.array(z.looseObject({ wave: z.number() })) }),
+    keys: offerKeys,
+    counted: countedKinds.offerWaves,
+  }),
   device: kind({
     name: deviceKeys.entity,
     schema: z.object({

@@ -15,6 +15,7 @@ import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
 import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import { dynamoWaveStore } from '../../shared/adapters/dynamodb/wave-store';
 import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
 import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
@@ -96,6 +97,7 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
     vacancies,
     seekers,
     matches,
+    waves: dynamoWaveStore(table),
     clock,
   };
 

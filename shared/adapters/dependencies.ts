@@ -128,6 +128,7 @@ export const countingDeps = /* @__PURE__ */ once(
   (): CountingDeps => ({
     ...matchReadDeps(),
     statistics: dynamoStatisticsStore(table()),
+    waves: dynamoWaveStore(table()),
   }),
 );
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { area, areaDefinition, areaId } from '../domain/planning/areas';
+import { metrics } from '../domain/planning/codes';
 import { metricNames } from '../domain/planning/figures';
 import { monthPattern } from '../domain/planning/months';
 import { communeCode, commuteMode, int32, romeCode, sectorSlug, shiftName } from '../domain/schema-parts';
@@ -93,7 +94,19 @@ const indicatorRow = z.object({
   seekers_active: count,
   matches_new: count,
   matches_accepted: count,
-  suppressed: z.array(z.enum(metricNames)).max(10),
+  offers_sent: count,
+  offers_answered: count,
+  offers_accepted: count,
+  vacancies_offering: count,
+  vacancies_first_accepted: count,
+  median_hours_to_first_acceptance: measure,
+  offers_per_vacancy: measure.meta({
+    description: 'Offers sent ÷ vacancies that sent offers that month; null when either is not published',
+  }),
+  answer_rate: measure.meta({
+    description: 'Offers answered ÷ offers sent that month; null when either is not published',
+  }),
+  suppressed: z.array(z.enum(metricNames)).max(20),
 });
 
 export const indicatorsRoute = defineRoute({
@@ -263,7 +276,7 @@ export const catchmentRoute = defineRoute({
 });
 
 const forecastedMetric = z.enum(
-  metricNames.filter((name) => name !== 'median_days_to_close') as [string, ...string[]],
+  metricNames.filter((name) => metrics[name].kept !== 'histogram') as [string, ...string[]],
 );
 
 export const forecastRoute = defineRoute({

@@ -101,8 +101,9 @@ describe('planning through the local HTTP adapter', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(String(csv.body).trim().split('\r\n')).toEqual([
-      'month,vacancies_posted,openings_posted,vacancies_open,vacancies_closed,median_days_to_close,seekers_active,matches_new,matches_accepted,suppressed',
-      `${month},3,6,3,0,,,36,0,seekers_active`,
+      'month,vacancies_posted,openings_posted,vacancies_open,vacancies_closed,median_days_to_close,seekers_active,matches_new,matches_accepted,offers_sent,offers_answered,offers_accepted,vacancies_offering,vacancies_first_accepted,median_hours_to_first_acceptance,offers_per_vacancy,answer_rate,suppressed',
+      // Each vacancy's first wave went to its 12 candidates: 36 offers, 12 per vacancy, none answered yet.
+      `${month},3,6,3,0,,,36,0,36,0,0,3,0,,12,0,seekers_active`,
     ]);
   });
 });

@@ -144,6 +144,7 @@ async function history() {
     vacancies,
     seekers: memorySeekerStore(),
     matches: { get: async () => undefined },
+    waves: { get: async () => undefined },
     clock,
   };
   for (let i = 0; i < 200; i++) {
@@ -480,9 +481,17 @@ describe('the web app in Chromium, as new users try it', () => {
       'Candidats actifs',
       'Mises en relation',
       'Mises en relation acceptées',
+      'Propositions envoyées',
+      'Réponses aux propositions',
+      'Propositions acceptées',
+      'Offres ayant envoyé des propositions',
+      'Offres ayant une première acceptation',
+      'Délai médian avant la première acceptation (heures)',
+      'Propositions envoyées par offre',
+      'Taux de réponse',
       'Non publié (secret statistique)',
     ]);
-    expect(row?.split(';')).toHaveLength(10);
+    expect(row?.split(';')).toHaveLength(18);
     const [machine] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Données brutes (CSV)' }).first().click(),

@@ -379,14 +379,14 @@ describe('stream consumers', () => {
     }
   });
 
-  it('the statistics consumer receives vacancies, seeker profiles and matches; the roll runs daily', () => {
+  it('the statistics consumer receives vacancies, seeker profiles, matches and wave schedules; the roll runs daily', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 50,
       FilterCriteria: {
         Filters: Match.arrayWith([
           {
             Pattern: JSON.stringify({
-              dynamodb: { NewImage: { entity: { S: ['Vacancy', 'SeekerProfile', 'Match'] } } },
+              dynamodb: { NewImage: { entity: { S: ['Vacancy', 'SeekerProfile', 'Match', 'OfferWaves'] } } },
             }),
           },
         ]),

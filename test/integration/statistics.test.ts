@@ -73,6 +73,7 @@ function world(seed: number, statistics: StatisticsStore) {
     vacancies,
     seekers,
     matches: { get: async (id) => matches.get(id) },
+    waves: { get: async () => undefined },
     clock,
   };
   return { deps, keys, vacancies, seekers, matches, clock };

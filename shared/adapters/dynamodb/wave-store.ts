@@ -34,6 +34,8 @@ export function dynamoWaveStore(table: TableClient): WaveStore {
                 ...(waves.dueAt ? offerKeys.waveDue(waves.dueAt, waves.vacancyId) : {}),
                 entity: offerKeys.waveEntity,
                 ...waves,
+                // The stream consumers name a changed item by its id (the statistics count it).
+                id: waves.vacancyId,
               },
               ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
               ...(expectedVersion === 0

@@ -35,12 +35,12 @@ export async function onMatchChanged(
       reason: match.withdrawnReason ?? 'offer.matchGone',
       updatedAt: now,
     });
-    if (moved) await offerAnswered(deps, existing, false);
+    if (moved) await offerAnswered(deps, existing, 'gone');
     return moved ? 'withdrawn' : 'ignored';
   }
   if (match.response !== 'pending') {
     if (!existing) return 'ignored';
-    await offerAnswered(deps, existing, match.response === 'accepted');
+    await offerAnswered(deps, existing, match.response === 'accepted' ? 'accepted' : 'declined');
     return 'answered';
   }
   if (match.score < deps.config.notifyThreshold) return 'ignored';

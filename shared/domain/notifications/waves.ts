@@ -1,6 +1,7 @@
 import { forEachInParallel, lastWriterWinsAttempts } from '../concurrency';
 import type { Match } from '../match';
 import type { Offer } from '../offer';
+import { type Month, monthOf } from '../planning/months';
 import { notificationDefaults, type SeekerProfile } from '../seeker';
 import type { Vacancy } from '../vacancy';
 import { moveOffer, type OfferDeps, offeredThisWeek, offersOf, wantsOffers } from './offer-deps';
@@ -8,13 +9,37 @@ import { parisClock } from './paris-time';
 import { nextMorning, placeForSeekers } from './placement';
 import { isoWeek, offerRank } from './waves-settings';
 
-/** One released wave, for the planners' figures. */
+/** Per calendar month (UTC), what happened to one wave's offers: the planners' monthly figures. */
+export interface WaveMonth {
+  /** Offers released (the wave, or a top-up of it). */
+  released: number;
+  /** Answers from the seekers (an offer whose match went away is not an answer). */
+  answered: number;
+  accepted: number;
+}
+
+/** One released wave, for the wave job and the planners' figures. */
 export interface WaveFigures {
   wave: number;
   releasedAt: string;
   released: number;
+  /** Offers of the wave that were answered or went away (what brings the next wave). */
   answered: number;
   accepted: number;
+  /** Month by month; absent on schedules written before it was kept. */
+  byMonth?: Record<Month, WaveMonth>;
+}
+
+/** A wave's figures with `change` added to the month of `at`. */
+function inMonth(wave: WaveFigures, at: string, change: Partial<WaveMonth>): WaveFigures {
+  const month = monthOf(at);
+  const before = wave.byMonth?.[month] ?? { released: 0, answered: 0, accepted: 0 };
+  const after = {
+    released: before.released + (change.released ?? 0),
+    answered: before.answered + (change.answered ?? 0),
+    accepted: before.accepted + (change.accepted ?? 0),
+  };
+  return { ...wave, byMonth: { ...wave.byMonth, [month]: after } };
 }
 
 /**
@@ -83,18 +108,25 @@ export async function collectCandidate(
 const latestWave = (waves: OfferWaves) => waves.history.find((w) => w.wave === waves.released);
 
 /**
- * A released offer's match was answered (accepted or declined) or went away: counted once
- * for its wave; when the whole latest wave has answered, the next wave is due now.
+ * A released offer's match was answered (accepted or declined) or went away (`gone`):
+ * counted once for its wave; when the whole latest wave has answered, the next wave is due now.
  */
-export async function offerAnswered(deps: OfferDeps, offer: Offer, accepted: boolean): Promise<void> {
+export async function offerAnswered(
+  deps: OfferDeps,
+  offer: Offer,
+  outcome: 'accepted' | 'declined' | 'gone',
+): Promise<void> {
   const wave = offer.wave;
   if (!wave) return;
   const at = deps.clock.now().toISOString();
+  const accepted = outcome === 'accepted';
   await updateWaves(deps, offer.vacancyId, (current) => {
     if (!current || current.answered.includes(offer.id)) return undefined;
-    const history = current.history.map((w) =>
-      w.wave === wave ? { ...w, answered: w.answered + 1, accepted: w.accepted + (accepted ? 1 : 0) } : w,
-    );
+    const history = current.history.map((w) => {
+      if (w.wave !== wave) return w;
+      const counted = { ...w, answered: w.answered + 1, accepted: w.accepted + (accepted ? 1 : 0) };
+      return outcome === 'gone' ? counted : inMonth(counted, at, { answered: 1, accepted: accepted ? 1 : 0 });
+    });
     const latest = history.find((w) => w.wave === current.released);
     const allAnswered = wave === current.released && latest && latest.answered >= latest.released;
     return {
@@ -238,10 +270,13 @@ export async function releaseWaves(
       if (!current || current.selection?.wave !== plan.wave) return undefined;
       const { selection: _done, ...rest } = current;
       const before = current.history.find((w) => w.wave === plan.wave);
-      const figures =
+      const figures = inMonth(
         before && plan.topUp
           ? { ...before, released: before.released + released }
-          : { wave: plan.wave, releasedAt: at.toISOString(), released, answered: 0, accepted: 0 };
+          : { wave: plan.wave, releasedAt: at.toISOString(), released, answered: 0, accepted: 0 },
+        at.toISOString(),
+        { released },
+      );
       return {
         ...rest,
         released: plan.wave,

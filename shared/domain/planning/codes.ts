@@ -18,8 +18,11 @@ export const all = '*';
  * Every metric the statistics consumer counts: its code in the buckets, whether it
  * counts persons (then statistical secrecy applies, secrecy.ts), what it is about, and
  * how it is kept: per month, as a per-month histogram (days to close), or in the "now"
- * bucket (current skill supply and demand). The first eight are the published monthly
- * figures, in the order the API lists them.
+ * bucket (current skill supply and demand). All but the "now" ones are published monthly
+ * figures, in the order the API lists them. The offer figures come from the vacancies'
+ * wave schedules (contributions.ts `wavesContribution`): offers sent, answered and accepted
+ * count persons (one offer per person and vacancy, like matches); vacancies offering and
+ * first acceptances count vacancies.
  */
 export const metrics = {
   vacancies_posted: { code: 'vp', persons: false, of: 'vacancies', kept: 'monthly' },
@@ -30,6 +33,12 @@ export const metrics = {
   seekers_active: { code: 'sa', persons: true, of: 'seekers', kept: 'monthly' },
   matches_new: { code: 'nm', persons: true, of: 'vacancies', kept: 'monthly' },
   matches_accepted: { code: 'ma', persons: true, of: 'vacancies', kept: 'monthly' },
+  offers_sent: { code: 'os', persons: true, of: 'vacancies', kept: 'monthly' },
+  offers_answered: { code: 'oa', persons: true, of: 'vacancies', kept: 'monthly' },
+  offers_accepted: { code: 'oy', persons: true, of: 'vacancies', kept: 'monthly' },
+  vacancies_offering: { code: 'vw', persons: false, of: 'vacancies', kept: 'monthly' },
+  vacancies_first_accepted: { code: 'fa', persons: false, of: 'vacancies', kept: 'monthly' },
+  median_hours_to_first_acceptance: { code: 'ta', persons: false, of: 'vacancies', kept: 'histogram' },
   skill_demand: { code: 'kd', persons: false, of: 'vacancies', kept: 'now' },
   skill_supply: { code: 'ks', persons: true, of: 'seekers', kept: 'now' },
 } as const;
@@ -37,6 +46,9 @@ export type Metric = keyof typeof metrics;
 export type MetricCode = (typeof metrics)[Metric]['code'];
 export type PublishedMetric = {
   [M in Metric]: (typeof metrics)[M]['kept'] extends 'now' ? never : M;
+}[Metric];
+export type HistogramMetric = {
+  [M in Metric]: (typeof metrics)[M]['kept'] extends 'histogram' ? M : never;
 }[Metric];
 export type MonthlyMetric = {
   [M in Metric]: (typeof metrics)[M]['kept'] extends 'monthly' ? M : never;
@@ -73,7 +85,7 @@ export const cell = {
 
 // ── Counters and marks (a bucket's attributes) ──────────────────────────────────────────
 
-/** A bucket attribute holding a count: `<metric code>|<cell>`, or `tc|<cell>|<days>` for the histogram. */
+/** A bucket attribute holding a count: `<metric code>|<cell>`, or `<code>|<cell>|<bin>` for a histogram (`tc`, `ta`). */
 export type Counter = Brand<string, 'Counter'>;
 
 export const counter = {
@@ -148,13 +160,21 @@ export const atomId = {
 // ── Counted entities ──────────────────────────────────────────────────────────────────
 
 /** The kinds of entity the planning figures count. */
-export const countedKinds = { vacancy: 'vacancy', seeker: 'seeker', match: 'match' } as const;
+export const countedKinds = {
+  vacancy: 'vacancy',
+  seeker: 'seeker',
+  match: 'match',
+  offerWaves: 'offerWaves',
+} as const;
 export type CountedKind = keyof typeof countedKinds;
 
-/** A counted entity, as the statistics store keys its contribution record: `V#<id>`, `S#<id>`, `M#<id>`. */
+/**
+ * A counted entity, as the statistics store keys its contribution record: `V#<id>`,
+ * `S#<id>`, `M#<id>`, and `W#<vacancy id>` for a vacancy's wave schedule.
+ */
 export type EntityKey = Brand<string, 'EntityKey'>;
 
-const entityPrefix = { vacancy: 'V#', seeker: 'S#', match: 'M#' } as const satisfies Record<
+const entityPrefix = { vacancy: 'V#', seeker: 'S#', match: 'M#', offerWaves: 'W#' } as const satisfies Record<
   CountedKind,
   string
 >;

@@ -8,10 +8,13 @@
  * A seeker counts once in (*, *), once per sector (sector, *) and once per occupation
  * (*, occupation): occupations are not tied to sectors in a profile, so there is no
  * (sector, occupation) cell for seekers, and sector cells do not add up to the total.
+ * A vacancy's wave schedule counts in its vacancy's cells and unit, each figure in the
+ * month it happened (a release, an answer, the first acceptance).
  */
 
 import type { Match } from '../match';
 import { skillKey } from '../matching/skills';
+import type { OfferWaves, WaveMonth } from '../notifications/waves';
 import type { SeekerProfile } from '../seeker';
 import type { Vacancy } from '../vacancy';
 import { all, type BucketKey, bucketKey, type Cell, cell, counter, nowBucket } from './codes';
@@ -57,6 +60,12 @@ const crossCells = (sector: string, occupation: string): Cell[] => [
   cell.encode(all, occupation),
   cell.total,
 ];
+
+/** Hours from posting to the first acceptance, exact up to 72 hours, then in 12-hour bins (capped at 30 days). */
+export function hoursToFirstAcceptanceBin(hours: number): number {
+  if (hours <= 72) return Math.max(0, hours);
+  return Math.min(720, 72 + 12 * Math.floor((hours - 72) / 12));
+}
 
 const windowMonths = (start: Month, window: ContributionWindow) =>
   monthRange(window.from && window.from > start ? window.from : start, window.to);
@@ -133,6 +142,75 @@ export function matchContribution(match: Match, window: ContributionWindow): Ent
       add(contribution, bucketKey.encode(unit, made), counter.encode('matches_new', at), 1);
     if (accepted && months.has(accepted))
       add(contribution, bucketKey.encode(unit, accepted), counter.encode('matches_accepted', at), 1);
+  }
+  return { contribution, live: false };
+}
+
+const inWindow = (month: Month, window: ContributionWindow) =>
+  (!window.from || month >= window.from) && month <= window.to;
+
+/**
+ * A vacancy's wave schedule counts where its vacancy is: offers sent (released), answered
+ * and accepted in the month each happened, the vacancy once per month it sent offers, and
+ * its first acceptance (with the hours since posting) in the month of that acceptance.
+ */
+export function wavesContribution(
+  waves: OfferWaves,
+  vacancy: Vacancy,
+  window: ContributionWindow,
+): EntityContribution {
+  const contribution: Contribution = {};
+  const unit = unitOfCommune(vacancy.site.commune)?.id;
+  if (!unit) return { contribution, live: false };
+  const cells = crossCells(vacancy.sector, vacancy.occupation);
+  const months = new Map<Month, WaveMonth>();
+  for (const wave of waves.history) {
+    // Schedules written before the months were kept: everything in the month of the release.
+    const byMonth = wave.byMonth ?? {
+      [monthOf(wave.releasedAt)]: {
+        released: wave.released,
+        answered: wave.answered,
+        accepted: wave.accepted,
+      },
+    };
+    for (const [month, figures] of Object.entries(byMonth)) {
+      const sum = months.get(month) ?? { released: 0, answered: 0, accepted: 0 };
+      months.set(month, {
+        released: sum.released + figures.released,
+        answered: sum.answered + figures.answered,
+        accepted: sum.accepted + figures.accepted,
+      });
+    }
+  }
+  for (const [month, figures] of months) {
+    if (!inWindow(month, window)) continue;
+    const bucket = bucketKey.encode(unit, month);
+    for (const at of cells) {
+      add(contribution, bucket, counter.encode('offers_sent', at), figures.released);
+      add(contribution, bucket, counter.encode('offers_answered', at), figures.answered);
+      add(contribution, bucket, counter.encode('offers_accepted', at), figures.accepted);
+      if (figures.released > 0) add(contribution, bucket, counter.encode('vacancies_offering', at), 1);
+    }
+  }
+  const first = waves.firstAcceptedAt;
+  if (first && inWindow(monthOf(first), window)) {
+    const bucket = bucketKey.encode(unit, monthOf(first));
+    const hours = Math.floor((Date.parse(first) - Date.parse(vacancy.createdAt)) / 3_600_000);
+    for (const at of cells) {
+      add(contribution, bucket, counter.encode('vacancies_first_accepted', at), 1);
+      if (cell.isOneWay(at))
+        add(
+          contribution,
+          bucket,
+          counter.encode('median_hours_to_first_acceptance', at, hoursToFirstAcceptanceBin(hours)),
+          1,
+        );
+    }
+  }
+  // Zeros are no counters: a bucket only holds what was counted.
+  for (const [bucket, counts] of Object.entries(contribution)) {
+    for (const [name, value] of Object.entries(counts)) if (value === 0) delete counts[name];
+    if (Object.keys(counts).length === 0) delete contribution[bucket];
   }
   return { contribution, live: false };
 }

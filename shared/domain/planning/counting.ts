@@ -1,11 +1,17 @@
 /** What the statistics consumer and the monthly roll do: count entities from their current state. */
 import type { MatchStore } from '../../ports/matching';
+import type { WaveStore } from '../../ports/notifications';
 import type { Clock } from '../../ports/runtime';
 import type { StatisticsStore } from '../../ports/statistics';
 import type { SeekerStore, VacancyStore } from '../../ports/store';
 import { forEachInParallel } from '../concurrency';
 import { type EntityKey, entityKey } from './codes';
-import { matchContribution, seekerContribution, vacancyContribution } from './contributions';
+import {
+  matchContribution,
+  seekerContribution,
+  vacancyContribution,
+  wavesContribution,
+} from './contributions';
 import { addMonths, monthOf } from './months';
 import { type ContributionOf, reconcile } from './reconcile';
 
@@ -14,6 +20,7 @@ export interface CountingDeps {
   vacancies: Pick<VacancyStore, 'get'>;
   seekers: Pick<SeekerStore, 'get'>;
   matches: Pick<MatchStore, 'get'>;
+  waves: Pick<WaveStore, 'get'>;
   clock: Clock;
 }
 
@@ -43,6 +50,14 @@ async function currentState(
       return {
         contributionOf: match && ((window) => matchContribution(match, window)),
         fingerprint: match ? `${match.status}:${match.response}:${match.updatedAt}` : 'gone',
+      };
+    }
+    case 'offerWaves': {
+      // Keyed by its vacancy's id: counted in the vacancy's unit and cells.
+      const [waves, vacancy] = await Promise.all([deps.waves.get(id), deps.vacancies.get(id)]);
+      return {
+        contributionOf: waves && vacancy && ((window) => wavesContribution(waves, vacancy, window)),
+        fingerprint: `${waves?.version}:${vacancy?.version}`,
       };
     }
   }

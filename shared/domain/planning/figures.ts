@@ -3,7 +3,16 @@
  * it counts persons (then statistical secrecy applies, secrecy.ts). Definitions are
  * repeated in the README's "Planning figures" section.
  */
-import { all, cell, counter, type Metric, type MonthlyMetric, metrics, type PublishedMetric } from './codes';
+import {
+  all,
+  cell,
+  counter,
+  type HistogramMetric,
+  type Metric,
+  type MonthlyMetric,
+  metrics,
+  type PublishedMetric,
+} from './codes';
 import type { Counts } from './contributions';
 import type { PersonFigures } from './person-figures';
 import { type Figure, metricCells } from './secrecy';
@@ -14,7 +23,7 @@ export const metricNames = (Object.keys(metrics) as Metric[]).filter(
 ) as [PublishedMetric, ...PublishedMetric[]];
 export type MetricName = PublishedMetric;
 
-/** Counted metrics (all published ones but the median). */
+/** Counted metrics (all published ones but the medians). */
 export type CountedMetric = MonthlyMetric;
 export const countedMetrics = (Object.keys(metrics) as Metric[]).filter(
   (metric): metric is CountedMetric => metrics[metric].kept === 'monthly',
@@ -57,23 +66,20 @@ export function areaFigure(
 }
 
 /**
- * Median days from posting to close of the vacancies closed that month, from the
- * histogram (exact to the day up to 60 days, 10-day bins beyond). Kept for (sector, *),
- * (*, occupation) and (*, *); null when both filters are given or nothing closed.
+ * The median of a histogram metric (codes.ts): days from posting to close of the vacancies
+ * closed that month (exact to the day up to 60 days, 10-day bins beyond), hours from posting
+ * to the first acceptance of the vacancies first accepted that month (exact to the hour up
+ * to 72, 12-hour bins beyond). Kept for (sector, *), (*, occupation) and (*, *); null when
+ * both filters are given or nothing was counted.
  */
-export function medianDaysToClose(buckets: Counts[], filter: CellFilter): number | null {
+export function medianOf(buckets: Counts[], metric: HistogramMetric, filter: CellFilter): number | null {
   if (filter.sector && filter.occupation) return null;
   const wanted = cell.encode(filter.sector ?? all, filter.occupation ?? all);
   const histogram = new Map<number, number>();
   for (const bucket of buckets)
     for (const [name, count] of Object.entries(bucket)) {
       const counted = counter.decode(name);
-      if (
-        counted?.metric === 'median_days_to_close' &&
-        counted.cell === wanted &&
-        counted.bin !== undefined &&
-        count > 0
-      )
+      if (counted?.metric === metric && counted.cell === wanted && counted.bin !== undefined && count > 0)
         histogram.set(counted.bin, (histogram.get(counted.bin) ?? 0) + count);
     }
   const total = [...histogram.values()].reduce((a, b) => a + b, 0);
@@ -81,15 +87,33 @@ export function medianDaysToClose(buckets: Counts[], filter: CellFilter): number
   const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
   const lowerMedian = (rank: number) => {
     let seen = 0;
-    for (const [days, count] of sorted) {
+    for (const [bin, count] of sorted) {
       seen += count;
-      if (seen >= rank) return days;
+      if (seen >= rank) return bin;
     }
     return sorted[sorted.length - 1]?.[0] ?? 0;
   };
   return total % 2 === 1
     ? lowerMedian((total + 1) / 2)
     : (lowerMedian(total / 2) + lowerMedian(total / 2 + 1)) / 2;
+}
+
+/** A ratio of two published figures, to two decimals; null when either is not published or nothing to divide by. */
+const ratio = (numerator: number | null, denominator: number | null) =>
+  numerator === null || denominator === null || denominator === 0
+    ? null
+    : Math.round((100 * numerator) / denominator) / 100;
+
+/**
+ * The offer figures read together: offers sent per vacancy that sent offers, and the
+ * share of offers sent that were answered, that month. Both are quotients of published
+ * figures, so they reveal nothing the figures do not.
+ */
+export function offerRatios(values: Record<MetricName, number | null>) {
+  return {
+    offers_per_vacancy: ratio(values.offers_sent, values.vacancies_offering),
+    answer_rate: ratio(values.offers_answered, values.offers_sent),
+  };
 }
 
 /** Every metric of one month for an area, with the names of suppressed ones. */
@@ -105,6 +129,11 @@ export function monthFigures(
     values[metric] = figure.value;
     if (figure.suppressed) suppressed.push(metric);
   }
-  values.median_days_to_close = medianDaysToClose(sources.buckets, filter);
-  return { values, suppressed };
+  values.median_days_to_close = medianOf(sources.buckets, 'median_days_to_close', filter);
+  values.median_hours_to_first_acceptance = medianOf(
+    sources.buckets,
+    'median_hours_to_first_acceptance',
+    filter,
+  );
+  return { values: { ...values, ...offerRatios(values) }, suppressed };
 }

@@ -2568,7 +2568,7 @@ export interface operations {
                 /** @description Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>` */
                 area: string;
                 horizon?: number;
-                metric?: "vacancies_posted" | "openings_posted" | "vacancies_open" | "vacancies_closed" | "seekers_active" | "matches_new" | "matches_accepted";
+                metric?: "vacancies_posted" | "openings_posted" | "vacancies_open" | "vacancies_closed" | "seekers_active" | "matches_new" | "matches_accepted" | "offers_sent" | "offers_answered" | "offers_accepted" | "vacancies_offering" | "vacancies_first_accepted";
                 /** @description ROME 4.0 occupation code (see GET /v1/ref/occupations) */
                 occupation?: string;
                 /** @description Sector slug (see GET /v1/ref/sectors) */
@@ -2746,19 +2746,34 @@ export interface operations {
                             }[];
                         };
                         items: {
+                            /** @description Offers answered ÷ offers sent that month; null when either is not published */
+                            answer_rate: number | null;
                             /** Format: int32 */
                             matches_accepted: number | null;
                             /** Format: int32 */
                             matches_new: number | null;
                             median_days_to_close: number | null;
+                            median_hours_to_first_acceptance: number | null;
                             month: string;
+                            /** Format: int32 */
+                            offers_accepted: number | null;
+                            /** Format: int32 */
+                            offers_answered: number | null;
+                            /** @description Offers sent ÷ vacancies that sent offers that month; null when either is not published */
+                            offers_per_vacancy: number | null;
+                            /** Format: int32 */
+                            offers_sent: number | null;
                             /** Format: int32 */
                             openings_posted: number | null;
                             /** Format: int32 */
                             seekers_active: number | null;
-                            suppressed: ("vacancies_posted" | "openings_posted" | "vacancies_open" | "vacancies_closed" | "median_days_to_close" | "seekers_active" | "matches_new" | "matches_accepted")[];
+                            suppressed: ("vacancies_posted" | "openings_posted" | "vacancies_open" | "vacancies_closed" | "median_days_to_close" | "seekers_active" | "matches_new" | "matches_accepted" | "offers_sent" | "offers_answered" | "offers_accepted" | "vacancies_offering" | "vacancies_first_accepted" | "median_hours_to_first_acceptance")[];
                             /** Format: int32 */
                             vacancies_closed: number | null;
+                            /** Format: int32 */
+                            vacancies_first_accepted: number | null;
+                            /** Format: int32 */
+                            vacancies_offering: number | null;
                             /** Format: int32 */
                             vacancies_open: number | null;
                             /** Format: int32 */

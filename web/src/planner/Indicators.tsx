@@ -1,13 +1,21 @@
 /** 24 months of figures: a chart of three of them and the table of all, with "< 11" for secret counts. */
 import { useMemo } from 'preact/hooks';
 import { api, data } from '../api/client';
-import { formatCount, type IndicatorRow, indicatorSeries, monthName } from '../format';
+import { formatCount, formatRatio, type IndicatorRow, indicatorSeries, monthName } from '../format';
 import { Chart } from '../ui/Chart';
 import { ScrollArea } from '../ui/ScrollArea';
 import { Status } from '../ui/Status';
 import { useLoad } from '../ui/useLoad';
 import { CsvButtons } from './CsvButtons';
-import { metricNames, type PlannerFilters } from './filters';
+import { metricNames, offerFigureNames, type PlannerFilters } from './filters';
+
+/** One offer figure of a row, as it reads: a count ("< 11" when secret), a ratio or a percentage. */
+function offerCell(row: IndicatorRow, name: string, reads: 'count' | 'ratio' | 'percent') {
+  const value = row[name] as number | null;
+  if (reads === 'ratio') return formatRatio(value);
+  if (reads === 'percent') return value === null ? '–' : formatCount(Math.round(value * 1000) / 10, false);
+  return formatCount(value, row.suppressed.includes(name));
+}
 
 const month = (offset: number) => {
   const now = new Date();
@@ -50,7 +58,7 @@ export function Indicators(props: { filters: PlannerFilters }) {
               <thead>
                 <tr>
                   <th scope="col">Mois</th>
-                  {metricNames.map(([, label]) => (
+                  {[...metricNames, ...offerFigureNames].map(([, label]) => (
                     <th scope="col" key={label}>
                       {label}
                     </th>
@@ -65,6 +73,9 @@ export function Indicators(props: { filters: PlannerFilters }) {
                       <td key={name}>
                         {formatCount(row[name] as number | null, row.suppressed.includes(name))}
                       </td>
+                    ))}
+                    {offerFigureNames.map(([name, , reads]) => (
+                      <td key={name}>{offerCell(row, name, reads)}</td>
                     ))}
                   </tr>
                 ))}
