@@ -194,6 +194,15 @@ describe('offer waves on dynalite', () => {
       expect.objectContaining({ wave: 1, released: 20, answered: 20, accepted: 0 }),
       expect.objectContaining({ wave: 2, released: 20, answered: 0 }),
     ]);
+    // Month by month, for the planners' figures: the redelivered answer counted once.
+    expect(waves?.history[0]?.byMonth).toEqual({ '2026-12': { released: 20, answered: 20, accepted: 0 } });
+    // A second-wave offer whose match goes away counts toward the next wave, but is no answer.
+    const gone = matches.find((m) => m.id === inSecond[0]?.id) as Match;
+    expect(await onMatchChanged(deps, { ...gone, status: 'withdrawn' })).toBe('withdrawn');
+    expect((await deps.waves.get(vacancyId))?.history[1]).toMatchObject({
+      answered: 1,
+      byMonth: { '2026-12': { released: 20, answered: 0, accepted: 0 } },
+    });
     // Nobody answers the second wave: the third goes after the stated delay, with the last 10.
     now = new Date(now.getTime() + 47 * 3_600_000);
     expect(await releaseWaves(deps)).toMatchObject({ waves: 0 });
