@@ -24,6 +24,8 @@ const runtime = await startLocalRuntime({
     },
   ],
 });
+// The benchmark reads our samples: when it is gone, so are we.
+process.stdout.on('error', () => process.exit(1));
 console.log(`ready ${runtime.url}`);
 setInterval(() => {
   const { rss, heapUsed } = process.memoryUsage();

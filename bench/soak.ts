@@ -17,7 +17,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import { apiClient } from '../test/support/api';
 
@@ -36,18 +36,29 @@ interface Sample {
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 export async function soak(argv = process.argv.slice(2)) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      seekers: { type: 'string', default: '400' },
-      vacancies: { type: 'string', default: '2000' },
-      reads: { type: 'string', default: '30000' },
-      out: { type: 'string' },
+  const cli = commandLine(
+    {
+      command: 'npm run bench:soak --',
+      summary:
+        'Runs `npm start` in a child process and loads it: seekers PUT their profiles, employers post\n' +
+        "vacancies, readers list matches; samples memory, CPU and the change feed's lag, then measures\n" +
+        'the resident memory after a garbage collection.',
+      options: {
+        seekers: { type: 'string', value: 'N', default: '400', description: 'Seekers who register.' },
+        vacancies: { type: 'string', value: 'N', default: '2000', description: 'Vacancies posted.' },
+        reads: { type: 'string', value: 'N', default: '30000', description: 'Reads of the match lists.' },
+        out: { type: 'string', value: 'FILE', description: 'Write the results as JSON there.' },
+      },
+      examples: [
+        'npm run bench:soak -- --seekers 400 --vacancies 2000 --reads 30000 --out bench/results/soak.json',
+      ],
     },
-  });
-  const seekers = Number(values.seekers);
-  const vacancies = Number(values.vacancies);
-  const reads = Number(values.reads);
+    argv,
+  );
+  const { values } = cli;
+  const seekers = cli.integer('seekers', 1, 1_000_000);
+  const vacancies = cli.integer('vacancies', 1, 1_000_000);
+  const reads = cli.integer('reads', 0, 10_000_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'bassin-soak-'));
   // SOAK_CPU_PROF=<dir> writes a V8 CPU profile of the runtime there.
   const profile = process.env.SOAK_CPU_PROF
@@ -108,7 +119,7 @@ export async function soak(argv = process.argv.slice(2)) {
     const { id, version, createdAt, updatedAt, ...profile } = syntheticSeeker(next, `soak-seeker-${i}`);
     const token = await api.token(id, 'seeker');
     const contact =
-      i % 4 === 0 ? { channel: 'sms', phone: `+3361${String(1_000_000 + i).slice(-7)}0` } : profile.contact;
+      i % 4 === 0 ? { channel: 'sms', phone: `+336${String(10_000_000 + i).slice(-8)}` } : profile.contact;
     const answer = await api.request('PUT', '/v1/seekers/me', { token, body: { ...profile, contact } });
     if (answer.status >= 300) throw new Error(`PUT seeker: ${answer.status} ${JSON.stringify(answer.body)}`);
   });

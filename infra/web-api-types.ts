@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import openapiTS, { astToString } from 'bassin-openapi-types';
 import { openApiDocument } from '../shared/http/openapi';
+import { commandLine } from './cli';
 import { routes } from './routes';
 
 export const webApiTypesFile = new URL('../web/src/api/schema.d.ts', import.meta.url);
@@ -19,6 +20,13 @@ export async function webApiTypes(): Promise<string> {
 
 // Run as a script (not imported by the test).
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  commandLine({
+    command: 'npm run api:types --',
+    summary:
+      "Writes the web app's API types (web/src/api/schema.d.ts) from the route table's OpenAPI\n" +
+      'document with openapi-typescript. Run it after changing a route or a schema.',
+    options: {},
+  });
   writeFileSync(webApiTypesFile, await webApiTypes());
   console.log(`wrote ${webApiTypesFile.pathname}`);
 }

@@ -35,7 +35,14 @@ interface Built {
   /** Folded title (either gender, or both) → codes of the titles it names exactly. */
   exact: Map<string, Set<string>>;
   /** Per title, its own words (" soudeur soudeuse") and its fiche's words. */
-  words: { title: JobTitle; own: string; fiche: string }[];
+  words: TitleWords[];
+  /** Every title in the ranking's order for a query with no words (a ROME code or nothing). */
+  byCode: JobTitle[];
+}
+interface TitleWords {
+  title: JobTitle;
+  own: string;
+  fiche: string;
 }
 let built: Built | undefined;
 
@@ -61,6 +68,11 @@ function build(): Built {
   }
   const fiches = occupationCodes().map((code) => ({ id: code, label: ficheWords(code) }));
   const ficheText = new Map(fiches.map((fiche) => [fiche.id, ` ${searchTerms(fiche.label).join(' ')}`]));
+  const words = all.map((title) => ({
+    title,
+    own: ` ${searchTerms(title.label).join(' ')}`,
+    fiche: ficheText.get(title.occupation) ?? '',
+  }));
   return {
     titleIndex: textIndex(
       all.map((title) => ({ id: title.code, label: title.label })),
@@ -70,15 +82,15 @@ function build(): Built {
     titles: new Map(all.map((title) => [title.code, title])),
     titlesOfFiche,
     exact,
-    words: all.map((title) => ({
-      title,
-      own: ` ${searchTerms(title.label).join(' ')}`,
-      fiche: ficheText.get(title.occupation) ?? '',
-    })),
+    words,
+    // What the final ranking makes of titles that all score 0: usual before rare, by ROME code.
+    byCode: [...all].sort((a, b) => tier(a, false) - tier(b, false) || byCode(a.occupation, b.occupation)),
   };
 }
 
 type Scored = { title: JobTitle; score: number };
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Titles matched by a BM25 search of their own words, or of their fiche's (weighted less). */
 function searchIndexes({ titleIndex, ficheIndex, titles, titlesOfFiche }: Built, query: string): Scored[] {
@@ -95,11 +107,21 @@ function searchIndexes({ titleIndex, ficheIndex, titles, titlesOfFiche }: Built,
 
 /** The same match by a scan: titles whose own words match come first, shorter ones first. */
 function scanTitles({ words }: Built, terms: string[]): Scored[] {
-  const starts = (text: string) => terms.every((term) => text.includes(` ${term}`));
+  const needles = terms.map((term) => ` ${term}`);
+  const starts = (text: string) => needles.every((needle) => text.includes(needle));
+  // A fiche's words are tested once per fiche, not once per title.
+  const fiches = new Map<string, boolean>();
+  const ficheMatches = ({ title, fiche }: TitleWords) => {
+    const known = fiches.get(title.occupation);
+    if (known !== undefined) return known;
+    const matches = starts(fiche);
+    fiches.set(title.occupation, matches);
+    return matches;
+  };
   const found: Scored[] = [];
   for (const entry of words) {
     if (starts(entry.own)) found.push({ title: entry.title, score: 1 + 1 / entry.title.label.length });
-    else if (starts(entry.fiche))
+    else if (ficheMatches(entry))
       found.push({ title: entry.title, score: ficheWeight / entry.title.label.length });
   }
   return found;
@@ -113,28 +135,32 @@ export function searchJobTitles(query: string, limit: number): TitleHit[] {
     searchTerms(trimmed).length > 0
       ? searchTerms(trimmed)
       : foldForSearch(trimmed).split(' ').filter(Boolean);
+  const named = built.exact.get(foldForSearch(trimmed));
   let scored: Scored[];
   if (trimmed === '' || /^[a-n]\d{1,4}$/i.test(trimmed)) {
-    // Nothing typed, or a ROME code or its start: the titles of those fiches.
+    // Nothing typed, or a ROME code or its start: the titles of those fiches, in code order.
     const prefix = trimmed.toUpperCase();
-    scored = [...built.titles.values()]
-      .filter((title) => title.occupation.startsWith(prefix))
-      .map((title) => ({ title, score: 0 }));
+    scored = [];
+    for (const title of built.byCode) {
+      if (scored.length >= limit) break;
+      if (title.occupation.startsWith(prefix)) scored.push({ title, score: 0 });
+    }
   } else {
     scored = terms.some((term) => term.length < shortTerm)
       ? scanTitles(built, terms)
       : searchIndexes(built, trimmed);
   }
-  const named = built.exact.get(foldForSearch(trimmed));
-  return scored
-    .map(({ title, score }) => ({
-      title,
-      tier: tier(title, named?.has(title.code) ?? false),
-      score: score * kindWeight(title),
-    }))
-    .sort(
-      (a, b) => a.tier - b.tier || b.score - a.score || a.title.occupation.localeCompare(b.title.occupation),
-    )
-    .slice(0, limit)
-    .map(({ title }) => ({ title, occupation: findOccupation(title.occupation) as Occupation }));
+  return (
+    scored
+      .map(({ title, score }) => ({
+        title,
+        tier: tier(title, named?.has(title.code) ?? false),
+        score: score * kindWeight(title),
+      }))
+      // ROME codes are ASCII: a plain comparison, not localeCompare (ten times slower over the
+      // thousands of hits of a one-letter prefix).
+      .sort((a, b) => a.tier - b.tier || b.score - a.score || byCode(a.title.occupation, b.title.occupation))
+      .slice(0, limit)
+      .map(({ title }) => ({ title, occupation: findOccupation(title.occupation) as Occupation }))
+  );
 }

@@ -87,6 +87,15 @@ export function buildOutlines(): {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
+  const { commandLine } = await import('../../infra/cli');
+  commandLine({
+    command: 'npm run geo:build --',
+    summary:
+      "Builds the web map's EPCI outlines (web/public/geo/epci-outlines.json) from the IGN GEOFLA\n" +
+      'commune outlines in ../shared/data/geo/ (BASSIN_SHARED_DATA: another folder), dissolved per\n' +
+      'EPCI and simplified with topojson.',
+    options: {},
+  });
   const built = buildOutlines();
   const text = `${JSON.stringify(built.topology)}\n`;
   writeFileSync(outlinesFile, text);

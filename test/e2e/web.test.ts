@@ -180,7 +180,8 @@ describe('the web app in Chromium, as new users try it', () => {
     expect(await watched.page.getByRole('radio', { checked: true }).count()).toBe(0);
     await watched.page.getByLabel('Votre nom').fill('Personne');
     await watched.page.getByRole('button', { name: 'Se connecter' }).click();
-    await watched.page.getByText('Dites qui vous êtes').waitFor();
+    // The app's own French message, not the browser's bubble (which speaks the browser's language).
+    await watched.page.getByRole('alert').filter({ hasText: 'Dites qui vous êtes :' }).waitFor();
     await checkPage(watched, 'sign-in');
     await watched.page.context().close();
   });

@@ -2413,6 +2413,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The area exists: replacing it needs If-Match */
+            428: {
+                headers: {
+                    /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests per second this route accepts (API Gateway throttling) before answering 429 */
+                    "X-RateLimit-Limit"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     planningCatchment: {
@@ -4213,7 +4226,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Profile, matches, offers, devices, matching index entries and message counters */
+            /** @description Every item keyed by you: profile, matches, offers, devices, matching index entries, message counters, statistics contribution records, the erasure record, anything else */
             200: {
                 headers: {
                     /** @description The one web origin allowed to call the API from a browser (the Bassin web app) */
@@ -4225,12 +4238,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         devices: unknown[];
+                        erasure: {
+                            erasedAt: string;
+                        } | null;
                         exportedAt: string;
                         matches: unknown[];
                         matchingIndex: unknown[];
                         messageCounters: unknown[];
                         offers: unknown[];
+                        other: {
+                            item?: unknown;
+                            kind: string;
+                        }[];
                         profile: components["schemas"]["SeekerProfile"] & (Record<string, never> | null);
+                        statistics: unknown[];
                         subject: string;
                     };
                 };

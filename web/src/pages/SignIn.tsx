@@ -183,7 +183,9 @@ export function SignIn(props: {
           <p>
             Version locale : donnez un nom et dites qui vous êtes. En ligne, la connexion passe par un compte.
           </p>
+          {/* The app says what is missing in French; the browser's bubbles speak its own language. */}
           <form
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
               if (!name.trim()) return setError('Donnez un nom.');
