@@ -118,6 +118,8 @@ const functions: {
   coldImportCpuMs: number;
   /** The bare bundle's median in the same rounds: the ratio's denominator. */
   bareCpuMs: number;
+  /** Reference tables shipped beside the bundle, read at first use (not in `bytes`). */
+  tables: string[];
   bytesRatio: number;
   cpuRatio: number;
 }[] = [];
@@ -134,6 +136,7 @@ await Promise.all(
         bytes,
         coldImportCpuMs,
         bareCpuMs: Math.round(bareCpuMs * 10) / 10,
+        tables: bundles.tablesOf(entry),
         bytesRatio: Math.round((bytes / bare.bytes) * 10) / 10,
         cpuRatio: Math.round((coldImportCpuMs / bareCpuMs) * 100) / 100,
       });
