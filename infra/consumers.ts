@@ -100,6 +100,13 @@ export const scheduledJobs: ScheduledJobEntry[] = [
     needs: ['offers', 'send-messages'],
   },
   {
+    // Each vacancy's offers go out in waves, best first (shared/domain/notifications/waves.ts).
+    name: 'releaseWaves',
+    entry: 'functions/schedule/release-waves.ts',
+    everyMinutes: 5,
+    needs: ['offers'],
+  },
+  {
     name: 'rollStatistics',
     entry: 'functions/schedule/roll-statistics.ts',
     everyMinutes: 24 * 60,

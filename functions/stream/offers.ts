@@ -13,8 +13,9 @@ import type { Offer } from '../../shared/domain/offer';
 import { logger } from '../../shared/http/handler';
 
 /**
- * Matches become offers (once per pair) and new offers are published to the `offers`
- * topic: the offer item is the outbox, so a failed publish is retried from the stream.
+ * Matches become queued offers (once per pair), answers are counted for the vacancy's
+ * waves, and offers a wave released to go out now are published to the `offers` topic:
+ * the offer item is the outbox, so a failed publish is retried from the stream.
  * An accepted match also becomes a notice for the employer (once per answer).
  */
 async function onChange(record: DynamoDBRecord) {
@@ -28,15 +29,24 @@ async function onChange(record: DynamoDBRecord) {
     if (match && offer) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
     if (match && notice) await noticeAcceptance(employerNoticeDeps(), match);
   }
-  if (entity === 'Offer' && record.eventName === 'INSERT' && record.dynamodb?.NewImage) {
+  if (entity === 'Offer' && releasedToGo(record) && record.dynamodb?.NewImage) {
     const offer = domainOf<Offer>(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
     await publishOffer(deps, offer);
   }
 }
 
 /**
- * The image is a hint, the current match decides: an active match under the threshold or
- * already answered needs no offer, and any change that could make it need one comes with
+ * An offer that became pending (a wave or the end of quiet hours released it), not one
+ * put back after a failed send (the queue retries that one).
+ */
+function releasedToGo(record: DynamoDBRecord): boolean {
+  const before = record.dynamodb?.OldImage?.status?.S;
+  return record.dynamodb?.NewImage?.status?.S === 'pending' && before !== 'pending' && before !== 'sending';
+}
+
+/**
+ * The image is a hint, the current match decides: an active match under the threshold and
+ * not answered needs nothing, and any change that could make it need something comes with
  * its own record, so only the others are read again.
  */
 function mayNeedOffer(
@@ -45,7 +55,7 @@ function mayNeedOffer(
 ): boolean {
   if (!image) return false;
   if (image.status?.S !== 'active') return true;
-  return Number(image.score?.N ?? 0) >= threshold && image.response?.S === 'pending';
+  return Number(image.score?.N ?? 0) >= threshold || image.response?.S !== 'pending';
 }
 
 /** Only an accepted answer can become a notice for the employer (the current match decides). */

@@ -8,6 +8,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { sharedDynamoClient } from '../../shared/adapters/dynamodb/client';
 import { outboxSender } from '../../shared/adapters/local/outbox-sender';
+import type { WaveRound } from '../../shared/domain/notifications/waves';
+import { defaultWaveSettings } from '../../shared/domain/notifications/waves-settings';
 import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from '../consumers';
 import { routes } from '../routes';
 import { ChangeFeed, type FeedConsumer, localContext, type StreamHandler } from './change-feed';
@@ -49,7 +51,10 @@ export interface LocalRuntime {
   tableName: string;
   dynamoEndpoint: string;
   messaging: Awaited<ReturnType<typeof startLocalMessaging>>;
-  /** Resolves when the change feed, the queues and their consumers have nothing left to do. */
+  /**
+   * Resolves when the change feed, the queues and their consumers have nothing left to do;
+   * each time they are, the offers' collection windows close (their waves go) and it waits again.
+   */
   settled(timeoutMs?: number): Promise<void>;
   /** Runs a scheduled job now (locally they also run on their timer). */
   runJob(name: string): Promise<unknown>;
@@ -144,8 +149,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
       await feed.idle();
       quiet = (await messaging.idle()) && !feed.busy ? quiet + 1 : 0;
+      // Settled means the matcher is done: the offers' collection windows have served their purpose.
+      if (quiet === 3 && (await closeCollectionWindows()) > 0) quiet = 0;
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
+  };
+  const closeCollectionWindows = async () => {
+    const window = Number(process.env.OFFER_COLLECTION_MINUTES ?? defaultWaveSettings.collectionMinutes);
+    const asOf = new Date(Date.now() + window * 60_000).toISOString();
+    return ((await runJob('releaseWaves', { asOf })) as WaveRound).waves;
   };
   const serve = createApiAdapter({
     routes,

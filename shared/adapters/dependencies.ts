@@ -7,6 +7,7 @@ import type { EmployerNoticeDeps } from '../domain/employer-notices';
 import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
+import { defaultWaveSettings } from '../domain/notifications/waves-settings';
 import type { CountingDeps } from '../domain/planning/counting';
 import type { MobilityDeps } from '../domain/planning/mobility';
 import type { PlanningDeps } from '../domain/planning/operations';
@@ -27,7 +28,9 @@ import { dynamoSeekerStore } from './dynamodb/seeker-store';
 import { dynamoStatisticsStore } from './dynamodb/statistics-store';
 import { dynamoTimetableStore } from './dynamodb/timetable-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
+import { dynamoWaveStore } from './dynamodb/wave-store';
 import { outboxSender } from './local/outbox-sender';
+import { offerLinks } from './offer-links';
 import { traced } from './powertools/observability';
 import { snsMessageSender } from './sns/message-sender';
 import { snsOfferPublisher } from './sns/offer-publisher';
@@ -174,17 +177,28 @@ export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
   return {
     ...matchReadDeps(),
     offers: dynamoOfferStore(table()),
+    waves: dynamoWaveStore(table()),
     publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
     sender: messageSender(),
     devices: deviceDeps().devices,
+    // Replaced once the unsubscribe secret is read (offerDepsWithSecret).
+    links: offerLinks(publicUrl(), ''),
     config: {
       notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),
-      publicUrl: process.env.PUBLIC_URL ?? 'http://localhost:3000',
-      unsubscribeSecret: '',
       employerDailyCap: Number(process.env.EMPLOYER_DAILY_OFFER_CAP ?? 200),
+      unsubscribeSecret: '',
+      waves: {
+        factor: Number(process.env.OFFER_WAVE_FACTOR ?? defaultWaveSettings.factor),
+        collectionMinutes: Number(
+          process.env.OFFER_COLLECTION_MINUTES ?? defaultWaveSettings.collectionMinutes,
+        ),
+        nextWaveHours: Number(process.env.OFFER_NEXT_WAVE_HOURS ?? defaultWaveSettings.nextWaveHours),
+      },
     },
   };
 });
+
+const publicUrl = () => process.env.PUBLIC_URL ?? 'http://localhost:3000';
 
 /** The inbox reads offers only: no topic, no sender. */
 export const inboxDeps = /* @__PURE__ */ once(() => ({ offers: dynamoOfferStore(table()) }));
@@ -192,7 +206,10 @@ export const inboxDeps = /* @__PURE__ */ once(() => ({ offers: dynamoOfferStore(
 /** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
 export async function offerDepsWithSecret(): Promise<OfferDeps> {
   const deps = offerDeps();
-  if (!deps.config.unsubscribeSecret) deps.config.unsubscribeSecret = await unsubscribeSecret();
+  if (!deps.config.unsubscribeSecret) {
+    deps.config.unsubscribeSecret = await unsubscribeSecret();
+    deps.links = offerLinks(publicUrl(), deps.config.unsubscribeSecret);
+  }
   return deps;
 }
 

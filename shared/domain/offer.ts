@@ -7,13 +7,55 @@ import { contactChannel } from './seeker';
 
 /**
  * An offer pushed to a seeker about one of their matches: one per (vacancy, seeker), its
- * id the match's. Its status only moves forward, by conditional writes:
- * pending → sending → sent; pending → held (quiet hours) → sending → sent;
- * pending → digest (daily cap reached) → sent in the next digest;
- * pending | held | digest → withdrawn (match withdrawn) or skipped (seeker paused, opted out).
+ * id the match's. It waits `queued` in its vacancy's queue, ranked, until a wave releases
+ * it; then it goes out by SMS or push (`pending`, its daily slot already taken), waits for
+ * the end of quiet hours (`held`) or for tomorrow's digest (`digest`). Its status moves
+ * only along `offerMoves`, by conditional writes from the status that was read.
  */
-export const offerStatus = z.enum(['pending', 'held', 'digest', 'sending', 'sent', 'withdrawn', 'skipped']);
+export const offerStatus = z.enum([
+  'queued',
+  'pending',
+  'held',
+  'digest',
+  'sending',
+  'sent',
+  'withdrawn',
+  'skipped',
+]);
 export type OfferStatus = z.infer<typeof offerStatus>;
+
+/**
+ * The legal moves, the one place they are written. `queued → queued` is a re-ranking (the
+ * match's score changed while it waited); `sending → pending | digest` puts a failed or
+ * interrupted send back where it came from; `pending → held` is a release that reached the
+ * deliverer after quiet hours began. Sent, withdrawn and skipped are final.
+ */
+export const offerMoves = {
+  queued: ['queued', 'pending', 'held', 'digest', 'withdrawn', 'skipped'],
+  pending: ['sending', 'held', 'withdrawn', 'skipped'],
+  held: ['pending', 'digest', 'withdrawn', 'skipped'],
+  digest: ['sending', 'withdrawn', 'skipped'],
+  sending: ['sent', 'pending', 'digest'],
+  sent: [],
+  withdrawn: [],
+  skipped: [],
+} as const satisfies Record<OfferStatus, readonly OfferStatus[]>;
+
+export const isLegalMove = (from: OfferStatus, to: OfferStatus): boolean =>
+  (offerMoves[from] as readonly OfferStatus[]).includes(to);
+
+export class IllegalOfferMoveError extends Error {
+  constructor(
+    readonly from: OfferStatus,
+    readonly to: OfferStatus,
+  ) {
+    super(`an offer cannot move from ${from} to ${to}`);
+    this.name = 'IllegalOfferMoveError';
+  }
+}
+
+/** Statuses that still wait for a message to go out (the ones a withdrawal or a pause stops). */
+export const waitingStatuses = ['queued', 'pending', 'held', 'digest'] as const satisfies OfferStatus[];
 
 export const offer = z
   .object({
@@ -23,6 +65,12 @@ export const offer = z
     channel: contactChannel.exclude(['none']),
     status: offerStatus,
     reason: z.string().max(300).optional(),
+    /** The wave of its vacancy that released it (1, 2, …). */
+    wave: int32(1, 10_000).optional(),
+    /** When a wave released it. */
+    releasedAt: isoTimestamp.optional(),
+    /** The Paris date whose daily slot it holds while pending (taken when released). */
+    slotDate: z.string().max(10).optional(),
     /** When a held or digest offer may go out. */
     notBefore: isoTimestamp.optional(),
     sentAt: isoTimestamp.optional(),
@@ -56,6 +104,8 @@ export const inboxEntry = offer
     createdAt: true,
   })
   .extend({
+    // The inbox lists offers once a wave released them: never `queued`.
+    status: offerStatus.exclude(['queued']),
     reasonText: z.string().max(300).optional(),
     vacancy: offer.shape.vacancy.extend({
       labels: z.object({ sector: z.string().max(200), occupation: z.string().max(250) }),

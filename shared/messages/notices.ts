@@ -85,6 +85,10 @@ export const noticeSentences = {
     fr: () => 'Limite d’offres par jour atteinte : dans le récapitulatif de demain',
     en: () => 'Daily limit of offers reached: in tomorrow’s digest',
   },
+  'offer.dailyCapBetter': {
+    fr: () => 'Arrivée après vos SMS du jour, meilleure que l’un d’eux : en tête du récapitulatif de demain',
+    en: () => 'Came after today’s texts and beats one of them: first in tomorrow’s digest',
+  },
   'offer.vacancyClosed': {
     fr: () => 'L’offre a été close avant l’envoi',
     en: () => 'The vacancy was closed before sending',

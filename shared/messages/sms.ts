@@ -12,12 +12,18 @@ export function offerText(offer: Offer, links: { match: string; unsubscribe: str
   return `Bassin : ${offer.vacancy.title} à ${offer.vacancy.commune.name} (${commute}). Voir : ${links.match} — Stop : ${links.unsubscribe}`;
 }
 
-/** One message for the offers that waited for the next day because of the daily cap. */
+/**
+ * One message for the offers that waited for the next day because of the daily cap, in the
+ * order given (best first), with a note when some came after the day's SMS and beat them.
+ */
 export function digestText(offers: Offer[], links: { matches: string; unsubscribe: string }): string {
+  const late = offers.some((o) => o.reason === 'offer.dailyCapBetter')
+    ? ' Certaines, meilleures que vos SMS d’hier, sont arrivées après eux.'
+    : '';
   const list = offers
     .slice(0, 5)
     .map((o) => `${o.vacancy.title} (${o.vacancy.commune.name})`)
     .join(' ; ');
   const more = offers.length > 5 ? ` et ${offers.length - 5} autre(s)` : '';
-  return `Bassin : ${offers.length} offre(s) pour vous : ${list}${more}. Voir : ${links.matches} — Stop : ${links.unsubscribe}`;
+  return `Bassin : ${offers.length} offre(s) pour vous : ${list}${more}.${late} Voir : ${links.matches} — Stop : ${links.unsubscribe}`;
 }

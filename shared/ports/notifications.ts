@@ -1,9 +1,11 @@
 import type { OfferAttributes, OfferPublished } from '../../events/offer-published';
+import type { OfferWaves } from '../domain/notifications/waves';
 import type { Offer, OfferStatus } from '../domain/offer';
 import type { Page, PageRequest } from './store';
 
 export interface DailyCounter {
-  kind: 'seeker-messages' | 'employer-offers';
+  /** Messages to a seeker per day, offers released to a seeker per ISO week, offers of an employer per day. */
+  kind: 'seeker-messages' | 'seeker-week' | 'employer-offers';
   id: string;
 }
 
@@ -11,14 +13,36 @@ export interface OfferStore {
   /** Creates the offer unless one exists for the pair; true when created. */
   createIfAbsent(offer: Offer): Promise<boolean>;
   get(id: string): Promise<Offer | undefined>;
-  /** Moves an offer from one of `from` to `to`; false when its status was not in `from`. */
-  transition(offer: Offer, from: OfferStatus[], to: OfferStatus, patch: Partial<Offer>): Promise<boolean>;
+  /**
+   * Writes `to` and the patch if the offer's status is still the one it was read with; false
+   * when it moved meanwhile. Only `moveOffer` (the domain's check of `offerMoves`) calls it.
+   */
+  transition(offer: Offer, to: OfferStatus, patch: Partial<Offer>): Promise<boolean>;
   pageForSeeker(seekerId: string, page: PageRequest): Promise<Page<Offer>>;
-  /** Held and digest offers whose time has come. */
+  /** Offers on their way (pending, held, digest, sending) whose time has come. */
   due(now: Date): Promise<Offer[]>;
-  /** Counts one more on a daily counter (messages to a seeker, offers of an employer); false at the cap. */
-  takeDailySlot(counter: DailyCounter, date: string, cap: number): Promise<boolean>;
+  /** A vacancy's queued offers in rank order: best score first, then shortest commute. */
+  queued(vacancyId: string, page: PageRequest): Promise<Page<Offer>>;
+  /**
+   * Counts one more on a counter (messages to a seeker, offers of an employer); false at
+   * the cap. `score` is kept beside a seeker's message count (see `scoresCounted`).
+   */
+  takeDailySlot(counter: DailyCounter, date: string, cap: number, score?: number): Promise<boolean>;
   releaseDailySlot(counter: DailyCounter, date: string): Promise<void>;
+  /** Counts one more without a cap (the offers released to a seeker this week). */
+  count(counter: DailyCounter, date: string): Promise<void>;
+  counted(counter: DailyCounter, date: string): Promise<number>;
+  /** The scores of the offers that took a seeker's message slots that day. */
+  scoresCounted(counter: DailyCounter, date: string): Promise<number[]>;
+}
+
+/** Each vacancy's wave schedule (see domain/notifications/waves.ts). */
+export interface WaveStore {
+  get(vacancyId: string): Promise<OfferWaves | undefined>;
+  /** Writes the schedule if its version is still `expectedVersion` (0: none stored yet); false otherwise. */
+  save(waves: OfferWaves, expectedVersion: number): Promise<boolean>;
+  /** Schedules whose next wave is due at or before `asOf`, earliest first. */
+  due(asOf: Date, limit: number): Promise<OfferWaves[]>;
 }
 
 export interface OfferPublisher {

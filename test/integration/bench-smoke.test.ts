@@ -45,3 +45,20 @@ describe('bench:transit (smoke run with small numbers)', () => {
     expect(result.shiftQuery.pairs).toBeGreaterThan(50);
   }, 120_000);
 });
+
+describe('bench:offers (smoke run with small numbers)', () => {
+  it('releases waves no larger than factor × openings, better than the mean, and writes its JSON', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'bench-')), 'offers.json');
+    process.argv = ['node', 'bench', '--seekers', '1500', '--vacancies', '6', '--out', out];
+    const { benchmark } = await import('../../bench/offers');
+    await benchmark();
+    const result = JSON.parse(await readFile(out, 'utf8'));
+    expect(result).toMatchObject({ seekers: 1500, vacancies: 6, synthetic: true });
+    const [first] = result.rounds;
+    expect(first.released).toBeGreaterThan(0);
+    expect(first.released).toBeLessThanOrEqual(result.aboveThreshold);
+    expect(first.meanScoreReleased).toBeGreaterThanOrEqual(result.meanScoreAboveThreshold);
+    // The ranking reads each released offer once, plus at most a few at each vacancy's cut.
+    expect(first.itemsRead).toBeLessThanOrEqual(first.released + 6 * 10);
+  }, 120_000);
+});

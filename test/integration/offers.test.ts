@@ -7,6 +7,8 @@ import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoOfferStore } from '../../shared/adapters/dynamodb/offer-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import { dynamoWaveStore } from '../../shared/adapters/dynamodb/wave-store';
+import { offerLinks } from '../../shared/adapters/offer-links';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
 import type { Match } from '../../shared/domain/match';
 import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
@@ -17,6 +19,7 @@ import {
   recoverStrandedOffers,
   releaseDueOffers,
 } from '../../shared/domain/notifications/offers';
+import { releaseWaves } from '../../shared/domain/notifications/waves';
 import type { SeekerProfile } from '../../shared/domain/seeker';
 import { startLocalTable } from '../support/local-table';
 import { paluSeekerProfile, storedSeeker } from '../support/samples';
@@ -41,6 +44,7 @@ beforeEach(async () => {
   const table = local.table;
   deps = {
     offers: dynamoOfferStore(table),
+    waves: dynamoWaveStore(table),
     matches: dynamoMatchStore(table),
     seekers: dynamoSeekerStore(table),
     vacancies: dynamoVacancyStore(table),
@@ -57,11 +61,12 @@ beforeEach(async () => {
       push: async (to, text) => void sent.push({ to, text }),
     },
     clock: { now: () => now },
+    links: offerLinks('https://bassin.example', 'test-secret'),
     config: {
       notifyThreshold: 50,
-      publicUrl: 'https://bassin.example',
       unsubscribeSecret: 'test-secret',
       employerDailyCap: 200,
+      waves: { factor: 10, collectionMinutes: 10, nextWaveHours: 48 },
     },
   };
 });
@@ -99,13 +104,26 @@ async function seekerWithMatches(
   return { id, profile, matches, vacancyIds: ids, matching };
 }
 
+/** The matches become queued offers and their first waves go (the collection window closed). */
+async function queueAndRelease(matches: Match[]) {
+  for (const match of matches) expect(await onMatchChanged(deps, match)).toBe('queued');
+  return releaseWaves(deps, new Date(now.getTime() + 11 * 60_000));
+}
+
 describe('offer lifecycle on dynalite', () => {
   it('one offer per match however often the match changes; sent once however often delivered', async () => {
     const { matches } = await seekerWithMatches();
     const [match] = matches;
     if (!match) throw new Error('no match');
-    expect(await onMatchChanged(deps, match)).toBe('created');
+    expect(await onMatchChanged(deps, match)).toBe('queued');
     expect(await onMatchChanged(deps, match)).toBe('ignored');
+    // Queued, it waits for its wave: the deliverer has nothing to send yet.
+    expect(await deliverOffer(deps, match.id)).toBe('already-done');
+    expect(await releaseWaves(deps)).toMatchObject({ waves: 0 });
+    expect(await releaseWaves(deps, new Date(now.getTime() + 11 * 60_000))).toMatchObject({
+      waves: 1,
+      released: 1,
+    });
     expect(await deliverOffer(deps, match.id)).toBe('sent');
     expect(await deliverOffer(deps, match.id)).toBe('already-done');
     expect(sent).toHaveLength(1);
@@ -119,7 +137,7 @@ describe('offer lifecycle on dynalite', () => {
     if (!match) throw new Error('no match');
     await onMatchChanged(deps, match);
     now = new Date('2026-12-01T21:30:00Z'); // 22:30 in Paris
-    expect(await deliverOffer(deps, match.id)).toBe('held');
+    expect(await releaseWaves(deps)).toMatchObject({ waves: 1, held: 1 });
     expect(await deps.offers.get(match.id)).toMatchObject({
       status: 'held',
       notBefore: '2026-12-02T07:00:00.000Z',
@@ -133,10 +151,10 @@ describe('offer lifecycle on dynalite', () => {
 
   it('puts offers beyond the daily cap in the next day’s digest, sent as one message', async () => {
     const { matches } = await seekerWithMatches({ dailyCap: 1 }, 3);
-    for (const match of matches) await onMatchChanged(deps, match);
+    expect(await queueAndRelease(matches)).toMatchObject({ waves: 3, released: 1, digest: 2 });
     const outcomes = [];
     for (const match of matches) outcomes.push(await deliverOffer(deps, match.id));
-    expect(outcomes.sort()).toEqual(['digest', 'digest', 'sent']);
+    expect(outcomes.sort()).toEqual(['already-done', 'already-done', 'sent']);
     expect(sent).toHaveLength(1);
     now = new Date('2026-12-02T07:15:00Z');
     expect(await releaseDueOffers(deps)).toEqual({ sent: 0, digests: 1 });
@@ -150,7 +168,7 @@ describe('offer lifecycle on dynalite', () => {
     const { matches, vacancyIds, matching } = await seekerWithMatches();
     const [match] = matches;
     if (!match) throw new Error('no match');
-    await onMatchChanged(deps, match);
+    await queueAndRelease(matches);
     const vacancy = await deps.vacancies.get(vacancyIds[0] as string);
     if (!vacancy) throw new Error('no vacancy');
     await deps.vacancies.replace({ ...vacancy, status: 'closed', version: 2 }, 1);
@@ -169,7 +187,7 @@ describe('offer lifecycle on dynalite', () => {
     const { matches } = await seekerWithMatches({ dailyCap: 1 });
     const [match] = matches;
     if (!match) throw new Error('no match');
-    await onMatchChanged(deps, match);
+    await queueAndRelease(matches);
     failNextSend = true;
     await expect(deliverOffer(deps, match.id)).rejects.toThrow('SNS throttled');
     expect((await deps.offers.get(match.id))?.status).toBe('pending');
@@ -177,21 +195,26 @@ describe('offer lifecycle on dynalite', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('caps the offers an employer sends per day', async () => {
-    const { matches } = await seekerWithMatches({}, 3);
+  it('spends the employer’s daily cap on their best matches across vacancies, the rest wait', async () => {
+    const { matches } = await seekerWithMatches({ dailyCap: 5 }, 3);
     deps.config.employerDailyCap = 2;
-    const outcomes = [];
-    for (const match of matches) outcomes.push(await onMatchChanged(deps, match));
-    expect(outcomes.sort()).toEqual(['capped', 'created', 'created']);
-    // A redelivery of a match that already has its offer does not use up the quota.
-    expect(await onMatchChanged(deps, matches[0] as (typeof matches)[number])).toMatch(/ignored|capped/);
+    expect(await queueAndRelease(matches)).toMatchObject({ waves: 2, released: 2 });
+    const ranked = [...matches].sort((a, b) => b.score - a.score || a.commute.minutes - b.commute.minutes);
+    const statuses = await Promise.all(ranked.map(async (m) => (await deps.offers.get(m.id))?.status));
+    expect(statuses).toEqual(['pending', 'pending', 'queued']);
+    // A replay of the round and of the matches spends nothing more.
+    for (const match of matches) expect(await onMatchChanged(deps, match)).toBe('ignored');
+    expect(await releaseWaves(deps, new Date(now.getTime() + 11 * 60_000))).toMatchObject({ released: 0 });
+    // The waiting vacancy's wave is due tomorrow morning, when the cap starts again.
+    now = new Date('2026-12-02T07:30:00Z');
+    expect(await releaseWaves(deps)).toMatchObject({ waves: 1, released: 1 });
   });
 
   it('skips offers of a seeker who paused them or chose push without a device', async () => {
     const { matches } = await seekerWithMatches({ paused: false });
     const [match] = matches;
     if (!match) throw new Error('no match');
-    await onMatchChanged(deps, match);
+    await queueAndRelease(matches);
     const profile = await deps.seekers.get(match.seekerId);
     if (!profile) throw new Error('no profile');
     await deps.seekers.replace({ ...profile, contact: { channel: 'push' }, version: 2 }, 1);
@@ -205,7 +228,7 @@ describe('offer lifecycle on dynalite', () => {
     const { matches } = await seekerWithMatches({}, 1, title);
     const [match] = matches;
     if (!match) throw new Error('no match');
-    await onMatchChanged(deps, match);
+    await queueAndRelease(matches);
     expect(await deliverOffer(deps, match.id)).toBe('sent');
     const text = sent[0]?.text ?? '';
     expect(text).toContain('Soudeur·se');
@@ -219,7 +242,7 @@ describe('offer lifecycle on dynalite', () => {
 
   it('after a crash, delivers offers still pending and finishes those stuck sending, each once', async () => {
     const { matches } = await seekerWithMatches({}, 3);
-    for (const match of matches) await onMatchChanged(deps, match);
+    await queueAndRelease(matches);
     const refs = new Set<string>();
     deps.sender = {
       sms: async (to, text, ref) => {
@@ -235,9 +258,7 @@ describe('offer lifecycle on dynalite', () => {
     for (const match of [sentBeforeTheCrash, cutShort]) {
       const offer = await deps.offers.get(match.id);
       if (!offer) throw new Error('no offer');
-      expect(
-        await deps.offers.transition(offer, ['pending'], 'sending', { updatedAt: now.toISOString() }),
-      ).toBe(true);
+      expect(await deps.offers.transition(offer, 'sending', { updatedAt: now.toISOString() })).toBe(true);
     }
     refs.add(sentBeforeTheCrash.id);
     now = new Date(now.getTime() + 60_000);

@@ -34,13 +34,18 @@ const offerImage = {
   createdAt: sample.occurredAt,
   updatedAt: sample.occurredAt,
 };
-const record = (sequence: string, image: Record<string, unknown> = offerImage): DynamoDBRecord => ({
+const record = (
+  sequence: string,
+  image: Record<string, unknown> = offerImage,
+  old?: Record<string, unknown>,
+): DynamoDBRecord => ({
   eventID: sequence,
-  eventName: 'INSERT',
+  eventName: old ? 'MODIFY' : 'INSERT',
   eventSource: 'aws:dynamodb',
   dynamodb: {
     Keys: marshall({ PK: image.PK, SK: image.SK }) as never,
     NewImage: marshall(image, { removeUndefinedValues: true }) as never,
+    ...(old ? { OldImage: marshall(old, { removeUndefinedValues: true }) as never } : {}),
     SequenceNumber: sequence,
     StreamViewType: 'NEW_AND_OLD_IMAGES',
   },
@@ -65,5 +70,28 @@ describe('offers stream consumer', () => {
       .map((call) => JSON.parse(call.args[0].input.Message ?? '{}').id);
     expect(ids).toEqual([sample.id, 'another-offer-id-00000', sample.id]);
     expect(JSON.parse(sns.commandCalls(PublishCommand)[2]?.args[0].input.Message ?? '{}')).toEqual(sample);
+  });
+
+  it('publishes an offer when a wave or the end of quiet hours releases it, not while queued nor after a failed send', async () => {
+    const { handler } = await import('../../functions/stream/offers');
+    sns.reset();
+    sns.on(PublishCommand).resolves({ MessageId: 'm2' });
+    const queued = { ...offerImage, status: 'queued' };
+    const held = { ...offerImage, status: 'held' };
+    const sending = { ...offerImage, status: 'sending' };
+    const result = await handler(
+      {
+        Records: [
+          record('101', queued),
+          record('102', offerImage, queued),
+          record('103', offerImage, sending),
+          record('104', offerImage, held),
+          record('105', { ...offerImage, status: 'digest' }, queued),
+        ],
+      },
+      localContext('offers') as Context,
+    );
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
   });
 });

@@ -1,74 +1,72 @@
 import type { OfferPublished } from '../../../events/offer-published';
 import { digestText, offerText } from '../../messages/sms';
-import type { MatchStore } from '../../ports/matching';
-import type {
-  DailyCounter,
-  DeviceRegistry,
-  MessageSender,
-  OfferPublisher,
-  OfferStore,
-} from '../../ports/notifications';
-import type { Clock } from '../../ports/runtime';
-import { type SeekerStore, StaleWriteError, type VacancyStore } from '../../ports/store';
+import { StaleWriteError } from '../../ports/store';
 import { findCommune } from '../../reference/communes';
 import { occupationDomain } from '../../reference/occupations';
 import { lastWriterWinsAttempts } from '../concurrency';
 import type { Match } from '../match';
-import type { Offer, OfferStatus } from '../offer';
-import { notificationDefaults, type SeekerProfile } from '../seeker';
+import { type Offer, waitingStatuses } from '../offer';
+import type { SeekerProfile } from '../seeker';
+import { messagesTo, moveOffer, type OfferDeps, preferencesOf, wantsOffers } from './offer-deps';
 import { endOfQuietHours, inQuietHours, parisClock } from './paris-time';
+import { bestFirst, placeForSeekers } from './placement';
 import { smsSafe } from './sms-text';
-import { unsubscribeToken } from './unsubscribe-token';
+import { collectCandidate, offerAnswered } from './waves';
 
-export interface OfferDeps {
-  offers: OfferStore;
-  matches: MatchStore;
-  seekers: SeekerStore;
-  vacancies: VacancyStore;
-  publisher: OfferPublisher;
-  sender: MessageSender;
-  devices: DeviceRegistry;
-  clock: Clock;
-  config: { notifyThreshold: number; publicUrl: string; unsubscribeSecret: string; employerDailyCap: number };
-}
+export type { OfferDeps } from './offer-deps';
 
-const preferencesOf = (profile: SeekerProfile) => ({ ...notificationDefaults, ...profile.notifications });
+const isWaiting = (offer: Offer) => (waitingStatuses as readonly string[]).includes(offer.status);
 
 /**
- * A match changed: if it is good enough for a seeker who wants offers, create the offer
- * (once per pair, whatever the redeliveries); if it was withdrawn, withdraw the offer
- * unless it already went out.
+ * A match changed. Good enough for a seeker who wants offers: the offer joins its vacancy's
+ * queue (once per pair, whatever the redeliveries), or is re-ranked there if the score or
+ * commute changed, and the vacancy's wave is scheduled. Answered: the wave counts the
+ * answer. Withdrawn: the offer is withdrawn unless it already went out.
  */
 export async function onMatchChanged(
   deps: OfferDeps,
   match: Match,
-): Promise<'created' | 'withdrawn' | 'ignored' | 'capped'> {
+): Promise<'queued' | 'reranked' | 'withdrawn' | 'answered' | 'ignored'> {
   const now = deps.clock.now().toISOString();
+  const existing = await deps.offers.get(match.id);
   if (match.status !== 'active') {
-    const existing = await deps.offers.get(match.id);
-    if (!existing) return 'ignored';
-    const moved = await deps.offers.transition(existing, ['pending', 'held', 'digest'], 'withdrawn', {
+    if (!existing || !isWaiting(existing)) return 'ignored';
+    const moved = await moveOffer(deps, existing, 'withdrawn', {
       reason: match.withdrawnReason ?? 'offer.matchGone',
       updatedAt: now,
     });
+    if (moved) await offerAnswered(deps, existing, false);
     return moved ? 'withdrawn' : 'ignored';
   }
-  if (match.score < deps.config.notifyThreshold || match.response !== 'pending') return 'ignored';
+  if (match.response !== 'pending') {
+    if (!existing) return 'ignored';
+    await offerAnswered(deps, existing, match.response === 'accepted');
+    return 'answered';
+  }
+  if (match.score < deps.config.notifyThreshold) return 'ignored';
+  if (existing) {
+    if (existing.status !== 'queued') return 'ignored';
+    const rankChanged = existing.score !== match.score || existing.commute.minutes !== match.commute.minutes;
+    const moved =
+      rankChanged &&
+      (await moveOffer(deps, existing, 'queued', {
+        score: match.score,
+        commute: { mode: match.commute.mode, minutes: match.commute.minutes },
+        updatedAt: now,
+      }));
+    // Also on a redelivery: the first attempt may have died between the offer and its schedule.
+    await collectCandidate(deps, existing, match);
+    return moved ? 'reranked' : 'ignored';
+  }
   const profile = await deps.seekers.get(match.seekerId);
-  if (!profile?.consent.matching || profile.contact.channel === 'none' || preferencesOf(profile).paused)
-    return 'ignored';
-  if (await deps.offers.get(match.id)) return 'ignored';
-  // A cap on offers per employer per day, so one account cannot flood the territory's phones.
-  const employer: DailyCounter = { kind: 'employer-offers', id: match.employerId };
-  const today = parisClock(deps.clock.now()).date;
-  if (!(await deps.offers.takeDailySlot(employer, today, deps.config.employerDailyCap))) return 'capped';
+  if (!wantsOffers(profile)) return 'ignored';
   const commune = findCommune(match.vacancy.commune.code);
-  const created = await deps.offers.createIfAbsent({
+  const offer: Offer = {
     id: match.id,
     vacancyId: match.vacancyId,
     seekerId: match.seekerId,
-    channel: profile.contact.channel,
-    status: 'pending',
+    channel: profile.contact.channel === 'push' ? 'push' : 'sms',
+    status: 'queued',
     score: match.score,
     vacancy: {
       title: match.vacancy.title,
@@ -80,12 +78,13 @@ export async function onMatchChanged(
     commute: { mode: match.commute.mode, minutes: match.commute.minutes },
     createdAt: now,
     updatedAt: now,
-  });
-  if (!created) await deps.offers.releaseDailySlot(employer, today);
-  return created ? 'created' : 'ignored';
+  };
+  if (!(await deps.offers.createIfAbsent(offer))) return 'ignored';
+  await collectCandidate(deps, offer, match);
+  return 'queued';
 }
 
-/** A new offer item: tell the topic (subscribers filter on the attributes). */
+/** An offer released to go out now: tell the topic (the deliverer and any subscriber filter on the attributes). */
 export async function publishOffer(
   deps: Pick<OfferDeps, 'publisher' | 'clock'>,
   offer: Offer,
@@ -94,7 +93,7 @@ export async function publishOffer(
     eventType: 'OfferPublished',
     version: 1,
     id: offer.id,
-    occurredAt: offer.createdAt,
+    occurredAt: offer.releasedAt ?? offer.createdAt,
     vacancy: { id: offer.vacancyId, ...offer.vacancy },
     channel: offer.channel,
     score: offer.score,
@@ -109,20 +108,23 @@ export async function publishOffer(
   });
 }
 
-export type DeliveryOutcome = 'sent' | 'held' | 'digest' | 'withdrawn' | 'skipped' | 'already-done';
+export type DeliveryOutcome = 'sent' | 'held' | 'withdrawn' | 'skipped' | 'already-done';
 
 /**
- * Sends one offer at most once. Every step is a conditional status change, so a
- * redelivered message finds the work done; a failed send puts the offer back and throws,
- * for the queue to retry with backoff and, in the end, park it in the dead-letter queue.
+ * Sends one released offer at most once; its daily slot was taken when it was released.
+ * Every step is a conditional status change, so a redelivered message finds the work
+ * done; a failed send puts the offer back (slot kept) and throws, for the queue to retry
+ * with backoff and, in the end, park it in the dead-letter queue.
  */
 export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<DeliveryOutcome> {
   const offer = await deps.offers.get(offerId);
-  if (!offer || !['pending', 'held'].includes(offer.status)) return 'already-done';
+  if (offer?.status !== 'pending') return 'already-done';
   const now = deps.clock.now();
   const at = now.toISOString();
+  const freeSlot = () =>
+    offer.slotDate ? deps.offers.releaseDailySlot(messagesTo(offer.seekerId), offer.slotDate) : undefined;
   const stop = async (status: 'withdrawn' | 'skipped', reason: string) => {
-    await deps.offers.transition(offer, ['pending', 'held'], status, { reason, updatedAt: at });
+    if (await moveOffer(deps, offer, status, { reason, updatedAt: at })) await freeSlot();
     return status;
   };
 
@@ -137,98 +139,90 @@ export async function deliverOffer(deps: OfferDeps, offerId: string): Promise<De
   if (profile.contact.channel === 'push' && !(await deps.devices.latest(offer.seekerId))) {
     return stop('skipped', 'offer.noDevice');
   }
-
   if (inQuietHours(now, preferences.quietHours)) {
-    const notBefore = endOfQuietHours(now, preferences.quietHours).toISOString();
-    const moved = await deps.offers.transition(offer, ['pending'], 'held', {
-      notBefore,
+    // Released just before quiet hours began: it waits for their end, to be ranked with the others then.
+    const moved = await moveOffer(deps, offer, 'held', {
+      notBefore: endOfQuietHours(now, preferences.quietHours).toISOString(),
       reason: 'offer.quietHours',
+      slotDate: '',
       updatedAt: at,
     });
+    if (moved) await freeSlot();
     return moved ? 'held' : 'already-done';
   }
-  const today = parisClock(now).date;
-  if (!(await deps.offers.takeDailySlot(messagesTo(offer.seekerId), today, preferences.dailyCap))) {
-    // The next Paris midnight, whatever the season's offset, then the end of that night's quiet hours.
-    const midnight = new Date(now.getTime() + (24 * 60 - parisClock(now).minutes) * 60_000);
-    const tomorrow = endOfQuietHours(midnight, preferences.quietHours);
-    const moved = await deps.offers.transition(offer, ['pending', 'held'], 'digest', {
-      notBefore: tomorrow.toISOString(),
-      reason: 'offer.dailyCap',
-      updatedAt: at,
-    });
-    return moved ? 'digest' : 'already-done';
-  }
-  if (!(await deps.offers.transition(offer, ['pending', 'held'], 'sending', { updatedAt: at }))) {
-    await deps.offers.releaseDailySlot(messagesTo(offer.seekerId), today);
+  // An offer released before slots were taken at release (an older item) takes one now.
+  const slotDate = offer.slotDate || parisClock(now).date;
+  if (
+    !offer.slotDate &&
+    !(await deps.offers.takeDailySlot(
+      messagesTo(offer.seekerId),
+      slotDate,
+      preferences.dailyCap,
+      offer.score,
+    ))
+  )
     return 'already-done';
-  }
+  if (!(await moveOffer(deps, offer, 'sending', { slotDate, updatedAt: at }))) return 'already-done';
+  const sending: Offer = { ...offer, slotDate, status: 'sending' };
   try {
     await send(deps, profile, offer.seekerId, offerText(forSms(offer), links(deps, offer)), offer.id);
   } catch (error) {
-    await deps.offers.transition(offer, ['sending'], offer.status, { updatedAt: at });
-    await deps.offers.releaseDailySlot(messagesTo(offer.seekerId), today);
+    await moveOffer(deps, sending, 'pending', { updatedAt: at });
     throw error;
   }
-  await deps.offers.transition(offer, ['sending'], 'sent', { sentAt: at, updatedAt: at, reason: '' });
+  await moveOffer(deps, sending, 'sent', { sentAt: at, updatedAt: at, reason: '' });
   return 'sent';
 }
 
 /**
- * The scheduled release: held offers whose quiet hours are over go out; offers that hit
- * yesterday's cap go out as one digest per seeker.
+ * The scheduled release: held offers whose quiet hours are over are ranked per seeker with
+ * the others of that night (best first into the day's slots, the rest to the digest) and
+ * sent; offers that hit yesterday's cap go out as one digest per seeker, best first.
  */
 export async function releaseDueOffers(deps: OfferDeps): Promise<{ sent: number; digests: number }> {
-  const due = (await deps.offers.due(deps.clock.now())).filter((o) => isWaiting(o.status));
+  const due = await deps.offers.due(deps.clock.now());
+  const placed = await placeForSeekers(
+    deps,
+    due.filter((o) => o.status === 'held'),
+  );
   let sent = 0;
+  for (const offer of placed.pending) if ((await deliverOffer(deps, offer.id)) === 'sent') sent++;
   const digests = new Map<string, Offer[]>();
-  for (const offer of due) {
-    if (offer.status === 'held') {
-      if ((await deliverOffer(deps, offer.id)) === 'sent') sent++;
-    } else if (offer.status === 'digest') {
+  for (const offer of due)
+    if (offer.status === 'digest')
       digests.set(offer.seekerId, [...(digests.get(offer.seekerId) ?? []), offer]);
-    }
-  }
-  for (const [seekerId, offers] of digests) {
-    const profile = await deps.seekers.get(seekerId);
-    const at = deps.clock.now().toISOString();
-    if (!profile?.consent.matching || preferencesOf(profile).paused || profile.contact.channel === 'none') {
-      await Promise.all(
-        offers.map((o) =>
-          deps.offers.transition(o, ['digest'], 'skipped', {
-            reason: 'offer.paused',
-            updatedAt: at,
-          }),
-        ),
-      );
-      continue;
-    }
-    const claimed: Offer[] = [];
-    for (const offer of offers)
-      if (await deps.offers.transition(offer, ['digest'], 'sending', { updatedAt: at })) claimed.push(offer);
-    if (claimed.length === 0) continue;
-    const text = digestText(claimed.map(forSms), {
-      matches: `${deps.config.publicUrl}/m`,
-      unsubscribe: unsubscribeLink(deps, seekerId),
-    });
-    try {
-      await send(deps, profile, seekerId, text, `digest-${seekerId}-${parisClock(deps.clock.now()).date}`);
-    } catch (error) {
-      await Promise.all(
-        claimed.map((o) => deps.offers.transition(o, ['sending'], 'digest', { updatedAt: at })),
-      );
-      throw error;
-    }
-    await Promise.all(
-      claimed.map((o) =>
-        deps.offers.transition(o, ['sending'], 'sent', { sentAt: at, viaDigest: true, updatedAt: at }),
-      ),
-    );
-  }
+  for (const [seekerId, offers] of digests) await sendDigest(deps, seekerId, offers.sort(bestFirst));
   return { sent, digests: digests.size };
 }
 
-const isWaiting = (status: OfferStatus) => status === 'held' || status === 'digest';
+async function sendDigest(deps: OfferDeps, seekerId: string, offers: Offer[]) {
+  const profile = await deps.seekers.get(seekerId);
+  const at = deps.clock.now().toISOString();
+  if (!wantsOffers(profile)) {
+    await Promise.all(
+      offers.map((o) => moveOffer(deps, o, 'skipped', { reason: 'offer.paused', updatedAt: at })),
+    );
+    return;
+  }
+  const claimed: Offer[] = [];
+  for (const offer of offers)
+    if (await moveOffer(deps, offer, 'sending', { updatedAt: at }))
+      claimed.push({ ...offer, status: 'sending' });
+  if (claimed.length === 0) return;
+  const text = digestText(claimed.map(forSms), {
+    matches: deps.links.inbox(),
+    unsubscribe: deps.links.unsubscribe(seekerId),
+  });
+  try {
+    await send(deps, profile, seekerId, text, `digest-${seekerId}-${parisClock(deps.clock.now()).date}`);
+  } catch (error) {
+    await Promise.all(claimed.map((o) => moveOffer(deps, o, 'digest', { updatedAt: at })));
+    throw error;
+  }
+  await Promise.all(
+    claimed.map((o) => moveOffer(deps, o, 'sent', { sentAt: at, viaDigest: true, updatedAt: at })),
+  );
+}
 
 /**
  * Offers whose delivery was cut short before `before`: still pending (their queue message
@@ -244,15 +238,11 @@ export async function recoverStrandedOffers(deps: OfferDeps, before: Date): Prom
       if (!deps.sender.sent) continue;
       const at = deps.clock.now().toISOString();
       if (await deps.sender.sent(offer.id)) {
-        await deps.offers.transition(offer, ['sending'], 'sent', { sentAt: at, updatedAt: at, reason: '' });
+        await moveOffer(deps, offer, 'sent', { sentAt: at, updatedAt: at, reason: '' });
         continue;
       }
-      if (!(await deps.offers.transition(offer, ['sending'], 'pending', { updatedAt: at }))) continue;
-      // The interrupted attempt had taken a slot of that day's cap.
-      await deps.offers.releaseDailySlot(
-        messagesTo(offer.seekerId),
-        parisClock(new Date(offer.updatedAt)).date,
-      );
+      // Back to pending, keeping the slot the interrupted attempt had taken.
+      if (!(await moveOffer(deps, offer, 'pending', { updatedAt: at }))) continue;
     } else if (offer.status !== 'pending') continue;
     await deliverOffer(deps, offer.id);
     recovered++;
@@ -282,12 +272,9 @@ const forSms = (offer: Offer): Offer => ({
   },
 });
 
-const unsubscribeLink = (deps: OfferDeps, seekerId: string) =>
-  `${deps.config.publicUrl}/u/${unsubscribeToken(seekerId, deps.config.unsubscribeSecret)}`;
-
 const links = (deps: OfferDeps, offer: Offer) => ({
-  match: `${deps.config.publicUrl}/m/${offer.id}`,
-  unsubscribe: unsubscribeLink(deps, offer.seekerId),
+  match: deps.links.offer(offer.id),
+  unsubscribe: deps.links.unsubscribe(offer.seekerId),
 });
 
 /** Stops every offer to this seeker until they turn offers back on (profile `notifications.paused`). */
@@ -314,5 +301,3 @@ export async function pauseOffers(
   }
   throw new StaleWriteError();
 }
-
-const messagesTo = (seekerId: string): DailyCounter => ({ kind: 'seeker-messages', id: seekerId });
