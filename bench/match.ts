@@ -15,9 +15,10 @@ import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import { newMeter, type QueryMeter } from '../shared/adapters/dynamodb/items';
 import { seekerKeys } from '../shared/adapters/dynamodb/keys/seeker-keys';
-import { vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
+import { openVacancyLevel, vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
 import { dynamoMatchIndex, reachIndexItems } from '../shared/adapters/dynamodb/match-index';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
+import { cellOf } from '../shared/domain/geo';
 import { locateHome, locateSite } from '../shared/domain/locate';
 import { evaluateMatch } from '../shared/domain/matching/evaluate';
 import { seekerReachKm } from '../shared/domain/matching/lifecycle';
@@ -131,7 +132,7 @@ async function main() {
   for (const vacancy of vacancies)
     items.push({
       ...vacancyKeys.primary(vacancy.id),
-      ...vacancyKeys.open(vacancy),
+      ...vacancyKeys.open(vacancy, cellOf(locateSite(vacancy.site).point, openVacancyLevel)),
       entity: 'Vacancy',
       ...vacancy,
     });

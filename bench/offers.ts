@@ -18,7 +18,7 @@ import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import { deviceRegistry } from '../shared/adapters/device-registry';
 import { seekerKeys } from '../shared/adapters/dynamodb/keys/seeker-keys';
-import { vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
+import { openVacancyLevel, vacancyKeys } from '../shared/adapters/dynamodb/keys/vacancy-keys';
 import { dynamoMatchStore } from '../shared/adapters/dynamodb/match-store';
 import { dynamoOfferStore, offerItem } from '../shared/adapters/dynamodb/offer-store';
 import { dynamoSeekerStore } from '../shared/adapters/dynamodb/seeker-store';
@@ -27,6 +27,7 @@ import { dynamoWaveStore } from '../shared/adapters/dynamodb/wave-store';
 import { offerLinks } from '../shared/adapters/offer-links';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
 import { forEachInParallel } from '../shared/domain/concurrency';
+import { cellOf } from '../shared/domain/geo';
 import { locateHome, locateSite } from '../shared/domain/locate';
 import { evaluateMatch } from '../shared/domain/matching/evaluate';
 import type { OfferDeps } from '../shared/domain/notifications/offer-deps';
@@ -138,8 +139,8 @@ async function main() {
       .map((s) => ({ ...seekerKeys.profile(s.id), entity: seekerKeys.entity, ...s })),
     ...vacancies.map((v) => ({
       ...vacancyKeys.primary(v.id),
-      ...vacancyKeys.open(v),
-      entity: 'Vacancy',
+      ...vacancyKeys.open(v, cellOf(locateSite(v.site).point, openVacancyLevel)),
+      entity: vacancyKeys.entity,
       ...v,
     })),
     ...queued.map(offerItem),

@@ -14,16 +14,15 @@ import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/syntheti
 import type { TableClient } from '../shared/adapters/dynamodb/client';
 import { dynamoStatisticsStore } from '../shared/adapters/dynamodb/statistics-store';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
+import { catchment } from '../shared/domain/planning/catchment';
+import { type EntityKey, entityKey } from '../shared/domain/planning/codes';
 import { type CountingDeps, countEntity } from '../shared/domain/planning/counting';
 import { forecastMetric } from '../shared/domain/planning/forecasting';
+import { indicators } from '../shared/domain/planning/indicators';
 import { addMonths, monthOf } from '../shared/domain/planning/months';
-import {
-  catchment,
-  indicators,
-  type PlanningDeps,
-  skillsGap,
-  tension,
-} from '../shared/domain/planning/operations';
+import { skillsGap } from '../shared/domain/planning/skills-gap';
+import type { PlanningDeps } from '../shared/domain/planning/sources';
+import { tension } from '../shared/domain/planning/tension';
 import { startLocalTable } from '../test/support/local-table';
 import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../test/support/memory-stores';
 
@@ -89,7 +88,7 @@ async function load(size: number) {
     clock,
   };
   const next = prng(size);
-  const keys: string[] = [];
+  const keys: EntityKey[] = [];
   for (let i = 0; i < size; i++) {
     const id = `v${i}`;
     const createdAt = new Date(clock.now().getTime() - Math.floor(next() * 360) * day).toISOString();
@@ -98,20 +97,20 @@ async function load(size: number) {
     if (next() < 0.5 && closedAt < clock.now())
       Object.assign(vacancy, { status: 'closed', closedAt: closedAt.toISOString() });
     vacancies.items.set(id, vacancy);
-    keys.push(`V#${id}`);
+    keys.push(entityKey.encode('vacancy', id));
   }
   for (let i = 0; i < size / 2; i++) {
     const id = `s${i}`;
     const createdAt = new Date(clock.now().getTime() - Math.floor(next() * 360) * day).toISOString();
     seekers.items.set(id, { ...syntheticSeeker(next, id), createdAt, updatedAt: createdAt });
-    keys.push(`S#${id}`);
+    keys.push(entityKey.encode('seeker', id));
   }
   const started = Date.now();
   let index = 0;
   await Promise.all(
     Array.from({ length: 32 }, async () => {
       while (index < keys.length) {
-        await countEntity(counting, keys[index++] as string);
+        await countEntity(counting, keys[index++] as EntityKey);
         if (index % 2000 === 0) process.stderr.write(`\rcounted ${index}/${keys.length}`);
       }
     }),

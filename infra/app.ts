@@ -1,5 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { defaultNotifyThreshold } from '../shared/adapters/configuration';
 import { BassinStack } from './stack';
 
 const app = new App();
@@ -14,9 +15,11 @@ new BassinStack(app, 'Bassin', {
   webOrigin: app.node.tryGetContext('bassin:webOrigin'),
   callbackUrls: parseContext(app.node.tryGetContext('bassin:callbackUrls')),
   offers: {
-    notifyThreshold: Number(app.node.tryGetContext('bassin:notifyThreshold') ?? 60),
+    notifyThreshold: Number(app.node.tryGetContext('bassin:notifyThreshold') ?? defaultNotifyThreshold),
     publicUrl: app.node.tryGetContext('bassin:publicUrl'),
     pushApplications: parseContext(app.node.tryGetContext('bassin:pushApplications')) ?? {},
+    // e.g. -c 'bassin:offerWaves={"factor":5,"collectionMinutes":15,"nextWaveHours":24}'
+    waves: parseContext(app.node.tryGetContext('bassin:offerWaves')) ?? {},
   },
   // e.g. -c 'bassin:partners=[{"protocol":"https","endpoint":"https://…","filterPolicy":{"epci":["200067254"]}}]'
   partners: parseContext(app.node.tryGetContext('bassin:partners')) ?? [],

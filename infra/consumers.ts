@@ -4,11 +4,13 @@
  * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
 
+import type { Need } from '../shared/adapters/configuration';
+import { type EntityKind, entities } from '../shared/entities';
+
 /** Stream consumers' timeout (CDK; the local feed gives each batch the same deadline): a batch can fan out to many writes. */
 export const streamConsumerTimeoutSeconds = 60;
 
-/** Permissions and configuration a function needs besides the table. */
-export type Need = 'amazon-location' | 'offers' | 'send-messages' | 'devices' | 'timetables';
+export type { Need } from '../shared/adapters/configuration';
 
 export interface StreamConsumerEntry {
   /** Stable name: the CDK construct id and the local runtime's log label. */
@@ -17,8 +19,8 @@ export interface StreamConsumerEntry {
   entry: string;
   /** Records per invocation. */
   batchSize: number;
-  /** Only records whose item `entity` attribute is one of these reach the function. */
-  entities?: string[];
+  /** Only records of these kinds (their item's `entity` attribute) reach the function. */
+  entities: readonly EntityKind[];
   /**
    * Batches delivered at once per shard, in order per key (Lambda's ParallelizationFactor;
    * locally, the lanes of the consumer). What people wait for (matches, offers) gets more;
@@ -28,20 +30,27 @@ export interface StreamConsumerEntry {
   needs?: Need[];
 }
 
+/** The kinds each stream consumer is given (its filter here, its typed records in the function). */
+export const consumedEntities = {
+  matcher: [entities.vacancy, entities.seekerProfile],
+  offers: [entities.match, entities.offer],
+  statistics: [entities.vacancy, entities.seekerProfile, entities.match],
+} as const;
+
 export const streamConsumers: StreamConsumerEntry[] = [
   {
     name: 'matcher',
     entry: 'functions/stream/matcher.ts',
     batchSize: 20,
-    entities: ['Vacancy', 'SeekerProfile'],
+    entities: consumedEntities.matcher,
     parallelization: 4,
-    needs: ['amazon-location'],
+    needs: ['travel-time'],
   },
   {
     name: 'offers',
     entry: 'functions/stream/offers.ts',
     batchSize: 25,
-    entities: ['Match', 'Offer'],
+    entities: consumedEntities.offers,
     parallelization: 2,
     needs: ['offers'],
   },
@@ -49,7 +58,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
     name: 'statistics',
     entry: 'functions/stream/statistics.ts',
     batchSize: 50,
-    entities: ['Vacancy', 'SeekerProfile', 'Match'],
+    entities: consumedEntities.statistics,
     parallelization: 2,
   },
 ];

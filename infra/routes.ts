@@ -3,6 +3,8 @@
  * CDK creates one Lambda and one HTTP API route per entry; the local runtime serves the
  * same entries; the OpenAPI document and the route × role tests are generated from it.
  */
+
+import type { Need } from '../shared/adapters/configuration';
 import { listEmployerNoticesRoute, markEmployerNoticesSeenRoute } from '../shared/api/employers';
 import {
   acceptMatchRoute,
@@ -56,7 +58,6 @@ import {
   reopenVacancyRoute,
 } from '../shared/api/vacancies';
 import type { RouteContract } from '../shared/http/route-contract';
-import type { Need } from './consumers';
 
 export interface RouteEntry {
   contract: RouteContract;
@@ -98,7 +99,7 @@ export const routes: RouteEntry[] = [
     entry: 'functions/reference/commute.ts',
     // The route cache is written when Amazon Location is used.
     data: 'write',
-    needs: ['amazon-location'],
+    needs: ['travel-time'],
   },
   { contract: listMyMatchesRoute, entry: 'functions/matches/list-mine.ts', data: 'read' },
   { contract: getMyMatchRoute, entry: 'functions/matches/get-mine.ts', data: 'read' },
@@ -134,24 +135,24 @@ export const routes: RouteEntry[] = [
   { contract: putAreaRoute, entry: 'functions/planning/put-area.ts', data: 'write' },
   { contract: indicatorsRoute, entry: 'functions/planning/indicators.ts', data: 'read' },
   { contract: forecastRoute, entry: 'functions/planning/forecast.ts', data: 'read' },
-  // Reach is measured by the travel-time port; its route cache is written with Amazon Location.
+  // Reach is measured by the travel-time port: planners' reads use the route cache, never write it.
   {
     contract: tensionRoute,
     entry: 'functions/planning/tension.ts',
-    data: 'write',
-    needs: ['amazon-location'],
+    data: 'read',
+    needs: ['travel-time'],
   },
   {
     contract: skillsGapRoute,
     entry: 'functions/planning/skills-gap.ts',
-    data: 'write',
-    needs: ['amazon-location'],
+    data: 'read',
+    needs: ['travel-time'],
   },
   {
     contract: catchmentRoute,
     entry: 'functions/planning/catchment.ts',
-    data: 'write',
-    needs: ['amazon-location'],
+    data: 'read',
+    needs: ['travel-time'],
   },
   { contract: transitOverviewRoute, entry: 'functions/planning/transit.ts', data: 'read' },
   { contract: listScenariosRoute, entry: 'functions/planning/list-scenarios.ts', data: 'read' },

@@ -1,6 +1,6 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
 import { catchmentRoute } from '../../shared/api/planning';
-import { catchment } from '../../shared/domain/planning/operations';
+import { catchment } from '../../shared/domain/planning/catchment';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(catchmentRoute, async ({ query }) => ({

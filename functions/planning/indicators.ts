@@ -1,6 +1,6 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
 import { indicatorsRoute } from '../../shared/api/planning';
-import { indicators } from '../../shared/domain/planning/operations';
+import { indicators } from '../../shared/domain/planning/indicators';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(indicatorsRoute, async ({ query }) => ({

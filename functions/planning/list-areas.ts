@@ -1,6 +1,6 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
 import { listAreasRoute } from '../../shared/api/planning';
-import { listAreas } from '../../shared/domain/planning/operations';
+import { listAreas } from '../../shared/domain/planning/list-areas';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(listAreasRoute, async () => ({

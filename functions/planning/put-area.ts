@@ -1,6 +1,6 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
 import { putAreaRoute } from '../../shared/api/planning';
-import { saveArea } from '../../shared/domain/planning/operations';
+import { saveArea } from '../../shared/domain/planning/save-area';
 import { httpHandler } from '../../shared/http/handler';
 import { ifMatchVersion, putAnswer } from '../../shared/http/versions';
 

@@ -1,6 +1,6 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
 import { skillsGapRoute } from '../../shared/api/planning';
-import { skillsGap } from '../../shared/domain/planning/operations';
+import { skillsGap } from '../../shared/domain/planning/skills-gap';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(skillsGapRoute, async ({ query }) => ({

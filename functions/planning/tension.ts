@@ -1,6 +1,6 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
 import { tensionRoute } from '../../shared/api/planning';
-import { tension } from '../../shared/domain/planning/operations';
+import { tension } from '../../shared/domain/planning/tension';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(tensionRoute, async ({ query }) => ({

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { setting } from '../../shared/adapters/configuration';
 import { timetableStore } from '../../shared/adapters/dependencies';
 import { listFeeds, openS3Feeds } from '../../shared/adapters/gtfs/s3-feeds';
 import { describeImport } from '../../shared/domain/transit/describe-import';
@@ -15,12 +16,12 @@ const s3 = new S3Client({});
 export const handler = middy<unknown, { imported: boolean }, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const bucket = process.env.TIMETABLES_BUCKET;
+    const bucket = setting('timetablesBucket');
     if (!bucket) {
       logger.info('timetables: no bucket configured, nothing to import');
       return { imported: false };
     }
-    const prefix = process.env.TIMETABLES_PREFIX ?? '';
+    const prefix = setting('timetablesPrefix') ?? '';
     const listed = await listFeeds(s3, bucket, prefix);
     const result = await importIfChanged(
       { store: timetableStore(), clock: systemClock },

@@ -1,6 +1,6 @@
 import { exportDeps } from '../../shared/adapters/dependencies';
 import { exportMyDataRoute } from '../../shared/api/seekers';
-import { exportSeeker } from '../../shared/domain/seeker-operations';
+import { exportSeeker } from '../../shared/domain/seeker-export';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(exportMyDataRoute, async ({ caller }) => ({

@@ -1,13 +1,8 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import middy from '@middy/core';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { consumedEntities } from '../../infra/consumers';
 import { employerNoticeDeps, offerDepsWithSecret } from '../../shared/adapters/dependencies';
-import { domainOf } from '../../shared/adapters/dynamodb/items';
-import { observed } from '../../shared/adapters/powertools/observability';
+import { streamConsumer } from '../../shared/adapters/powertools/stream-consumer';
 import { noticeAcceptance } from '../../shared/domain/employer-notices';
+import type { Match } from '../../shared/domain/match';
 import { onMatchChanged, publishOffer } from '../../shared/domain/notifications/offers';
 import type { Offer } from '../../shared/domain/offer';
 import { logger } from '../../shared/http/handler';
@@ -18,30 +13,39 @@ import { logger } from '../../shared/http/handler';
  * the offer item is the outbox, so a failed publish is retried from the stream.
  * An accepted match also becomes a notice for the employer (once per answer).
  */
-async function onChange(record: DynamoDBRecord) {
-  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
-  const entity = image?.entity?.S;
-  const deps = await offerDepsWithSecret();
-  if (entity === 'Match' && image?.id?.S) {
-    const offer = mayNeedOffer(image, deps.config.notifyThreshold);
-    const notice = mayNeedNotice(image);
-    const match = offer || notice ? await deps.matches.get(image.id.S) : undefined;
-    if (match && offer) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
-    if (match && notice) await noticeAcceptance(employerNoticeDeps(), match);
-  }
-  if (entity === 'Offer' && releasedToGo(record) && record.dynamodb?.NewImage) {
-    const offer = domainOf<Offer>(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
-    await publishOffer(deps, offer);
-  }
-}
+export const handler = streamConsumer({
+  entities: consumedEntities.offers,
+  async onRecord(change) {
+    const deps = await offerDepsWithSecret();
+    if (change.name === 'Match') {
+      const image = hintOf(() => change.newImage() ?? change.oldImage());
+      const offer = mayNeedOffer(image, deps.config.notifyThreshold);
+      const notice = mayNeedNotice(image);
+      const match = offer || notice ? await deps.matches.get(change.id) : undefined;
+      if (match && offer) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
+      if (match && notice) await noticeAcceptance(employerNoticeDeps(), match);
+      return;
+    }
+    const offer = change.newImage();
+    if (offer && releasedToGo(change.oldImage(), offer)) await publishOffer(deps, offer);
+  },
+});
 
 /**
  * An offer that became pending (a wave or the end of quiet hours released it), not one
  * put back after a failed send (the queue retries that one).
  */
-function releasedToGo(record: DynamoDBRecord): boolean {
-  const before = record.dynamodb?.OldImage?.status?.S;
-  return record.dynamodb?.NewImage?.status?.S === 'pending' && before !== 'pending' && before !== 'sending';
+function releasedToGo(before: Offer | undefined, after: Offer): boolean {
+  return after.status === 'pending' && before?.status !== 'pending' && before?.status !== 'sending';
+}
+
+/** An image that does not read as a current match (an older item, say) hints nothing: the match is read. */
+function hintOf(read: () => Match | undefined): Match | undefined | 'unreadable' {
+  try {
+    return read();
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /**
@@ -49,27 +53,13 @@ function releasedToGo(record: DynamoDBRecord): boolean {
  * not answered needs nothing, and any change that could make it need something comes with
  * its own record, so only the others are read again.
  */
-function mayNeedOffer(
-  image: NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
-  threshold: number,
-): boolean {
+function mayNeedOffer(image: Match | undefined | 'unreadable', threshold: number): boolean {
+  if (image === 'unreadable') return true;
   if (!image) return false;
-  if (image.status?.S !== 'active') return true;
-  return Number(image.score?.N ?? 0) >= threshold || image.response?.S !== 'pending';
+  if (image.status !== 'active') return true;
+  return image.score >= threshold || image.response !== 'pending';
 }
 
 /** Only an accepted answer can become a notice for the employer (the current match decides). */
-const mayNeedNotice = (image: NonNullable<DynamoDBRecord['dynamodb']>['NewImage']) =>
-  image?.status?.S === 'active' && image.response?.S === 'accepted';
-
-// A processor per invocation: its state is per batch, and the local runtime runs
-// several lanes of one consumer at once in one process.
-export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
-  .use(observed())
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler((event, context) =>
-    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
-      context,
-      processInParallel: false,
-    }),
-  );
+const mayNeedNotice = (image: Match | undefined | 'unreadable') =>
+  image === 'unreadable' || (image?.status === 'active' && image.response === 'accepted');

@@ -1,10 +1,8 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { consumedEntities } from '../../infra/consumers';
 import { countingDeps } from '../../shared/adapters/dependencies';
-import { observed } from '../../shared/adapters/powertools/observability';
-import { countEntity, entityKeyOf } from '../../shared/domain/planning/counting';
+import { streamConsumer } from '../../shared/adapters/powertools/stream-consumer';
+import { entityKey } from '../../shared/domain/planning/codes';
+import { countEntity } from '../../shared/domain/planning/counting';
 import { logger } from '../../shared/http/handler';
 
 /**
@@ -12,21 +10,10 @@ import { logger } from '../../shared/http/handler';
  * A record only names what changed: the entity is counted again from its current state
  * and only the difference is applied, so redelivered or replayed batches change nothing.
  */
-async function onChange(record: DynamoDBRecord) {
-  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
-  const id = image?.id?.S;
-  const key = id && image.entity?.S && entityKeyOf(image.entity.S, id);
-  if (key) logger.debug('counted', { key, result: await countEntity(countingDeps(), key) });
-}
-
-// A processor per invocation: its state is per batch, and the local runtime runs
-// several lanes of one consumer at once in one process.
-export const handler = middy<DynamoDBStreamEvent, unknown, Error, Context>()
-  .use(observed())
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler((event, context) =>
-    processPartialResponse(event, onChange, new BatchProcessor(EventType.DynamoDBStreams), {
-      context,
-      processInParallel: false,
-    }),
-  );
+export const handler = streamConsumer({
+  entities: consumedEntities.statistics,
+  async onRecord(change) {
+    const key = entityKey.encode(change.kind.counted, change.id);
+    logger.debug('counted', { key, result: await countEntity(countingDeps(), key) });
+  },
+});

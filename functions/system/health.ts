@@ -3,5 +3,5 @@ import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(healthRoute, async () => ({
   status: 200,
-  body: { status: 'ok', version: process.env.BASSIN_VERSION ?? 'dev' },
+  body: { status: 'ok' as const, version: process.env.BASSIN_VERSION ?? 'dev' },
 }));

@@ -6,15 +6,16 @@
  * count once. Bookkeeping marks are cleared by the counting code before it returns.
  */
 import { statisticsItems } from '../../shared/adapters/dynamodb/statistics-store';
-import { bucketKey, type Counts, parseBucketKey } from '../../shared/domain/planning/contributions';
+import { bucketKey, type EntityKey } from '../../shared/domain/planning/codes';
+import type { Counts } from '../../shared/domain/planning/contributions';
 import type { Month } from '../../shared/domain/planning/months';
 import type { ContributionRecord, StatisticsStore } from '../../shared/ports/statistics';
 import { StaleWriteError } from '../../shared/ports/store';
 
 export function memoryStatisticsStore(): StatisticsStore & { items(): Record<string, unknown>[] } {
-  const records = new Map<string, ContributionRecord>();
+  const records = new Map<EntityKey, ContributionRecord>();
   /** Live records by the month they were reconciled through (the adapter's GSI1). */
-  const live = new Map<Month, Set<string>>();
+  const live = new Map<Month, Set<EntityKey>>();
   const buckets = new Map<string, { counts: Counts; marks: Map<string, number> }>();
   let firstMonth: Month | undefined;
   // The counting code builds new contributions rather than changing them: shallow copies do.
@@ -56,13 +57,13 @@ export function memoryStatisticsStore(): StatisticsStore & { items(): Record<str
     async buckets(unit, from, to) {
       const found = new Map<Month, Counts>();
       for (const [key, { counts }] of buckets) {
-        const { unit: of, month } = parseBucketKey(key);
+        const { unit: of, month } = bucketKey.decode(key);
         if (of === unit && month >= from && month <= to) found.set(month, copy(counts));
       }
       return found;
     },
     async bucketsOf(units, month) {
-      return units.map((unit) => copy(buckets.get(bucketKey(unit, month))?.counts ?? {}));
+      return units.map((unit) => copy(buckets.get(bucketKey.encode(unit, month))?.counts ?? {}));
     },
     async firstMonth() {
       return firstMonth;

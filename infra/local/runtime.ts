@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
+import { configure, givenSetting, setting } from '../../shared/adapters/configuration';
 import { sharedDynamoClient } from '../../shared/adapters/dynamodb/client';
 import { outboxSender } from '../../shared/adapters/local/outbox-sender';
 import type { WaveRound } from '../../shared/domain/notifications/waves';
-import { defaultWaveSettings } from '../../shared/domain/notifications/waves-settings';
 import { queueConsumers, type StreamConsumerEntry, scheduledJobs, streamConsumers } from '../consumers';
 import { routes } from '../routes';
 import { ChangeFeed, type FeedConsumer, localContext, type StreamHandler } from './change-feed';
@@ -75,8 +75,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   if (options.demo && options.dataDir)
     await ensureDemo(dynamo.endpoint, tableName, options.dataDir, options.log ?? (() => undefined));
 
+  configure({ tableName });
+  // What the AWS SDK and Powertools read themselves stays in their standard variables.
   Object.assign(process.env, {
-    TABLE_NAME: tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_REGION: 'eu-west-3',
     AWS_ACCESS_KEY_ID: 'local',
@@ -100,12 +101,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const dataDir = options.dataDir ?? (scratch as string);
   const outboxFile = join(dataDir, 'outbox.jsonl');
   const outbox = outboxSender(outboxFile);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SNS: messaging.endpoint,
-    OFFERS_TOPIC_ARN: messaging.topicArn,
-    MESSAGE_SENDER: 'outbox',
-    OUTBOX_FILE: outboxFile,
-    UNSUBSCRIBE_SECRET: await localSecret(options.dataDir),
+  process.env.AWS_ENDPOINT_URL_SNS = messaging.endpoint;
+  configure({
+    offersTopicArn: messaging.topicArn,
+    messageSender: 'outbox',
+    outboxFile,
+    unsubscribeSecret: await localSecret(options.dataDir),
   });
 
   const imageReader = new DynamoDBClient(localClientConfig(dynamo.endpoint));
@@ -155,7 +156,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }
   };
   const closeCollectionWindows = async () => {
-    const window = Number(process.env.OFFER_COLLECTION_MINUTES ?? defaultWaveSettings.collectionMinutes);
+    const window = Number(setting('offerCollectionMinutes'));
     const asOf = new Date(Date.now() + window * 60_000).toISOString();
     return ((await runJob('releaseWaves', { asOf })) as WaveRound).waves;
   };
@@ -196,9 +197,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     server.listen(options.port ?? 0, '127.0.0.1', ready);
   });
   const { port } = server.address() as AddressInfo;
-  process.env.PUBLIC_URL ??= `http://localhost:${port}`;
-  // Same origin locally: the web app is served by this runtime.
-  process.env.ALLOWED_ORIGIN ??= `http://localhost:${port}`;
+  // Links in messages, and the one origin allowed: this runtime, which also serves the web app.
+  configure({
+    publicUrl: givenSetting('publicUrl') ?? `http://localhost:${port}`,
+    allowedOrigin: givenSetting('allowedOrigin') ?? `http://localhost:${port}`,
+  });
   // The local queues are in memory: offers in flight when the process died are delivered now.
   await runJob('releaseOffers', { recoverStrandedBefore: new Date().toISOString() }).catch((error) =>
     log('recovering offers cut short failed', { error: String(error) }),
@@ -227,11 +230,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 }
 
-async function loadConsumers(entries: StreamConsumerEntry[]): Promise<FeedConsumer[]> {
+async function loadConsumers(entries: readonly StreamConsumerEntry[]): Promise<FeedConsumer[]> {
   return Promise.all(
     entries.map(async ({ name, entry, batchSize, entities, parallelization }) => {
       const handler = await loadHandler<StreamHandler>(entry);
-      return { name, batchSize, handler, shards: parallelization, ...(entities ? { entities } : {}) };
+      return {
+        name,
+        batchSize,
+        handler,
+        shards: parallelization,
+        entities: entities.map((kind) => kind.name),
+      };
     }),
   );
 }

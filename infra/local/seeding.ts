@@ -23,6 +23,7 @@ import { distanceKm } from '../../shared/domain/geo';
 import { locateHome, locateSite } from '../../shared/domain/locate';
 import type { Match } from '../../shared/domain/match';
 import { buildMatch, type MatchingDeps, seekerReachKm } from '../../shared/domain/matching/lifecycle';
+import { type EntityKey, entityKey } from '../../shared/domain/planning/codes';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
 import type { SeekerProfile } from '../../shared/domain/seeker';
@@ -243,7 +244,7 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
     const made = madeIn(month);
     const answered = answeredIn(month);
     const withdrawn = withdrawnIn(month);
-    const count = (keys: string[]) =>
+    const count = (keys: EntityKey[]) =>
       forEachInParallel([...new Set(keys)], 32, (key) => countEntity(counting, key));
 
     // What appears and what is answered this month is counted before what ends this month.
@@ -267,9 +268,9 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
       if (response.answer === 'accepted') totals.accepted++;
     }
     await count([
-      ...posted.map((p) => `V#${p.vacancy.id}`),
-      ...joining.map((s) => `S#${s.profile.id}`),
-      ...[...made, ...answered].map((p) => `M#${p.match.id}`),
+      ...posted.map((p) => entityKey.encode('vacancy', p.vacancy.id)),
+      ...joining.map((s) => entityKey.encode('seeker', s.profile.id)),
+      ...[...made, ...answered].map((p) => entityKey.encode('match', p.match.id)),
     ]);
     for (const { match, withdrawnAt } of withdrawn)
       whileActive(match, (stored) => ({
@@ -293,9 +294,9 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
       state.erased.set(profile.id, leavesAt);
     }
     await count([
-      ...withdrawn.map((p) => `M#${p.match.id}`),
-      ...closing.map((p) => `V#${p.vacancy.id}`),
-      ...leaving.map((s) => `S#${s.profile.id}`),
+      ...withdrawn.map((p) => entityKey.encode('match', p.match.id)),
+      ...closing.map((p) => entityKey.encode('vacancy', p.vacancy.id)),
+      ...leaving.map((s) => entityKey.encode('seeker', s.profile.id)),
     ]);
     totals.matches += made.length;
     log(

@@ -7,14 +7,14 @@ import type { EmployerNoticeDeps } from '../domain/employer-notices';
 import type { MatchReadDeps } from '../domain/match-operations';
 import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
-import { defaultWaveSettings } from '../domain/notifications/waves-settings';
 import type { CountingDeps } from '../domain/planning/counting';
 import type { MobilityDeps } from '../domain/planning/mobility';
-import type { PlanningDeps } from '../domain/planning/operations';
+import type { PlanningDeps } from '../domain/planning/sources';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
 import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
+import { requiredSetting, setting } from './configuration';
 import { deviceRegistry } from './device-registry';
 import { dynamoAreaStore } from './dynamodb/area-store';
 import { sharedDynamoClient, tableClientFromEnv } from './dynamodb/client';
@@ -71,21 +71,30 @@ export const seekerDeps = /* @__PURE__ */ once(
 
 /**
  * Transit from imported timetables where they serve both communes; otherwise, and for the
- * other modes, TRAVEL_TIME=amazon-location uses Amazon Location Service (cached), anything
+ * other modes, the travelTime setting amazon-location uses Amazon Location Service (cached), anything
  * else the offline estimator.
  */
 export const travelTime = /* @__PURE__ */ once((): TravelTime => {
-  const estimator = estimatorTravelTime(serviceHoursFrom(process.env.TRANSIT_SERVICE_HOURS));
+  const estimator = estimatorTravelTime(serviceHoursFrom(setting('transitServiceHours')));
   const roads =
-    process.env.TRAVEL_TIME === 'amazon-location'
+    setting('travelTime') === 'amazon-location'
       ? amazonLocationTravelTime({
           client: traced(new GeoRoutesClient({})),
-          cache: dynamoRouteCache(table(), systemClock),
+          cache: routeCache(),
           fallback: estimator,
           clock: systemClock,
         })
       : estimator;
   return timetableTravelTime({ store: timetableStore(), fallback: roads, clock: systemClock });
+});
+
+/**
+ * Routes measured by Amazon Location, kept in the table; a function that may only read
+ * the table (the GET planning routes) reads cached routes and keeps new ones to itself.
+ */
+const routeCache = /* @__PURE__ */ once(() => {
+  const cache = dynamoRouteCache(table(), systemClock);
+  return setting('tableAccess') === 'read' ? { ...cache, put: async () => undefined } : cache;
 });
 
 export const timetableStore = /* @__PURE__ */ once(() => dynamoTimetableStore(table(), systemClock));
@@ -142,8 +151,8 @@ export const mobilityDeps = /* @__PURE__ */ once(
 /** Push devices: platform endpoints at SNS when PUSH_APPLICATION_ANDROID / _IOS are set, local names otherwise. */
 export const deviceDeps = /* @__PURE__ */ once(() => {
   const applications = {
-    ...(process.env.PUSH_APPLICATION_ANDROID ? { android: process.env.PUSH_APPLICATION_ANDROID } : {}),
-    ...(process.env.PUSH_APPLICATION_IOS ? { ios: process.env.PUSH_APPLICATION_IOS } : {}),
+    ...(setting('pushApplicationAndroid') ? { android: requiredSetting('pushApplicationAndroid') } : {}),
+    ...(setting('pushApplicationIos') ? { ios: requiredSetting('pushApplicationIos') } : {}),
   };
   const sns = Object.keys(applications).length
     ? { client: traced(new SNSClient({})), applications }
@@ -151,10 +160,10 @@ export const deviceDeps = /* @__PURE__ */ once(() => {
   return { devices: deviceRegistry(table(), sns), clock: systemClock };
 });
 
-/** SMS and push: SNS, or the local outbox (MESSAGE_SENDER=outbox). */
+/** SMS and push: SNS, or the local outbox (setting messageSender = outbox). */
 export const messageSender = /* @__PURE__ */ once(() =>
-  process.env.MESSAGE_SENDER === 'outbox'
-    ? outboxSender(process.env.OUTBOX_FILE).sender
+  setting('messageSender') === 'outbox'
+    ? outboxSender(setting('outboxFile')).sender
     : snsMessageSender(new SNSClient({})),
 );
 
@@ -178,27 +187,25 @@ export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
     ...matchReadDeps(),
     offers: dynamoOfferStore(table()),
     waves: dynamoWaveStore(table()),
-    publisher: snsOfferPublisher(sns, requiredEnv('OFFERS_TOPIC_ARN')),
+    publisher: snsOfferPublisher(sns, requiredSetting('offersTopicArn')),
     sender: messageSender(),
     devices: deviceDeps().devices,
     // Replaced once the unsubscribe secret is read (offerDepsWithSecret).
     links: offerLinks(publicUrl(), ''),
     config: {
-      notifyThreshold: Number(process.env.NOTIFY_THRESHOLD ?? 60),
-      employerDailyCap: Number(process.env.EMPLOYER_DAILY_OFFER_CAP ?? 200),
+      notifyThreshold: Number(setting('notifyThreshold')),
+      employerDailyCap: Number(setting('employerDailyCap')),
       unsubscribeSecret: '',
       waves: {
-        factor: Number(process.env.OFFER_WAVE_FACTOR ?? defaultWaveSettings.factor),
-        collectionMinutes: Number(
-          process.env.OFFER_COLLECTION_MINUTES ?? defaultWaveSettings.collectionMinutes,
-        ),
-        nextWaveHours: Number(process.env.OFFER_NEXT_WAVE_HOURS ?? defaultWaveSettings.nextWaveHours),
+        factor: Number(setting('offerWaveFactor')),
+        collectionMinutes: Number(setting('offerCollectionMinutes')),
+        nextWaveHours: Number(setting('offerNextWaveHours')),
       },
     },
   };
 });
 
-const publicUrl = () => process.env.PUBLIC_URL ?? 'http://localhost:3000';
+const publicUrl = () => requiredSetting('publicUrl');
 
 /** The inbox reads offers only: no topic, no sender. */
 export const inboxDeps = /* @__PURE__ */ once(() => ({ offers: dynamoOfferStore(table()) }));
@@ -216,18 +223,13 @@ export async function offerDepsWithSecret(): Promise<OfferDeps> {
 let secret: Promise<string> | undefined;
 function unsubscribeSecret(): Promise<string> {
   secret ??= (async () => {
-    if (process.env.UNSUBSCRIBE_SECRET) return process.env.UNSUBSCRIBE_SECRET;
+    const local = setting('unsubscribeSecret');
+    if (local) return local;
     const { SecretString } = await traced(new SecretsManagerClient({})).send(
-      new GetSecretValueCommand({ SecretId: requiredEnv('UNSUBSCRIBE_SECRET_ARN') }),
+      new GetSecretValueCommand({ SecretId: requiredSetting('unsubscribeSecretArn') }),
     );
     if (!SecretString) throw new Error('the unsubscribe secret is empty');
     return SecretString;
   })();
   return secret;
-}
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
 }

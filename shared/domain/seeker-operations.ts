@@ -1,18 +1,10 @@
 import type { DeviceRegistry, MessageSender } from '../ports/notifications';
 import type { Clock } from '../ports/runtime';
-import type { ContributionRecord, StatisticsStore } from '../ports/statistics';
 import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
-import { entityKeyOf } from './planning/counting';
-import {
-  type SeekerProfile,
-  type SeekerProfileInput,
-  statedProfile,
-  toSeekerProfileView,
-  upgradeSeekerProfile,
-} from './seeker';
+import { type SeekerProfile, type SeekerProfileInput, statedProfile } from './seeker';
 
 export interface SeekerDeps {
   seekers: SeekerStore;
@@ -92,50 +84,6 @@ export async function eraseSeeker(deps: ErasureDeps, id: string): Promise<void> 
   await deps.devices?.forgetAll(id);
   await deps.seekers.erase(id);
   await deps.messages?.forget?.(id);
-}
-
-/** Kinds of items the export lists under their own name (the rest go under `other`). */
-const namedKinds = new Set([
-  'SeekerProfile',
-  'Match',
-  'Offer',
-  'Device',
-  'SeekerReach',
-  'DailyCount',
-  'Tombstone',
-]);
-
-/**
- * Right of access and portability: every item keyed by the person, as JSON — their
- * partition (kinds it does not know under `other`), the statistics contribution records of
- * their profile and matches, and the erasure tombstone if there is one.
- */
-export async function exportSeeker(
-  deps: Pick<SeekerDeps, 'seekers' | 'clock'> & { statistics: Pick<StatisticsStore, 'record'> },
-  id: string,
-) {
-  const held = await deps.seekers.everything(id);
-  const matches = (held.Match ?? []) as { id: string }[];
-  const keys = [entityKeyOf('SeekerProfile', id), ...matches.map((m) => entityKeyOf('Match', m.id))];
-  const records = await Promise.all(keys.map((key) => deps.statistics.record(key as string)));
-  const other = Object.entries(held)
-    .filter(([kind]) => !namedKinds.has(kind))
-    .flatMap(([kind, items]) => items.map((item) => ({ kind, item })));
-  return {
-    exportedAt: deps.clock.now().toISOString(),
-    subject: id,
-    profile: held.SeekerProfile?.[0]
-      ? toSeekerProfileView(upgradeSeekerProfile(held.SeekerProfile[0] as Record<string, unknown>))
-      : null,
-    matches,
-    offers: held.Offer ?? [],
-    devices: held.Device ?? [],
-    matchingIndex: held.SeekerReach ?? [],
-    messageCounters: held.DailyCount ?? [],
-    statistics: records.filter((r): r is ContributionRecord => r !== undefined),
-    erasure: held.Tombstone?.[0] ?? null,
-    other,
-  };
 }
 
 /** CNIL guidance for recruitment data: kept at most two years after the last contact. */

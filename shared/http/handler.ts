@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import { setting } from '../adapters/configuration';
 import { observed } from '../adapters/powertools/observability';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { zodIssues } from '../domain/validation';
@@ -14,7 +15,7 @@ import { HttpError } from './http-error';
 import { idempotentRequests } from './idempotency';
 import { problemFromError } from './problem';
 import { redactingReplacer } from './redact';
-import { type RouteContract, rateLimitOf } from './route-contract';
+import { type Responses, type ResultOf, type RouteContract, rateLimitOf } from './route-contract';
 
 export const logger = new Logger({
   serviceName: 'bassin',
@@ -41,6 +42,7 @@ export interface HttpRequest<Body, Query, Params> {
   language: Language;
 }
 
+/** Any route's result, as the edge writes it out (a handler's own is typed by its contract: `ResultOf`). */
 export interface HttpResult {
   status: number;
   body?: unknown;
@@ -56,9 +58,10 @@ export function httpHandler<
   Body extends z.ZodType | undefined,
   Query extends z.ZodType | undefined,
   Params extends z.ZodType | undefined,
+  Answers extends Responses,
 >(
-  contract: RouteContract<Body, Query, Params>,
-  operation: (request: HttpRequest<Body, Query, Params>) => Promise<HttpResult>,
+  contract: RouteContract<Body, Query, Params, Answers>,
+  operation: (request: HttpRequest<Body, Query, Params>) => Promise<ResultOf<Answers>>,
 ) {
   type Request = HttpRequest<Body, Query, Params>;
   const parsed = new WeakMap<APIGatewayProxyEventV2, Request>();
@@ -71,7 +74,11 @@ export function httpHandler<
     .use({ before: ({ event }) => void parsed.set(event, parseRequest(contract, event) as Request) });
   if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
   return edge.handler(async (event) =>
-    toResponse(contract, await operation(parsed.get(event) as Request), event.headers?.accept),
+    toResponse(
+      contract,
+      (await operation(parsed.get(event) as Request)) as HttpResult,
+      event.headers?.accept,
+    ),
   );
 }
 
@@ -193,11 +200,12 @@ function problemDetails(
 
 /**
  * Headers on every answer: the route's rate limit, and the one browser origin allowed to
- * call the API (ALLOWED_ORIGIN: the web app's origin; the API's own origin by default).
+ * call the API (setting allowedOrigin: the web app's origin; the API's own origin by default).
  */
 function standardHeaders(contract: RouteContract): Record<string, string> {
+  const allowedOrigin = setting('allowedOrigin');
   return {
     'x-ratelimit-limit': String(rateLimitOf(contract)),
-    ...(process.env.ALLOWED_ORIGIN ? { 'access-control-allow-origin': process.env.ALLOWED_ORIGIN } : {}),
+    ...(allowedOrigin ? { 'access-control-allow-origin': allowedOrigin } : {}),
   };
 }

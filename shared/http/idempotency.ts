@@ -10,6 +10,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { setting } from '../adapters/configuration';
 import { tableDesign } from '../adapters/dynamodb/table-design';
 import { HttpError } from './http-error';
 
@@ -25,14 +26,14 @@ const owned = 'bassinIdempotencyOwned';
  * request runs and its response is stored in the table (one item per caller × key, expiring
  * by TTL); a replay gets the stored response; the same key with another body → 422; the
  * same key while the first is still running → 409; no key → 400. The persistence layer is
- * built on first use, when TABLE_NAME is known.
+ * built on first use, when the table name (setting tableName) is known.
  */
 export function idempotentRequests(operationId: string): Middleware {
   let powertools: Middleware | undefined;
   const inner = () => {
     powertools ??= makeHandlerIdempotent({
       persistenceStore: new DynamoDBPersistenceLayer({
-        tableName: process.env.TABLE_NAME ?? '',
+        tableName: setting('tableName') ?? '',
         keyAttr: tableDesign.partitionKey,
         sortKeyAttr: tableDesign.sortKey,
         staticPkValue: `IDEMPOTENCY#${operationId}`,

@@ -20,10 +20,14 @@ export interface ResponseSpec {
  * the function that serves it; CDK, the local server, the OpenAPI document and the
  * role-matrix tests are all generated from that table.
  */
+/** A route's answers by status. */
+export type Responses = Record<number, ResponseSpec>;
+
 export interface RouteContract<
   Body extends z.ZodType | undefined = z.ZodType | undefined,
   Query extends z.ZodType | undefined = z.ZodType | undefined,
   Params extends z.ZodType | undefined = z.ZodType | undefined,
+  Answers extends Responses = Responses,
 > {
   operationId: string;
   method: HttpMethod;
@@ -42,7 +46,7 @@ export interface RouteContract<
   idempotent?: boolean;
   /** Request headers the route reads, documented in OpenAPI; `credential` marks one that authenticates the call. */
   headers?: { name: string; required: boolean; description: string; credential?: boolean }[];
-  responses: Record<number, ResponseSpec>;
+  responses: Answers;
   /** Also answers `Accept: text/csv` with these rows of the 200 body (shared/http/csv.ts). */
   // biome-ignore lint/suspicious/noExplicitAny: the body type is the 200 schema's output, checked at runtime
   csv?: (body: any) => Record<string, unknown>[];
@@ -64,9 +68,28 @@ export const defineRoute = <
   Body extends z.ZodType | undefined = undefined,
   Query extends z.ZodType | undefined = undefined,
   Params extends z.ZodType | undefined = undefined,
+  const Answers extends Responses = Responses,
 >(
-  contract: RouteContract<Body, Query, Params>,
+  contract: RouteContract<Body, Query, Params, Answers>,
 ) => contract;
+
+/**
+ * What a handler may answer: one of the route's successful statuses, with a body of that
+ * status's schema (what its `parse` accepts; anything when the status declares none). A
+ * body that does not fit is a type error, not a 500 at run time.
+ */
+export type ResultOf<Answers extends Responses> = {
+  [Status in keyof Answers & number]: Status extends SuccessStatus
+    ? {
+        status: Status;
+        headers?: Record<string, string>;
+      } & (Answers[Status]['schema'] extends z.ZodType
+        ? { body: z.input<Answers[Status]['schema']> }
+        : { body?: unknown })
+    : never;
+}[keyof Answers & number];
+
+type SuccessStatus = 200 | 201 | 202 | 204;
 
 /** Which groups may call a route; 'public' and 'signed-in' mean every group. */
 export function allowedGroups(contract: Pick<RouteContract, 'access'>): readonly Group[] {

@@ -1,7 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityImage, tableStreamEvent } from '../../events/table-stream';
-import { upgradeVacancy, vacancy } from '../../shared/domain/vacancy';
+import { entities } from '../../shared/entities';
 import { useLocalRuntime } from '../support/runtime';
 import { welderVacancy } from '../support/samples';
 
@@ -151,8 +151,6 @@ describe('vacancies through the local API', () => {
     // The local records have the exact shape Lambda delivers, images included.
     const parsed = tableStreamEvent.parse({ Records: mine });
     const { labels: _labels, ...stored } = posted.body;
-    expect(entityImage(parsed.Records[0]?.dynamodb.NewImage, 'Vacancy', vacancy, upgradeVacancy)).toEqual(
-      stored,
-    );
+    expect(entityImage(parsed.Records[0]?.dynamodb.NewImage, entities.vacancy)).toEqual(stored);
   });
 });

@@ -8,6 +8,7 @@ import { prng, syntheticVacancy } from '../../infra/local/synthetic';
 import { tableClientFromEnv } from '../../shared/adapters/dynamodb/client';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
 import { parisClock } from '../../shared/domain/notifications/paris-time';
+import { entityKey } from '../../shared/domain/planning/codes';
 import { countEntity } from '../../shared/domain/planning/counting';
 import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../support/memory-stores';
 import { useLocalRuntime } from '../support/runtime';
@@ -154,7 +155,7 @@ async function history() {
       updatedAt: createdAt,
     };
     vacancies.items.set(vacancy.id, { ...vacancy, status: 'closed', closedAt: createdAt });
-    await countEntity(deps, `V#${vacancy.id}`);
+    await countEntity(deps, entityKey.encode('vacancy', vacancy.id));
   }
 }
 

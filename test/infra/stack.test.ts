@@ -4,6 +4,7 @@ import { queueConsumers, scheduledJobs, streamConsumers } from '../../infra/cons
 import { routes } from '../../infra/routes';
 import { BassinStack } from '../../infra/stack';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
+import { entities } from '../../shared/entities';
 import { routeScopes } from '../../shared/http/scopes';
 import { testApp } from '../support/cdk-app';
 
@@ -120,6 +121,19 @@ describe('functions', () => {
   });
 });
 
+describe('planning reads', () => {
+  it('GET planning routes only read the table, and are told so (their route cache is not written)', () => {
+    const reads = routes.filter(
+      (r) => r.contract.method === 'GET' && r.contract.path.startsWith('/v1/planning'),
+    );
+    expect(reads.map((r) => r.data).filter((data) => data === 'write')).toEqual([]);
+    for (const { contract } of reads) {
+      const fn = resources('AWS::Lambda::Function').find(([id]) => id.startsWith(contract.operationId))?.[1];
+      expect(fn?.Properties.Environment.Variables.TABLE_ACCESS, contract.operationId).toBe('read');
+    }
+  });
+});
+
 describe('commute source', () => {
   it('uses the estimator by default, with no Amazon Location permission', () => {
     for (const [, fn] of resources('AWS::Lambda::Function')) {
@@ -135,7 +149,7 @@ describe('commute source', () => {
       JSON.stringify(p).includes('geo-routes:CalculateRouteMatrix'),
     );
     const needing = [...routes, ...streamConsumers, ...queueConsumers, ...scheduledJobs].filter((entry) =>
-      entry.needs?.includes('amazon-location'),
+      entry.needs?.includes('travel-time'),
     );
     expect(policies).toHaveLength(needing.length);
     located.hasResourceProperties('AWS::Lambda::Function', {
@@ -389,7 +403,7 @@ describe('stream consumers', () => {
           name: 'sampleConsumer',
           entry: 'functions/system/health.ts',
           batchSize: 25,
-          entities: ['Vacancy'],
+          entities: [entities.vacancy],
           parallelization: 3,
         },
       ],

@@ -33,7 +33,7 @@ describe('what each function uses is what the stack gives it', () => {
       if (/deviceDeps\(/.test(source)) expect(needs, 'uses push devices').toContain('devices');
       // Travel times come from Amazon Location when it is configured.
       if (/travelTime\(|matchingDeps\(|\b(tension|skillsGap|catchment)\(/.test(source))
-        expect(needs, 'measures travel times').toContain('amazon-location');
+        expect(needs, 'measures travel times').toContain('travel-time');
       if (/(vacancy|seeker|matchRead|matching|inbox|device|planning|counting)Deps\(|offerDeps/.test(source)) {
         expect(data, 'reads the table').not.toBe('none');
       }

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prng, syntheticSeeker, syntheticVacancy } from '../../infra/local/synthetic';
 import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
 import type { Match } from '../../shared/domain/match';
+import { bucketKey, type EntityKey, entityKey } from '../../shared/domain/planning/codes';
 import {
   type Contribution,
   matchContribution,
-  parseBucketKey,
   seekerContribution,
   vacancyContribution,
 } from '../../shared/domain/planning/contributions';
@@ -31,7 +31,7 @@ function world(seed: number, statistics: StatisticsStore) {
   const vacancies = memoryVacancyStore();
   const seekers = memorySeekerStore();
   const matches = new Map<string, Match>();
-  const keys: string[] = [];
+  const keys: EntityKey[] = [];
   for (let i = 0; i < 40; i++) {
     const id = `v-${seed}-${i}`;
     const created = new Date(clock.now().getTime() - Math.floor(next() * 200) * day).toISOString();
@@ -42,13 +42,13 @@ function world(seed: number, statistics: StatisticsStore) {
         Object.assign(vacancy, { status: 'closed', closedAt: closedAt.toISOString() });
     }
     vacancies.items.set(id, vacancy);
-    keys.push(`V#${id}`);
+    keys.push(entityKey.encode('vacancy', id));
   }
   for (let i = 0; i < 30; i++) {
     const id = `s-${seed}-${i}`;
     const created = new Date(clock.now().getTime() - Math.floor(next() * 200) * day).toISOString();
     seekers.items.set(id, { ...syntheticSeeker(next, id), createdAt: created, updatedAt: created });
-    keys.push(`S#${id}`);
+    keys.push(entityKey.encode('seeker', id));
   }
   for (let i = 0; i < 20; i++) {
     const vacancy = vacancies.items.get(`v-${seed}-${i}`);
@@ -66,7 +66,7 @@ function world(seed: number, statistics: StatisticsStore) {
       response: accepted ? 'accepted' : 'pending',
       ...(accepted ? { respondedAt: new Date(Date.parse(vacancy.createdAt) + 2 * day).toISOString() } : {}),
     } as unknown as Match);
-    keys.push(`M#${id}`);
+    keys.push(entityKey.encode('match', id));
   }
   const deps: CountingDeps = {
     statistics,
@@ -100,7 +100,7 @@ function expected(w: ReturnType<typeof world>): Contribution {
 async function stored(statistics: StatisticsStore, buckets: string[]): Promise<Contribution> {
   const result: Contribution = {};
   for (const key of buckets) {
-    const { unit, month } = parseBucketKey(key);
+    const { unit, month } = bucketKey.decode(key);
     const [counts] = await statistics.bucketsOf([unit], month);
     const nonZero = Object.fromEntries(Object.entries(counts ?? {}).filter(([, v]) => v !== 0));
     if (Object.keys(nonZero).length) result[key] = nonZero;
@@ -181,18 +181,18 @@ describe('monthly aggregates are exact under replays (dynalite, no transactions)
       home: { commune: string };
     };
     w.seekers.items.delete(seeker.id);
-    await countEntity(w.deps, `S#${seeker.id}`);
+    await countEntity(w.deps, entityKey.encode('seeker', seeker.id));
 
     // Every bucket of earlier months is exactly as it was.
-    const past = Object.keys(before).filter((key) => parseBucketKey(key).month <= lastMonth);
+    const past = Object.keys(before).filter((key) => bucketKey.decode(key).month <= lastMonth);
     expect(await stored(statistics, past)).toEqual(Object.fromEntries(past.map((k) => [k, before[k]])));
     // The new month counts open vacancies and remaining active seekers only.
     const now = expected(w);
-    const current = Object.keys(now).filter((key) => parseBucketKey(key).month === month);
+    const current = Object.keys(now).filter((key) => bucketKey.decode(key).month === month);
     expect(current.length).toBeGreaterThan(0);
     expect(await stored(statistics, current)).toEqual(Object.fromEntries(current.map((k) => [k, now[k]])));
     // The erased person's record is gone; replaying their events recreates nothing.
-    expect(await statistics.record(`S#${seeker.id}`)).toBeUndefined();
-    expect(await countEntity(w.deps, `S#${seeker.id}`)).toBe('unchanged');
+    expect(await statistics.record(entityKey.encode('seeker', seeker.id))).toBeUndefined();
+    expect(await countEntity(w.deps, entityKey.encode('seeker', seeker.id))).toBe('unchanged');
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { entityImage, tableStreamEvent } from '../../events/table-stream';
 import { handler as postVacancy } from '../../functions/vacancies/post';
 import { localContext } from '../../infra/local/change-feed';
-import { upgradeVacancy, vacancy } from '../../shared/domain/vacancy';
+import { entities } from '../../shared/entities';
 
 const sample = (name: string) => JSON.parse(readFileSync(`events/samples/${name}`, 'utf8'));
 
@@ -47,7 +47,7 @@ describe('sample events', () => {
     const event = tableStreamEvent.parse(sample('stream-vacancy-insert.json'));
     const record = event.Records[0];
     expect(record?.eventName).toBe('INSERT');
-    const image = entityImage(record?.dynamodb.NewImage, 'Vacancy', vacancy, upgradeVacancy);
+    const image = entityImage(record?.dynamodb.NewImage, entities.vacancy);
     expect(image).toMatchObject({
       title: 'Soudeur TIG',
       openings: 2,
@@ -55,6 +55,6 @@ describe('sample events', () => {
       skills: [{ label: 'soudage TIG' }],
     });
     expect(image).not.toHaveProperty('PK');
-    expect(entityImage(record?.dynamodb.NewImage, 'SeekerProfile', vacancy)).toBeUndefined();
+    expect(entityImage(record?.dynamodb.NewImage, entities.seekerProfile)).toBeUndefined();
   });
 });

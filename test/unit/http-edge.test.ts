@@ -18,7 +18,7 @@ const route = defineRoute({
   params: z.strictObject({ id: z.string().regex(/^\d+$/) }),
   query: z.strictObject({ n: z.coerce.number().int().max(5).optional() }),
   body: z.strictObject({ word: z.string() }),
-  responses: {},
+  responses: { 200: { description: 'The word back, unchecked (no schema)' } },
 });
 
 const echo = httpHandler(route, async ({ body, params, query, caller }) => {
@@ -77,6 +77,28 @@ describe('If-Match', () => {
 });
 
 describe('httpHandler', () => {
+  it('types a result by its route: a body that does not fit the output schema fails tsc', async () => {
+    const typed = defineRoute({
+      operationId: 'testTyped',
+      method: 'GET',
+      path: '/v1/typed',
+      summary: 'typed',
+      tags: [],
+      access: ['employer'],
+      responses: { 200: { description: 'A word', schema: z.object({ word: z.string() }) } },
+    });
+    // @ts-expect-error `word` must be a string
+    httpHandler(typed, async () => ({ status: 200, body: { word: 1 } }));
+    // @ts-expect-error 201 is not an answer of this route
+    httpHandler(typed, async () => ({ status: 201, body: { word: 'a' } }));
+    const fits = httpHandler(typed, async () => ({ status: 200, body: { word: 'a' } }));
+    const result = (await fits(
+      event({ routeKey: 'GET /v1/typed', rawPath: '/v1/typed', body: '' }),
+      localContext('test') as Context,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(JSON.parse(result.body ?? '')).toEqual({ word: 'a' });
+  });
+
   it('parses params, query and body and passes the caller', async () => {
     const result = await call(event({ queryStringParameters: { n: '2' } }));
     expect(result).toMatchObject({ status: 200, body: { word: 'hello', id: '7', n: 2, sub: 'acme' } });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStatisticsStore } from '../../infra/local/memory-statistics';
 import { statisticsItems } from '../../shared/adapters/dynamodb/statistics-store';
-import { bucketKey } from '../../shared/domain/planning/contributions';
+import { bucketKey, entityKey } from '../../shared/domain/planning/codes';
 import { reconcile } from '../../shared/domain/planning/reconcile';
 import { StaleWriteError } from '../../shared/ports/store';
 
+const v1 = entityKey.encode('vacancy', 'v1');
 const record = (seq: number, through: string, live: boolean) => ({
-  entityKey: 'V#v1',
+  entityKey: v1,
   seq,
   through,
   applied: {},
@@ -21,25 +22,25 @@ describe('the seed’s statistics store in memory keeps the DynamoDB adapter’s
       StaleWriteError,
     );
     await expect(store.saveRecord(record(2, '2026-02', true), 5)).rejects.toBeInstanceOf(StaleWriteError);
-    expect(await store.liveThrough('2026-01')).toEqual(['V#v1']);
+    expect(await store.liveThrough('2026-01')).toEqual([v1]);
     await store.saveRecord(record(2, '2026-02', true), 1);
     expect(await store.liveThrough('2026-01')).toEqual([]);
-    expect(await store.liveThrough('2026-02')).toEqual(['V#v1']);
-    await store.deleteRecord('V#v1', 1); // not its seq: kept
-    expect(await store.record('V#v1')).toMatchObject({ seq: 2 });
-    await store.deleteRecord('V#v1', 2);
-    expect(await store.record('V#v1')).toBeUndefined();
+    expect(await store.liveThrough('2026-02')).toEqual([v1]);
+    await store.deleteRecord(v1, 1); // not its seq: kept
+    expect(await store.record(v1)).toMatchObject({ seq: 2 });
+    await store.deleteRecord(v1, 2);
+    expect(await store.record(v1)).toBeUndefined();
     expect(await store.liveThrough('2026-02')).toEqual([]);
   });
 
   it('applies a (mark, seq) once, and reads buckets by unit, month range and unit list', async () => {
     const store = memoryStatisticsStore();
-    const january = bucketKey('T#pilot', '2026-01');
+    const january = bucketKey.encode('T#pilot', '2026-01');
     await store.applyOnce(january, { 'vp|agrifood|H2913': 1 }, 'm|V#v1|0', 1);
     await store.applyOnce(january, { 'vp|agrifood|H2913': 1 }, 'm|V#v1|0', 1); // a replay
     await store.applyOnce(january, { 'vp|agrifood|H2913': 2 }, 'm|V#v2|0', 1);
     await store.clearMark(january, 'm|V#v1|0');
-    await store.applyOnce(bucketKey('T#pilot', '2026-03'), { 'vp|agrifood|H2913': 5 }, 'm|V#v3|0', 1);
+    await store.applyOnce(bucketKey.encode('T#pilot', '2026-03'), { 'vp|agrifood|H2913': 5 }, 'm|V#v3|0', 1);
     expect(await store.buckets('T#pilot', '2026-01', '2026-02')).toEqual(
       new Map([['2026-01', { 'vp|agrifood|H2913': 3 }]]),
     );
@@ -51,24 +52,24 @@ describe('the seed’s statistics store in memory keeps the DynamoDB adapter’s
 
   it('runs the counting code and gives its outcome as the items the DynamoDB adapter writes', async () => {
     const store = memoryStatisticsStore();
-    const contribution = { [bucketKey('T#pilot', '2026-01')]: { 'vp|agrifood|H2913': 1 } };
+    const contribution = { [bucketKey.encode('T#pilot', '2026-01')]: { 'vp|agrifood|H2913': 1 } };
     const of = () => ({ contribution, live: true });
-    expect(await reconcile(store, 'V#v1', of, '2026-01')).toBe('applied');
-    expect(await reconcile(store, 'V#v1', of, '2026-01')).toBe('unchanged');
+    expect(await reconcile(store, v1, of, '2026-01')).toBe('applied');
+    expect(await reconcile(store, v1, of, '2026-01')).toBe('unchanged');
     await store.noteCountedMonth('2026-01');
     await store.noteCountedMonth('2026-03');
     expect(await store.firstMonth()).toBe('2026-01');
-    const applied = { entityKey: 'V#v1', seq: 1, through: '2026-01', applied: contribution, live: true };
+    const applied = { entityKey: v1, seq: 1, through: '2026-01', applied: contribution, live: true };
     expect(store.items()).toEqual([
       statisticsItems.record(applied),
-      statisticsItems.bucket(bucketKey('T#pilot', '2026-01'), { 'vp|agrifood|H2913': 1 }),
+      statisticsItems.bucket(bucketKey.encode('T#pilot', '2026-01'), { 'vp|agrifood|H2913': 1 }),
       statisticsItems.start('2026-01'),
     ]);
     expect(statisticsItems.record(applied)).toMatchObject({
       PK: 'STATSRC#V#v1',
       SK: 'RECORD',
       GSI1PK: 'STATLIVE#2026-01',
-      GSI1SK: 'V#v1',
+      GSI1SK: v1,
     });
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -93,5 +94,23 @@ describe('offers stream consumer', () => {
     );
     expect(result).toEqual({ batchItemFailures: [] });
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+  });
+
+  it('a match image that does not read as a current match still has the match read (the hint is not trusted)', async () => {
+    const { handler } = await import('../../functions/stream/offers');
+    const ddb = mockClient(DynamoDBDocumentClient);
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(GetCommand).resolves({});
+    const old = {
+      PK: 'SEEKER#lea',
+      SK: 'MATCH#v1',
+      entity: 'Match',
+      id: 'an-old-match-id-000000',
+      status: 'active',
+    };
+    const result = await handler({ Records: [record('003', old)] }, localContext('offers') as Context);
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ddb.calls().length).toBeGreaterThan(0);
+    ddb.restore();
   });
 });

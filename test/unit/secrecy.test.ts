@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { all, type Counts } from '../../shared/domain/planning/contributions';
+import { all } from '../../shared/domain/planning/codes';
+import type { Counts } from '../../shared/domain/planning/contributions';
 import {
   linesOf,
   sumFigures,

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requiredSetting } from '../configuration';
 
 export interface TableClient {
   doc: DynamoDBDocumentClient;
@@ -19,9 +20,7 @@ export function sharedDynamoClient(): DynamoDBClient {
 
 export function tableClientFromEnv(): TableClient {
   shared ??= createClients();
-  const tableName = process.env.TABLE_NAME;
-  if (!tableName) throw new Error('TABLE_NAME is not set');
-  return { doc: shared.doc, tableName };
+  return { doc: shared.doc, tableName: requiredSetting('tableName') };
 }
 
 export function documentClient(base: DynamoDBClient): DynamoDBDocumentClient {

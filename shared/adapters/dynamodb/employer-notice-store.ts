@@ -72,7 +72,11 @@ export function dynamoEmployerNoticeStore(table: TableClient): EmployerNoticeSto
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...employerNoticeKeys.seen(employerId), entity: 'EmployerNoticesSeen', seenUntil: at },
+          Item: {
+            ...employerNoticeKeys.seen(employerId),
+            entity: employerNoticeKeys.seenEntity,
+            seenUntil: at,
+          },
         }),
       );
     },

@@ -147,7 +147,7 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
             ExpressionAttributeValues: {
               ':one': 1,
               ':cap': cap,
-              ':entity': dailyCountEntity,
+              ':entity': offerKeys.dailyCountEntity,
               ':expires': expiresAfter(date),
               // A number set: enough to tell the lowest score that took a slot that day.
               ...(score === undefined ? {} : { ':score': new Set([score]) }),
@@ -184,7 +184,7 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
           ExpressionAttributeNames: { '#count': 'count' },
           ExpressionAttributeValues: {
             ':one': 1,
-            ':entity': dailyCountEntity,
+            ':entity': offerKeys.dailyCountEntity,
             ':expires': expiresAfter(date, 10),
           },
         }),
@@ -212,8 +212,6 @@ export function dynamoOfferStore(table: TableClient): OfferStore {
     },
   };
 }
-
-const dailyCountEntity = 'DailyCount';
 
 /** Counters outlive their day by a few (TTL; `date` is a Paris date or an ISO week). */
 function expiresAfter(date: string, days = 3): number {

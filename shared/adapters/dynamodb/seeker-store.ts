@@ -58,7 +58,7 @@ export function dynamoSeekerStore(table: TableClient): SeekerStore {
           TableName: tableName,
           Item: {
             ...seekerKeys.tombstone(id),
-            entity: 'Tombstone',
+            entity: seekerKeys.tombstoneEntity,
             erasedAt: at.toISOString(),
             // Longer than DynamoDB Streams keep records (24 h) and than consumers retry them.
             expiresAt: Math.floor(at.getTime() / 1000) + tombstoneSeconds,

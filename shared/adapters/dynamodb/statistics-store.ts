@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Counts, parseBucketKey } from '../../domain/planning/contributions';
+import { bucketKey, counter, entityKey, mark } from '../../domain/planning/codes';
+import type { Counts } from '../../domain/planning/contributions';
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
 import type { TableClient } from './client';
 import { conditionally, queryAll } from './items';
@@ -13,7 +14,7 @@ const isConditionFailure = (error: unknown) =>
 const countersOf = (item: Record<string, unknown> | undefined): Counts => {
   const counts: Counts = {};
   for (const [name, value] of Object.entries(item ?? {}))
-    if (name.includes('|') && !statisticsKeys.isMark(name) && typeof value === 'number') counts[name] = value;
+    if (!mark.is(name) && counter.decode(name) && typeof value === 'number') counts[name] = value;
   return counts;
 };
 
@@ -26,7 +27,7 @@ export const statisticsItems = {
     ...record,
   }),
   bucket: (bucket: string, counts: Counts): Record<string, unknown> => {
-    const { unit, month } = parseBucketKey(bucket);
+    const { unit, month } = bucketKey.decode(bucket);
     return { ...statisticsKeys.bucket(unit, month), entity: statisticsKeys.bucketEntity, ...counts };
   },
   start: (month: string): Record<string, unknown> => ({ ...statisticsKeys.start, month }),
@@ -77,7 +78,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
     },
 
     async applyOnce(bucket, delta, mark, seq) {
-      const { unit, month } = parseBucketKey(bucket);
+      const { unit, month } = bucketKey.decode(bucket);
       const names: Record<string, string> = { '#mark': mark, '#entity': 'entity' };
       const values: Record<string, unknown> = { ':seq': seq, ':entity': statisticsKeys.bucketEntity };
       const additions = Object.entries(delta).map(([attribute, value], i) => {
@@ -103,7 +104,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
     },
 
     async clearMark(bucket, mark) {
-      const { unit, month } = parseBucketKey(bucket);
+      const { unit, month } = bucketKey.decode(bucket);
       await doc.send(
         new UpdateCommand({
           TableName: tableName,
@@ -122,7 +123,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
         ExpressionAttributeValues: { ':p': statisticsKeys.livePartition(month) },
         ProjectionExpression: 'entityKey',
       });
-      return items.map((item) => String(item.entityKey));
+      return items.map((item) => entityKey.parse(String(item.entityKey)));
     },
 
     async buckets(unit, from, to) {

@@ -1,15 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { cellOf } from '../../domain/geo';
+import { locateSite } from '../../domain/locate';
 import { upgradeVacancy, type Vacancy, vacancySchemaVersion } from '../../domain/vacancy';
 import type { Page, PageRequest, VacancyStore } from '../../ports/store';
 import type { TableClient } from './client';
 import { domainOf, putIfAbsent, putIfVersion, queryPage } from './items';
-import { vacancyKeys } from './keys/vacancy-keys';
+import { openVacancyLevel, vacancyKeys } from './keys/vacancy-keys';
 
 /** The item a vacancy is stored as (also for a bulk load: the seed). */
 export const vacancyItem = (vacancy: Vacancy) => ({
   ...vacancyKeys.primary(vacancy.id),
   ...vacancyKeys.byOwner(vacancy.owner, vacancy.createdAt, vacancy.id),
-  ...vacancyKeys.open(vacancy),
+  ...vacancyKeys.open(vacancy, cellOf(locateSite(vacancy.site).point, openVacancyLevel)),
   entity: vacancyKeys.entity,
   schemaVersion: vacancySchemaVersion,
   ...vacancy,

@@ -6,24 +6,26 @@
 import { findCommune, findEpci } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
 import type { Point } from '../geo';
+import { type AtomId, atomId, type UnitId, unitId } from './codes';
 import { listUnits, type StatisticalUnit } from './units';
 
 export const territoryNode = `T:${pilotTerritory.id}`;
 
 export interface Atom {
-  /** EPCI SIREN, or `D<commune>` for a commune outside any EPCI. */
-  id: string;
+  id: AtomId;
   name: string;
   units: StatisticalUnit[];
   /** Its most populous located commune: where commutes to and from it are measured. */
   reference: { commune: string; point: Point } | undefined;
 }
 
-export function atomIdOfUnit(unitId: string): string {
-  if (unitId.startsWith('E')) return unitId.slice(1);
-  if (unitId.startsWith('D')) return unitId;
-  const epci = findCommune(unitId.slice(1))?.epci;
-  return epci ?? `D${unitId.slice(1)}`;
+export function atomIdOfUnit(id: UnitId | string): AtomId {
+  const unit = unitId.decode(id);
+  if (unit.kind === 'epci') return atomId.encode(unit);
+  const epci = unit.kind === 'commune' ? findCommune(unit.commune)?.epci : undefined;
+  return epci
+    ? atomId.encode({ kind: 'epci', epci })
+    : atomId.encode({ kind: 'lone', commune: unit.commune });
 }
 
 let atoms: Map<string, Atom> | undefined;
@@ -34,7 +36,7 @@ function allAtoms(): Map<string, Atom> {
     const id = atomIdOfUnit(unit.id);
     const atom = built.get(id) ?? {
       id,
-      name: id.startsWith('D') ? unit.name : (findEpci(id)?.name ?? id),
+      name: atomId.decode(id).kind === 'lone' ? unit.name : (findEpci(id)?.name ?? id),
       units: [],
       reference: undefined,
     };

@@ -1,6 +1,6 @@
 /**
  * What one vacancy, seeker or match adds to the monthly figures, as a pure function of
- * its current state: `{ "<unit>|<month>": { "<metric>|<sector>|<occupation>": n } }`.
+ * its current state: per bucket key, per counter (codes.ts), a number.
  * The statistics consumer stores the last contribution it applied per entity and applies
  * only the difference, so any number of replays leaves every figure unchanged.
  *
@@ -14,22 +14,14 @@ import type { Match } from '../match';
 import { skillKey } from '../matching/skills';
 import type { SeekerProfile } from '../seeker';
 import type { Vacancy } from '../vacancy';
+import { all, type BucketKey, bucketKey, type Cell, cell, counter, nowBucket } from './codes';
 import { type Month, monthOf, monthRange } from './months';
 import { unitOfCommune } from './units';
 
+/** A bucket's counters (codes.ts `counter`), or a metric's cells. */
 export type Counts = Record<string, number>;
+/** Per bucket key, what an entity adds to its counters. */
 export type Contribution = Record<string, Counts>;
-
-/** The "now" bucket holds current skill supply and demand, not a month. */
-export const nowBucket = 'now';
-export const all = '*';
-export const bucketKey = (unit: string, month: Month | typeof nowBucket) => `${unit}|${month}`;
-export const parseBucketKey = (key: string) => {
-  const [unit, month] = key.split('|') as [string, string];
-  return { unit, month };
-};
-export const cellAttribute = (metric: string, sector: string, occupation: string) =>
-  `${metric}|${sector}|${occupation}`;
 
 export interface ContributionWindow {
   /** First month to compute; undefined = from the entity's own start. */
@@ -52,11 +44,19 @@ export function daysToCloseBin(days: number): number {
   return Math.min(365, 60 + 10 * Math.floor((days - 60) / 10));
 }
 
-function add(contribution: Contribution, bucket: string, attribute: string, value: number) {
+function add(contribution: Contribution, bucket: BucketKey, attribute: string, value: number) {
   const counts = contribution[bucket] ?? {};
   counts[attribute] = (counts[attribute] ?? 0) + value;
   contribution[bucket] = counts;
 }
+
+/** A vacancy's (or its match's) cells: (sector, occupation), (sector, *), (*, occupation), (*, *). */
+const crossCells = (sector: string, occupation: string): Cell[] => [
+  cell.encode(sector, occupation),
+  cell.encode(sector, all),
+  cell.encode(all, occupation),
+  cell.total,
+];
 
 const windowMonths = (start: Month, window: ContributionWindow) =>
   monthRange(window.from && window.from > start ? window.from : start, window.to);
@@ -66,38 +66,33 @@ export function vacancyContribution(vacancy: Vacancy, window: ContributionWindow
   const unit = unitOfCommune(vacancy.site.commune)?.id;
   if (!unit) return { contribution, live: false };
   const { sector, occupation } = vacancy;
-  const cells: [string, string][] = [
-    [sector, occupation],
-    [sector, all],
-    [all, occupation],
-    [all, all],
-  ];
+  const cells = crossCells(sector, occupation);
   const posted = monthOf(vacancy.createdAt);
   const closedAt = vacancy.status === 'closed' ? (vacancy.closedAt ?? vacancy.updatedAt) : undefined;
   const closed = closedAt && monthOf(closedAt);
   for (const month of windowMonths(posted, window)) {
-    const bucket = bucketKey(unit, month);
-    for (const [s, o] of cells) {
+    const bucket = bucketKey.encode(unit, month);
+    for (const at of cells) {
       if (month === posted) {
-        add(contribution, bucket, cellAttribute('vp', s, o), 1);
-        add(contribution, bucket, cellAttribute('op', s, o), vacancy.openings);
+        add(contribution, bucket, counter.encode('vacancies_posted', at), 1);
+        add(contribution, bucket, counter.encode('openings_posted', at), vacancy.openings);
       }
-      if (!closed || closed > month) add(contribution, bucket, cellAttribute('vo', s, o), 1);
+      if (!closed || closed > month) add(contribution, bucket, counter.encode('vacancies_open', at), 1);
       if (closed === month) {
-        add(contribution, bucket, cellAttribute('vc', s, o), 1);
-        if (s === all || o === all) {
+        add(contribution, bucket, counter.encode('vacancies_closed', at), 1);
+        if (cell.isOneWay(at)) {
           const days = Math.floor((Date.parse(closedAt as string) - Date.parse(vacancy.createdAt)) / day);
-          add(contribution, bucket, `tc|${s}|${o}|${daysToCloseBin(days)}`, 1);
+          add(contribution, bucket, counter.encode('median_days_to_close', at, daysToCloseBin(days)), 1);
         }
       }
     }
   }
   const open = vacancy.status === 'open';
   if (open) {
-    const now = bucketKey(unit, nowBucket);
+    const now = bucketKey.encode(unit, nowBucket);
     for (const skill of new Set(vacancy.skills.map(skillKey))) {
-      add(contribution, now, `kd|${all}|${skill}`, 1);
-      add(contribution, now, `kd|${sector}|${skill}`, 1);
+      add(contribution, now, counter.encode('skill_demand', cell.encode(all, skill)), 1);
+      add(contribution, now, counter.encode('skill_demand', cell.encode(sector, skill)), 1);
     }
   }
   return { contribution, live: open };
@@ -108,15 +103,17 @@ export function seekerContribution(profile: SeekerProfile, window: ContributionW
   const contribution: Contribution = {};
   const unit = unitOfCommune(profile.home.commune)?.id;
   if (!unit || !profile.consent.statistics) return { contribution, live: false };
-  const cells: [string, string][] = [
-    [all, all],
-    ...profile.sectors.map((s): [string, string] => [s, all]),
-    ...profile.occupations.map((o): [string, string] => [all, o]),
+  const cells = [
+    cell.total,
+    ...profile.sectors.map((s) => cell.encode(s, all)),
+    ...profile.occupations.map((o) => cell.encode(all, o)),
   ];
   for (const month of windowMonths(monthOf(profile.createdAt), window))
-    for (const [s, o] of cells) add(contribution, bucketKey(unit, month), cellAttribute('sa', s, o), 1);
-  const now = bucketKey(unit, nowBucket);
-  for (const skill of new Set(profile.skills.map(skillKey))) add(contribution, now, `ks|${all}|${skill}`, 1);
+    for (const at of cells)
+      add(contribution, bucketKey.encode(unit, month), counter.encode('seekers_active', at), 1);
+  const now = bucketKey.encode(unit, nowBucket);
+  for (const skill of new Set(profile.skills.map(skillKey)))
+    add(contribution, now, counter.encode('skill_supply', cell.encode(all, skill)), 1);
   return { contribution, live: true };
 }
 
@@ -126,20 +123,16 @@ export function matchContribution(match: Match, window: ContributionWindow): Ent
   const unit = unitOfCommune(match.vacancy.commune.code)?.id;
   if (!unit) return { contribution, live: false };
   const { sector, occupation } = match.vacancy;
-  const cells: [string, string][] = [
-    [sector, occupation],
-    [sector, all],
-    [all, occupation],
-    [all, all],
-  ];
+  const cells = crossCells(sector, occupation);
   const months = new Set(windowMonths(monthOf(match.createdAt), window));
   const made = monthOf(match.createdAt);
   const accepted =
     match.response === 'accepted' && match.respondedAt ? monthOf(match.respondedAt) : undefined;
-  for (const [s, o] of cells) {
-    if (months.has(made)) add(contribution, bucketKey(unit, made), cellAttribute('nm', s, o), 1);
+  for (const at of cells) {
+    if (months.has(made))
+      add(contribution, bucketKey.encode(unit, made), counter.encode('matches_new', at), 1);
     if (accepted && months.has(accepted))
-      add(contribution, bucketKey(unit, accepted), cellAttribute('ma', s, o), 1);
+      add(contribution, bucketKey.encode(unit, accepted), counter.encode('matches_accepted', at), 1);
   }
   return { contribution, live: false };
 }

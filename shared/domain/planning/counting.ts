@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/runtime';
 import type { StatisticsStore } from '../../ports/statistics';
 import type { SeekerStore, VacancyStore } from '../../ports/store';
 import { forEachInParallel } from '../concurrency';
+import { type EntityKey, entityKey } from './codes';
 import { matchContribution, seekerContribution, vacancyContribution } from './contributions';
 import { addMonths, monthOf } from './months';
 import { type ContributionOf, reconcile } from './reconcile';
@@ -16,39 +17,34 @@ export interface CountingDeps {
   clock: Clock;
 }
 
-export const entityKeyOf = (entity: string, id: string): string | undefined =>
-  ({ Vacancy: `V#${id}`, SeekerProfile: `S#${id}`, Match: `M#${id}` })[entity];
-
 /** How the entity contributes now, and a fingerprint of the state it was computed from. */
 async function currentState(
   deps: CountingDeps,
-  entityKey: string,
+  key: EntityKey,
 ): Promise<{ contributionOf: ContributionOf; fingerprint: string }> {
-  const id = entityKey.slice(2);
-  switch (entityKey[0]) {
-    case 'V': {
+  const { kind, id } = entityKey.decode(key);
+  switch (kind) {
+    case 'vacancy': {
       const vacancy = await deps.vacancies.get(id);
       return {
         contributionOf: vacancy && ((window) => vacancyContribution(vacancy, window)),
         fingerprint: String(vacancy?.version),
       };
     }
-    case 'S': {
+    case 'seeker': {
       const profile = await deps.seekers.get(id);
       return {
         contributionOf: profile && ((window) => seekerContribution(profile, window)),
         fingerprint: String(profile?.version),
       };
     }
-    case 'M': {
+    case 'match': {
       const match = await deps.matches.get(id);
       return {
         contributionOf: match && ((window) => matchContribution(match, window)),
         fingerprint: match ? `${match.status}:${match.response}:${match.updatedAt}` : 'gone',
       };
     }
-    default:
-      throw new Error(`not a counted entity: ${entityKey}`);
   }
 }
 
@@ -58,17 +54,12 @@ async function currentState(
  * a late or concurrent delivery counted it), it is counted again from what is there now,
  * so no delivery order leaves a stale count or the record of a person who is gone.
  */
-export async function countEntity(deps: CountingDeps, entityKey: string) {
+export async function countEntity(deps: CountingDeps, key: EntityKey) {
   for (let attempt = 0; ; attempt++) {
-    const before = await currentState(deps, entityKey);
-    const result = await reconcile(
-      deps.statistics,
-      entityKey,
-      before.contributionOf,
-      monthOf(deps.clock.now()),
-    );
+    const before = await currentState(deps, key);
+    const result = await reconcile(deps.statistics, key, before.contributionOf, monthOf(deps.clock.now()));
     if (result === 'unchanged' || attempt >= 4) return result;
-    if ((await currentState(deps, entityKey)).fingerprint === before.fingerprint) return result;
+    if ((await currentState(deps, key)).fingerprint === before.fingerprint) return result;
   }
 }
 

@@ -3,33 +3,22 @@
  * it counts persons (then statistical secrecy applies, secrecy.ts). Definitions are
  * repeated in the README's "Planning figures" section.
  */
-import { all, type Counts } from './contributions';
+import { all, cell, counter, type Metric, type MonthlyMetric, metrics, type PublishedMetric } from './codes';
+import type { Counts } from './contributions';
 import type { PersonFigures } from './person-figures';
 import { type Figure, metricCells } from './secrecy';
 
-export const metricNames = [
-  'vacancies_posted',
-  'openings_posted',
-  'vacancies_open',
-  'vacancies_closed',
-  'median_days_to_close',
-  'seekers_active',
-  'matches_new',
-  'matches_accepted',
-] as const;
-export type MetricName = (typeof metricNames)[number];
+/** The published monthly figures, in the API's order (codes.ts `metrics`). */
+export const metricNames = (Object.keys(metrics) as Metric[]).filter(
+  (metric) => metrics[metric].kept !== 'now',
+) as [PublishedMetric, ...PublishedMetric[]];
+export type MetricName = PublishedMetric;
 
-/** Counted metrics (all but the median), with their bucket attribute and kind. */
-export const countedMetrics = {
-  vacancies_posted: { attribute: 'vp', persons: false, of: 'vacancies' },
-  openings_posted: { attribute: 'op', persons: false, of: 'vacancies' },
-  vacancies_open: { attribute: 'vo', persons: false, of: 'vacancies' },
-  vacancies_closed: { attribute: 'vc', persons: false, of: 'vacancies' },
-  seekers_active: { attribute: 'sa', persons: true, of: 'seekers' },
-  matches_new: { attribute: 'nm', persons: true, of: 'vacancies' },
-  matches_accepted: { attribute: 'ma', persons: true, of: 'vacancies' },
-} as const;
-export type CountedMetric = keyof typeof countedMetrics;
+/** Counted metrics (all published ones but the median). */
+export type CountedMetric = MonthlyMetric;
+export const countedMetrics = (Object.keys(metrics) as Metric[]).filter(
+  (metric): metric is CountedMetric => metrics[metric].kept === 'monthly',
+);
 
 export interface CellFilter {
   sector?: string | undefined;
@@ -42,18 +31,17 @@ export interface CellFilter {
  * are not tied to its sectors, and it keeps tables small enough to protect): with both
  * filters they are counted by occupation.
  */
-export function cellFor(metric: CountedMetric, filter: CellFilter): string {
+export function cellFor(metric: CountedMetric, filter: CellFilter) {
   const sector = filter.sector ?? all;
   const occupation = filter.occupation ?? all;
-  if (countedMetrics[metric].persons && occupation !== all) return `${all}|${occupation}`;
-  return `${sector}|${occupation}`;
+  if (metrics[metric].persons && occupation !== all) return cell.encode(all, occupation);
+  return cell.encode(sector, occupation);
 }
 
 /** A vacancy figure of an area: the sum over its units (business data, not suppressed). */
 export function vacancyFigure(buckets: Counts[], metric: CountedMetric, filter: CellFilter): number {
-  const { attribute } = countedMetrics[metric];
-  const cell = cellFor(metric, filter);
-  return buckets.reduce((sum, bucket) => sum + (metricCells(bucket, attribute)[cell] ?? 0), 0);
+  const at = cellFor(metric, filter);
+  return buckets.reduce((sum, bucket) => sum + (metricCells(bucket, metric)[at] ?? 0), 0);
 }
 
 /** Any counted figure of an area for one month. */
@@ -63,9 +51,9 @@ export function areaFigure(
   metric: CountedMetric,
   filter: CellFilter,
 ): Figure {
-  const { attribute, persons } = countedMetrics[metric];
-  if (!persons) return { value: vacancyFigure(sources.buckets, metric, filter), suppressed: false };
-  return sources.persons.sum(sources.nodes, month, attribute, cellFor(metric, filter));
+  if (!metrics[metric].persons)
+    return { value: vacancyFigure(sources.buckets, metric, filter), suppressed: false };
+  return sources.persons.sum(sources.nodes, month, metric, cellFor(metric, filter));
 }
 
 /**
@@ -75,14 +63,19 @@ export function areaFigure(
  */
 export function medianDaysToClose(buckets: Counts[], filter: CellFilter): number | null {
   if (filter.sector && filter.occupation) return null;
-  const prefix = `tc|${filter.sector ?? all}|${filter.occupation ?? all}|`;
+  const wanted = cell.encode(filter.sector ?? all, filter.occupation ?? all);
   const histogram = new Map<number, number>();
   for (const bucket of buckets)
-    for (const [name, count] of Object.entries(bucket))
-      if (name.startsWith(prefix) && count > 0) {
-        const days = Number(name.slice(prefix.length));
-        histogram.set(days, (histogram.get(days) ?? 0) + count);
-      }
+    for (const [name, count] of Object.entries(bucket)) {
+      const counted = counter.decode(name);
+      if (
+        counted?.metric === 'median_days_to_close' &&
+        counted.cell === wanted &&
+        counted.bin !== undefined &&
+        count > 0
+      )
+        histogram.set(counted.bin, (histogram.get(counted.bin) ?? 0) + count);
+    }
   const total = [...histogram.values()].reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
@@ -107,7 +100,7 @@ export function monthFigures(
 ) {
   const values: Record<MetricName, number | null> = {} as never;
   const suppressed: MetricName[] = [];
-  for (const metric of Object.keys(countedMetrics) as CountedMetric[]) {
+  for (const metric of countedMetrics) {
     const figure = areaFigure(month, sources, metric, filter);
     values[metric] = figure.value;
     if (figure.suppressed) suppressed.push(metric);

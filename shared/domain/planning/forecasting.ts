@@ -3,11 +3,12 @@
 import { forecastErrorText, forecastMethodText } from '../../messages/forecast';
 import type { Language } from '../../messages/language';
 import { noticeText } from '../../messages/notices';
-import { areaFigure, type CellFilter, type CountedMetric, countedMetrics } from './figures';
+import { metrics } from './codes';
+import { areaFigure, type CellFilter, type CountedMetric } from './figures';
 import { forecastSeries } from './forecast/select';
 import { addMonths, monthRange } from './months';
-import { areaSources, areaSummary, currentMonth, findArea, type PlanningDeps, round } from './operations';
 import { secrecyThreshold } from './secrecy';
+import { areaSources, areaSummary, currentMonth, findArea, type PlanningDeps, round } from './sources';
 
 /** Months of history read (the current, incomplete month is never used). */
 export const historyMonths = 60;
@@ -37,7 +38,7 @@ export async function forecastMetric(
     occupation: query.occupation ?? null,
     history: history.map(({ month, value, suppressed }) => ({ month, value, suppressed })),
   };
-  const persons = countedMetrics[query.metric].persons;
+  const persons = metrics[query.metric].persons;
   if (history.some((figure) => figure.suppressed))
     return {
       ...base,

@@ -21,9 +21,9 @@ import { applyScenario, type Scenario, type ScenarioDefinition } from '../transi
 import { type ReachedOrigin, reachByShift } from '../transit/shift-reach';
 import { viewOfJourney } from '../transit/trip-view';
 import { locatedAtoms } from './atoms';
-import { all } from './contributions';
-import { bucketReader, currentMonth, findArea, type PlanningDeps } from './operations';
-import { PersonFigures, personAttributes } from './person-figures';
+import { all, cell } from './codes';
+import { PersonFigures, personUnits } from './person-figures';
+import { bucketReader, currentMonth, findArea, type PlanningDeps } from './sources';
 import { saveTeamItem } from './team-items';
 
 export interface MobilityDeps extends PlanningDeps {
@@ -157,21 +157,20 @@ export async function transitReach(
   const after = applied && reachByShift(applied.network, origins, place.destinations, query.minutes);
 
   const month = currentMonth(deps.clock);
-  const persons = new PersonFigures(bucketReader(deps));
   const everyNode = new Set<string>();
   for (const reached of [...before.values(), ...(after?.values() ?? [])])
     for (const origin of reached) everyNode.add(origin.id);
-  await persons.load([...everyNode], [month]);
-  const totalCell = `${query.sector ?? all}|${all}`;
-  const figure = (reached: ReachedOrigin[] | undefined, cell: string) =>
+  const persons = new PersonFigures(await bucketReader(deps)(personUnits([...everyNode]), [month]));
+  const totalCell = cell.encode(query.sector ?? all, all);
+  const figure = (reached: ReachedOrigin[] | undefined, at: string) =>
     reached &&
     persons.sum(
       reached.map((r) => r.id),
       month,
-      personAttributes.seekers,
-      cell,
+      'seekers_active',
+      at,
     );
-  const atomName = new Map(locatedAtoms().map((atom) => [atom.id, atom.name]));
+  const atomName = new Map<string, string>(locatedAtoms().map((atom) => [atom.id, atom.name]));
   const areasOf = (reached: ReachedOrigin[]) =>
     reached
       .map((r) => ({
@@ -188,8 +187,8 @@ export async function transitReach(
     const then = after?.get(shift);
     const nodes = [...new Set([...now, ...(then ?? [])].map((r) => r.id))];
     const occupations = persons
-      .cellsOf(nodes, month, personAttributes.seekers)
-      .filter((cell) => cell.startsWith(`${all}|`) && cell !== `${all}|${all}`);
+      .cellsOf(nodes, month, 'seekers_active')
+      .filter((at) => cell.isPerOccupation(at));
     const total = figure(now, totalCell);
     const totalAfter = figure(then, totalCell);
     const { start, end } = shiftTimes(shift);
@@ -206,10 +205,10 @@ export async function transitReach(
             areas: areasOf(then),
           }
         : null,
-      byOccupation: occupations.map((cell) => {
-        const occupation = cell.slice(2);
-        const was = figure(now, cell);
-        const will = figure(then, cell);
+      byOccupation: occupations.map((at) => {
+        const { occupation } = cell.decode(at);
+        const was = figure(now, at);
+        const will = figure(then, at);
         return {
           occupation,
           label: findOccupation(occupation)?.label ?? occupation,

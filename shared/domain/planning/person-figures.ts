@@ -7,23 +7,16 @@
 
 import { pilotArea, type ResolvedArea } from './areas';
 import { atomIdOfUnit, territoryNode, treeOf, unitsOfAtom } from './atoms';
-import { all, type Counts } from './contributions';
+import { cell, type Metric } from './codes';
+import type { Counts } from './contributions';
 import type { Month } from './months';
 import { type Figure, metricCells, sumFigures, suppress, treeTable } from './secrecy';
 
-/** Buckets of these units for these months (or "now"): month → unit → counters. */
-export type BucketReader = (units: string[], months: Month[]) => Promise<Map<Month, Map<string, Counts>>>;
+/** Buckets of units, month (or "now") → unit → counters. */
+export type Buckets = Map<Month, Map<string, Counts>>;
 
-/** Person figures and the attribute they are counted in. */
-export const personAttributes = {
-  seekers: 'sa',
-  newMatches: 'nm',
-  acceptedMatches: 'ma',
-  seekerSkills: 'ks',
-} as const;
-
-/** Published cells of person tables: totals, per sector, per occupation (or skill); never sector × occupation. */
-const publishable = (cell: string) => cell.startsWith(`${all}|`) || cell.endsWith(`|${all}`);
+/** Buckets of these units for these months (or "now"). */
+export type BucketReader = (units: string[], months: Month[]) => Promise<Buckets>;
 
 export interface PersonNodes {
   nodes: string[];
@@ -34,7 +27,7 @@ export interface PersonNodes {
 /** The fixed areas a planning area's person figures are the sum of. */
 export function personNodesOf(resolved: ResolvedArea): PersonNodes {
   if (resolved.area.id === pilotArea.id) return { nodes: [territoryNode], exact: true };
-  const atoms = [...new Set(resolved.units.map((unit) => atomIdOfUnit(unit.id)))].sort();
+  const atoms: string[] = [...new Set(resolved.units.map((unit) => atomIdOfUnit(unit.id)))].sort();
   const inArea = new Set(resolved.units.map((unit) => unit.id));
   const exact = atoms.every((atom) => unitsOfAtom(atom).every((unit) => inArea.has(unit.id)));
   const pilot = treeOf(territoryNode).atoms;
@@ -43,80 +36,71 @@ export function personNodesOf(resolved: ResolvedArea): PersonNodes {
   return { nodes: atoms, exact };
 }
 
+/** The units whose buckets the person figures of `nodes` need: every unit of their trees. */
+export function personUnits(nodes: string[]): string[] {
+  const trees = new Map(nodes.map((node) => [treeOf(node).root ?? node, treeOf(node)]));
+  const units = [...trees.values()].flatMap((tree) =>
+    tree.atoms.flatMap((atom) => unitsOfAtom(atom).map((unit) => unit.id)),
+  );
+  return [...new Set(units)];
+}
+
+/**
+ * The published person figures of the buckets given (read for `personUnits` of the nodes
+ * asked about): a function of those buckets alone; each (tree, month, figure) is
+ * suppressed once, when first asked.
+ */
 export class PersonFigures {
-  private buckets = new Map<Month, Map<string, Counts>>();
-  private trees = new Map<string, { root: string | undefined; atoms: string[] }>();
   private suppressed = new Map<string, { tables: Map<string, Counts>; hidden: Set<string> }>();
 
-  constructor(private readonly read: BucketReader) {}
-
-  /** The units whose buckets `nodes` need: every unit of their trees. */
-  unitsFor(nodes: string[]): string[] {
-    for (const node of nodes) {
-      const tree = treeOf(node);
-      this.trees.set(tree.root ?? node, tree);
-    }
-    const units = [...this.trees.values()].flatMap((tree) =>
-      tree.atoms.flatMap((atom) => unitsOfAtom(atom).map((unit) => unit.id)),
-    );
-    return [...new Set(units)];
-  }
-
-  /** Buckets already read (month → unit → counters) that cover `unitsFor(nodes)`. */
-  use(buckets: Map<Month, Map<string, Counts>>) {
-    this.buckets = buckets;
-  }
-
-  /** Reads what `nodes` need for `months`. */
-  async load(nodes: string[], months: Month[]) {
-    this.use(await this.read(this.unitsFor(nodes), months));
-  }
+  constructor(private readonly buckets: Buckets) {}
 
   /** The published figure of one fixed area (an EPCI or the territory). */
-  figure(node: string, month: Month, attribute: string, cell: string): Figure {
-    const { table, hidden } = this.tableOf(node, month, attribute);
-    return hidden.has(`${node}#${cell}`)
+  figure(node: string, month: Month, metric: Metric, at: string): Figure {
+    const { table, hidden } = this.tableOf(node, month, metric);
+    return hidden.has(`${node}#${at}`)
       ? { value: null, suppressed: true }
-      : { value: table[cell] ?? 0, suppressed: false };
+      : { value: table[at] ?? 0, suppressed: false };
   }
 
   /** A figure of several fixed areas together (published only if each is). */
-  sum(nodes: string[], month: Month, attribute: string, cell: string): Figure {
-    return sumFigures(nodes.map((node) => this.figure(node, month, attribute, cell)));
+  sum(nodes: string[], month: Month, metric: Metric, at: string): Figure {
+    return sumFigures(nodes.map((node) => this.figure(node, month, metric, at)));
   }
 
   /** Cells (e.g. occupations) with a non-zero count somewhere in these nodes. */
-  cellsOf(nodes: string[], month: Month, attribute: string): string[] {
+  cellsOf(nodes: string[], month: Month, metric: Metric): string[] {
     const cells = new Set<string>();
     for (const node of nodes)
-      for (const [cell, value] of Object.entries(this.tableOf(node, month, attribute).table))
-        if (value > 0) cells.add(cell);
+      for (const [at, value] of Object.entries(this.tableOf(node, month, metric).table))
+        if (value > 0) cells.add(at);
     return [...cells].sort();
   }
 
   /** One node's counts and its tree's hidden cells, suppressed once per (tree, month, figure). */
-  private tableOf(node: string, month: Month, attribute: string) {
+  private tableOf(node: string, month: Month, metric: Metric) {
     const tree = treeOf(node);
-    const key = `${tree.root ?? node}|${month}|${attribute}`;
+    const key = JSON.stringify([tree.root ?? node, month, metric]);
     let suppressed = this.suppressed.get(key);
     if (!suppressed) {
-      suppressed = this.suppress(tree, month, attribute);
+      suppressed = this.suppress(tree, month, metric);
       this.suppressed.set(key, suppressed);
     }
     return { table: suppressed.tables.get(node) ?? {}, hidden: suppressed.hidden };
   }
 
-  private suppress(tree: { root: string | undefined; atoms: string[] }, month: Month, attribute: string) {
+  private suppress(tree: { root: string | undefined; atoms: string[] }, month: Month, metric: Metric) {
     const byUnit = this.buckets.get(month) ?? new Map<string, Counts>();
     const tables = new Map<string, Counts>();
     const root: Counts = {};
     for (const atom of tree.atoms) {
       const table: Counts = {};
+      // Person tables publish totals and one-way breakdowns, never sector × occupation.
       for (const unit of unitsOfAtom(atom))
-        for (const [cell, value] of Object.entries(metricCells(byUnit.get(unit.id) ?? {}, attribute)))
-          if (publishable(cell)) {
-            table[cell] = (table[cell] ?? 0) + value;
-            root[cell] = (root[cell] ?? 0) + value;
+        for (const [at, value] of Object.entries(metricCells(byUnit.get(unit.id) ?? {}, metric)))
+          if (cell.isOneWay(at)) {
+            table[at] = (table[at] ?? 0) + value;
+            root[at] = (root[at] ?? 0) + value;
           }
       tables.set(atom, table);
     }

@@ -15,14 +15,8 @@
 
 import type { ContributionRecord, StatisticsStore } from '../../ports/statistics';
 import { StaleWriteError } from '../../ports/store';
-import {
-  type Contribution,
-  type ContributionWindow,
-  type Counts,
-  type EntityContribution,
-  nowBucket,
-  parseBucketKey,
-} from './contributions';
+import { bucketKey, type EntityKey, mark, nowBucket } from './codes';
+import type { Contribution, ContributionWindow, Counts, EntityContribution } from './contributions';
 import { addMonths, type Month } from './months';
 
 /** How an entity contributes, from its current state; undefined when it no longer exists. */
@@ -32,7 +26,7 @@ const maxAttributesPerWrite = 80;
 
 export async function reconcile(
   store: StatisticsStore,
-  entityKey: string,
+  entityKey: EntityKey,
   contributionOf: ContributionOf,
   current: Month,
 ): Promise<'unchanged' | 'applied'> {
@@ -76,7 +70,7 @@ const noted = new WeakMap<StatisticsStore, Set<Month>>();
 /** Keeps the platform's first counted month (before it, figures are absent, not zeros). */
 async function noteFirstMonth(store: StatisticsStore, contribution: Contribution) {
   const months = Object.keys(contribution)
-    .map((key) => parseBucketKey(key).month)
+    .map((key) => bucketKey.decode(key).month)
     .filter((month) => month !== nowBucket)
     .sort();
   const earliest = months[0];
@@ -90,7 +84,7 @@ async function finish(store: StatisticsStore, record: ContributionRecord, target
   const changes = difference(record.applied, target);
   await Promise.all(
     changes.map(({ bucket, delta, part }) =>
-      store.applyOnce(bucket, delta, markOf(record.entityKey, part), record.seq),
+      store.applyOnce(bucket, delta, mark.encode(record.entityKey, part), record.seq),
     ),
   );
   const done: ContributionRecord = { ...record, applied: target };
@@ -100,18 +94,16 @@ async function finish(store: StatisticsStore, record: ContributionRecord, target
     if (!(error instanceof StaleWriteError)) throw error;
   });
   await Promise.all(
-    changes.map(({ bucket, part }) => store.clearMark(bucket, markOf(record.entityKey, part))),
+    changes.map(({ bucket, part }) => store.clearMark(bucket, mark.encode(record.entityKey, part))),
   );
   return { ...done, seq: record.seq };
 }
-
-const markOf = (entityKey: string, part: number) => `m|${entityKey}|${part}`;
 
 /** Buckets of months before the current one, as last applied: they are history now. */
 function keepFinal(record: ContributionRecord | undefined, current: Month): Contribution {
   const final: Contribution = {};
   for (const [bucket, counts] of Object.entries(record?.applied ?? {})) {
-    const { month } = parseBucketKey(bucket);
+    const { month } = bucketKey.decode(bucket);
     if (month !== nowBucket && month < current && month <= (record as ContributionRecord).through)
       final[bucket] = counts;
   }

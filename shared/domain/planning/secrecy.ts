@@ -11,7 +11,8 @@
  * only when every EPCI's figure is: a sum of published figures, so overlapping areas
  * cannot be subtracted to reveal a hidden one. Months are fixed buckets.
  */
-import { all, type Counts } from './contributions';
+import { all, cell, counter, type Metric } from './codes';
+import type { Counts } from './contributions';
 
 export const secrecyThreshold = 11;
 
@@ -30,36 +31,35 @@ export interface Figure {
  */
 export function linesOf(cells: string[]): string[][] {
   const present = new Set(cells);
-  const total = `${all}|${all}`;
   const lines: string[][] = [];
   const sectors = new Set<string>();
   const occupations = new Set<string>();
-  for (const cell of cells) {
-    const [s, o] = cell.split('|') as [string, string];
-    if (s !== all) sectors.add(s);
-    if (o !== all) occupations.add(o);
+  for (const name of cells) {
+    const { sector, occupation } = cell.decode(name);
+    if (sector !== all) sectors.add(sector);
+    if (occupation !== all) occupations.add(occupation);
   }
   const withTotal = (head: string, parts: string[]) => {
-    const line = [head, ...parts].filter((cell) => present.has(cell));
+    const line = [head, ...parts].filter((name) => present.has(name));
     if (line.length >= 2) lines.push(line);
   };
   withTotal(
-    total,
-    [...sectors].map((s) => `${s}|${all}`),
+    cell.total,
+    [...sectors].map((s) => cell.encode(s, all)),
   );
   withTotal(
-    total,
-    [...occupations].map((o) => `${all}|${o}`),
+    cell.total,
+    [...occupations].map((o) => cell.encode(all, o)),
   );
   for (const s of sectors)
     withTotal(
-      `${s}|${all}`,
-      [...occupations].map((o) => `${s}|${o}`),
+      cell.encode(s, all),
+      [...occupations].map((o) => cell.encode(s, o)),
     );
   for (const o of occupations)
     withTotal(
-      `${all}|${o}`,
-      [...sectors].map((s) => `${s}|${o}`),
+      cell.encode(all, o),
+      [...sectors].map((s) => cell.encode(s, o)),
     );
   return lines;
 }
@@ -145,12 +145,13 @@ function determinedCells(hidden: Set<string>, lines: string[][]): string[] {
     .map((row) => unknowns[row.findIndex((v) => Math.abs(v) > 1e-9)] as string);
 }
 
-/** Cells of `metric` in a bucket, keyed `<sector>|<occupation>`. */
-export function metricCells(bucket: Counts, metric: string): Counts {
+/** Cells of `metric` in a bucket (its histogram bins left out), keyed by cell. */
+export function metricCells(bucket: Counts, metric: Metric): Counts {
   const cells: Counts = {};
-  const prefix = `${metric}|`;
-  for (const [name, value] of Object.entries(bucket))
-    if (name.startsWith(prefix) && name.split('|').length === 3) cells[name.slice(prefix.length)] = value;
+  for (const [name, value] of Object.entries(bucket)) {
+    const counted = counter.decode(name);
+    if (counted?.metric === metric && counted.bin === undefined) cells[counted.cell] = value;
+  }
   return cells;
 }
 

@@ -8,12 +8,12 @@
 import { type Commune, findCommune, findEpci, listCommunes } from '../../reference/communes';
 import { communeLocation } from '../../reference/coordinates';
 import type { Point } from '../geo';
+import { type UnitId, unitId } from './codes';
 
 export const ownUnitPopulation = 5000;
 
 export interface StatisticalUnit {
-  /** `C<commune>` or `E<epci>` (rest of the EPCI) or `D<commune>` (a small commune outside any EPCI). */
-  id: string;
+  id: UnitId;
   name: string;
   communes: string[];
   /** Most populous commune with coordinates: where commutes to and from the unit are measured. */
@@ -21,24 +21,28 @@ export interface StatisticalUnit {
   population: number;
 }
 
-export function unitIdOf(commune: Pick<Commune, 'code' | 'population' | 'epci'>): string {
-  if (commune.population >= ownUnitPopulation) return `C${commune.code}`;
-  return commune.epci ? `E${commune.epci}` : `D${commune.code}`;
+export function unitIdOf(commune: Pick<Commune, 'code' | 'population' | 'epci'>): UnitId {
+  if (commune.population >= ownUnitPopulation)
+    return unitId.encode({ kind: 'commune', commune: commune.code });
+  return commune.epci
+    ? unitId.encode({ kind: 'epci', epci: commune.epci })
+    : unitId.encode({ kind: 'lone', commune: commune.code });
 }
 
-let units: Map<string, StatisticalUnit> | undefined;
+let units: Map<UnitId, StatisticalUnit> | undefined;
 
-function allUnits(): Map<string, StatisticalUnit> {
+function allUnits(): Map<UnitId, StatisticalUnit> {
   if (units) return units;
-  const built = new Map<string, StatisticalUnit>();
+  const built = new Map<UnitId, StatisticalUnit>();
   // Most populous first, so each unit's reference is its biggest located commune.
   for (const commune of [...listCommunes()].sort((a, b) => b.population - a.population)) {
     const id = unitIdOf(commune);
     let unit = built.get(id);
     if (!unit) {
-      const name = id.startsWith('E')
-        ? `${epciName(commune)} (hors communes de 5 000 hab. et plus)`
-        : commune.name;
+      const name =
+        unitId.decode(id).kind === 'epci'
+          ? `${epciName(commune)} (hors communes de 5 000 hab. et plus)`
+          : commune.name;
       unit = { id, name, communes: [], reference: undefined, population: 0 };
       built.set(id, unit);
     }

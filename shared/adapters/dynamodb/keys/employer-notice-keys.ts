@@ -13,4 +13,5 @@ export const employerNoticeKeys = {
     SK: `${employerNoticeKeys.sortPrefix}${at}#${matchId}`,
   }),
   seen: (employerId: string) => ({ PK: employerNoticeKeys.partition(employerId), SK: 'NOTICES#SEEN' }),
+  seenEntity: 'EmployerNoticesSeen',
 } as const;

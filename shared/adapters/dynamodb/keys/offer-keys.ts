@@ -51,4 +51,5 @@ export const offerKeys = {
     GSI3PK: offerKeys.wavesDuePartition,
     GSI3SK: `${dueAt}#${vacancyId}`,
   }),
+  dailyCountEntity: 'DailyCount',
 } as const;

@@ -14,4 +14,5 @@ export const seekerKeys = {
   }),
   /** Outside the person's partition on purpose: it must survive the erasure it records. */
   tombstone: (id: string) => ({ PK: `TOMBSTONE#${id}`, SK: 'SEEKER' }),
+  tombstoneEntity: 'Tombstone',
 } as const;

@@ -1,7 +1,7 @@
 /**
  * Planning statistics.
  * - Bucket: one item per (statistical unit, month) holding every counter of that unit and
- *   month as attributes `<metric>|<sector>|<occupation>`, plus the unit's "now" bucket
+ *   month as attributes (planning/codes.ts `counter`), plus the unit's "now" bucket
  *   (current skill supply and demand). A query reads months × units items, whatever the
  *   number of vacancies or seekers behind them.
  * - Contribution record: per counted entity, what it has added so far, in its own
@@ -18,6 +18,4 @@ export const statisticsKeys = {
   /** The first month counted, for the whole platform. */
   start: { PK: 'STATSTART', SK: 'FIRST' },
   live: (month: string, entityKey: string) => ({ GSI1PK: `STATLIVE#${month}`, GSI1SK: entityKey }),
-  /** Attribute names that are bookkeeping, not counters. */
-  isMark: (attribute: string) => attribute.startsWith('m|'),
 } as const;

@@ -1,5 +1,4 @@
-import { cellId, cellOf } from '../../../domain/geo';
-import { locateSite } from '../../../domain/locate';
+import { type Cell, cellId } from '../../../domain/geo';
 import type { Vacancy } from '../../../domain/vacancy';
 
 /** The cell level of the open-vacancy index: about 78 km north–south. */
@@ -17,15 +16,10 @@ export const vacancyKeys = {
     GSI1PK: vacancyKeys.byOwnerPartition(owner),
     GSI1SK: `VACANCY#${createdAt}#${id}`,
   }),
-  openPartition: (sector: string, cell: ReturnType<typeof cellOf>) => `OPEN#${sector}#${cellId(cell)}`,
-  open: (vacancy: Vacancy) =>
+  openPartition: (sector: string, cell: Cell) => `OPEN#${sector}#${cellId(cell)}`,
+  /** `cell`: the site's cell at `openVacancyLevel` (the store locates the site; keys stay free of the map). */
+  open: (vacancy: Vacancy, cell: Cell) =>
     vacancy.status === 'open'
-      ? {
-          GSI3PK: vacancyKeys.openPartition(
-            vacancy.sector,
-            cellOf(locateSite(vacancy.site).point, openVacancyLevel),
-          ),
-          GSI3SK: `VACANCY#${vacancy.id}`,
-        }
+      ? { GSI3PK: vacancyKeys.openPartition(vacancy.sector, cell), GSI3SK: `VACANCY#${vacancy.id}` }
       : {},
 } as const;

@@ -1,0 +1,112 @@
+/**
+ * The item kinds that stream consumers, the consumers' filters (infra/consumers.ts), the
+ * seeker's export and erasure, and counting read: each with the name stored in the item's
+ * `entity` attribute, the zod schema of the domain object it holds and its key module. The
+ * name is written once, in the key module beside the keys; everything else reads it here.
+ * Storage-only kinds (planning buckets, timetables, the route cache, team collections)
+ * are named in their key modules and read by their stores alone.
+ */
+import * as z from 'zod';
+import { deviceKeys } from './adapters/dynamodb/keys/device-keys';
+import { matchKeys } from './adapters/dynamodb/keys/match-keys';
+import { offerKeys } from './adapters/dynamodb/keys/offer-keys';
+import { seekerKeys } from './adapters/dynamodb/keys/seeker-keys';
+import { seekerReachKeys } from './adapters/dynamodb/keys/seeker-reach-keys';
+import { vacancyKeys } from './adapters/dynamodb/keys/vacancy-keys';
+import { match } from './domain/match';
+import { offer } from './domain/offer';
+import { type CountedKind, countedKinds } from './domain/planning/codes';
+import { seekerProfile, upgradeSeekerProfile } from './domain/seeker';
+import { upgradeVacancy, vacancy } from './domain/vacancy';
+
+/** Where the seeker's export lists an item kind held in their partition. */
+export type ExportGroup =
+  | 'profile'
+  | 'matches'
+  | 'offers'
+  | 'devices'
+  | 'matchingIndex'
+  | 'messageCounters'
+  | 'erasure';
+
+export interface EntityKind<Name extends string = string, Schema extends z.ZodType = z.ZodType> {
+  name: Name;
+  schema: Schema;
+  /** Reads an item written by an older schema version as the current shape. */
+  upgrade?: (stored: Record<string, unknown>) => unknown;
+  keys: object;
+  /** Held about one person: listed by the export under this name, erased with them. */
+  exportAs?: ExportGroup;
+  /** Counted into the planning figures as this kind (planning/codes.ts). */
+  counted?: CountedKind;
+}
+
+/** Keeps each entry's own types (its name, schema and what it declares) for the readers. */
+const kind = <const Entry extends EntityKind>(entry: Entry): Entry => entry;
+
+export const entities = {
+  vacancy: kind({
+    name: vacancyKeys.entity,
+    schema: vacancy,
+    upgrade: upgradeVacancy,
+    keys: vacancyKeys,
+    counted: countedKinds.vacancy,
+  }),
+  seekerProfile: kind({
+    name: seekerKeys.entity,
+    schema: seekerProfile,
+    upgrade: upgradeSeekerProfile,
+    keys: seekerKeys,
+    exportAs: 'profile',
+    counted: countedKinds.seeker,
+  }),
+  match: kind({
+    name: matchKeys.entity,
+    schema: match,
+    keys: matchKeys,
+    exportAs: 'matches',
+    counted: countedKinds.match,
+  }),
+  offer: kind({ name: offerKeys.entity, schema: offer, keys: offerKeys, exportAs: 'offers' }),
+  device: kind({
+    name: deviceKeys.entity,
+    schema: z.object({
+      id: z.string(),
+      platform: z.enum(['android', 'ios']),
+      endpoint: z.string(),
+      createdAt: z.string(),
+    }),
+    keys: deviceKeys,
+    exportAs: 'devices',
+  }),
+  seekerReach: kind({
+    name: seekerReachKeys.entity,
+    schema: z.object({ reachKm: z.number(), profile: z.record(z.string(), z.unknown()) }),
+    keys: seekerReachKeys,
+    exportAs: 'matchingIndex',
+  }),
+  dailyCount: kind({
+    name: offerKeys.dailyCountEntity,
+    schema: z.object({ count: z.number() }),
+    keys: offerKeys,
+    exportAs: 'messageCounters',
+  }),
+  tombstone: kind({
+    name: seekerKeys.tombstoneEntity,
+    schema: z.object({ erasedAt: z.string() }),
+    keys: seekerKeys,
+    exportAs: 'erasure',
+  }),
+} as const;
+
+export type Entities = typeof entities;
+export type EntityName = Entities[keyof Entities]['name'];
+
+/** The registry entry of a stored `entity` name, if it is one of these kinds. */
+export const entityNamed = (name: unknown): Entities[keyof Entities] | undefined =>
+  Object.values(entities).find((entry) => entry.name === name);
+
+/** The names of the kinds the export lists under their own name (the rest go under `other`). */
+export const exportedNames: ReadonlySet<string> = new Set(
+  Object.values(entities).flatMap((entry) => ('exportAs' in entry ? [entry.name] : [])),
+);
