@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -86,21 +86,40 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
+/**
+ * The bundle's median import CPU and, measured in the same rounds (one bare import before each
+ * of its own), the bare bundle's: on a shared machine the load changes during a run, and a
+ * ratio of figures taken minutes apart would measure the load, not the bundle.
+ */
 async function measure(dir: string) {
   const file = join(dir, 'index.mjs');
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await importCpuMs(file));
-  return { bytes: statSync(file).size, coldImportCpuMs: Math.round(median(samples) * 10) / 10 };
+  const bareSamples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bareSamples.push(await importCpuMs(join(bareDir, 'index.mjs')));
+    samples.push(await importCpuMs(file));
+  }
+  return {
+    bytes: statSync(file).size,
+    coldImportCpuMs: Math.round(median(samples) * 10) / 10,
+    bareCpuMs: median(bareSamples),
+  };
 }
 
 const httpEntries = new Set(routes.map((route) => route.entry));
-const bare = await measure(bareDir);
+const loadAtStart = loadavg().map((load) => Math.round(load * 100) / 100);
+const bareAlone = await measure(bareDir);
+const bare = { bytes: bareAlone.bytes, coldImportCpuMs: bareAlone.coldImportCpuMs };
 const functions: {
   name: string;
   entry: string;
   kind: 'http' | 'background';
   bytes: number;
   coldImportCpuMs: number;
+  /** The bare bundle's median in the same rounds: the ratio's denominator. */
+  bareCpuMs: number;
+  /** Reference tables shipped beside the bundle, read at first use (not in `bytes`). */
+  tables: string[];
   bytesRatio: number;
   cpuRatio: number;
 }[] = [];
@@ -109,15 +128,17 @@ const queue = [...entries];
 await Promise.all(
   [0, 1].map(async () => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
-      const { bytes, coldImportCpuMs } = await measure(bundles.dirOf(entry));
+      const { bytes, coldImportCpuMs, bareCpuMs } = await measure(bundles.dirOf(entry));
       functions.push({
         name: bundleName(entry),
         entry,
         kind: httpEntries.has(entry) ? 'http' : 'background',
         bytes,
         coldImportCpuMs,
+        bareCpuMs: Math.round(bareCpuMs * 10) / 10,
+        tables: bundles.tablesOf(entry),
         bytesRatio: Math.round((bytes / bare.bytes) * 10) / 10,
-        cpuRatio: Math.round((coldImportCpuMs / bare.coldImportCpuMs) * 100) / 100,
+        cpuRatio: Math.round((coldImportCpuMs / bareCpuMs) * 100) / 100,
       });
       process.stderr.write(`\r${functions.length}/${entries.length} bundles measured`);
     }
@@ -134,6 +155,8 @@ const result = {
   largestBytes: Math.max(0, ...functions.map((f) => f.bytes)),
   functions,
   machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+  /** 1/5/15-minute load averages at the start and the end: the machine may be shared. */
+  load: { start: loadAtStart, end: loadavg().map((load) => Math.round(load * 100) / 100) },
 };
 console.table(
   Object.fromEntries(

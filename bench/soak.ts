@@ -129,7 +129,12 @@ export async function soak(argv = process.argv.slice(2)) {
   const settledBeforeBurst = await settledRss();
 
   // 2. Burst.
-  const employer = await api.token('soak-employer', 'employer');
+  // A token for the whole run: on a busy machine it lasts longer than the default hour.
+  const employer = (
+    await api.request('POST', '/dev/token', {
+      body: { sub: 'soak-employer', groups: ['employer'], ttlSeconds: 86_400 },
+    })
+  ).body.token as string;
   const burstStart = Date.now();
   await inParallel(vacancies, 16, async (i) => {
     const { id, owner, status, version, createdAt, updatedAt, ...draft } = syntheticVacancy(next, `v${i}`);
@@ -147,6 +152,12 @@ export async function soak(argv = process.argv.slice(2)) {
   const caughtUp = during.find((s) => s.matches === afterBurst.matches) ?? afterBurst;
   const matchesAfterBurst = afterBurst.matches - atBurstEnd.matches;
   const catchUpSeconds = Math.max(0.001, (caughtUp.at - burstEnd) / 1000);
+  console.log(
+    `[soak] burst: ${vacancies} writes in ${((burstEnd - burstStart) / 1000).toFixed(1)} s; ` +
+      `${matchesAfterBurst} matches after it in ${catchUpSeconds.toFixed(1)} s ` +
+      `(${Math.round(matchesAfterBurst / catchUpSeconds)}/s, ` +
+      `${Math.round(matchesAfterBurst / Math.max(0.001, caughtUp.cpuSeconds - atBurstEnd.cpuSeconds))} per CPU second)`,
+  );
 
   const settledAfterBurst = await settledRss();
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
@@ -45,10 +45,30 @@ export function functionEntries(projectRoot: string): string[] {
     .sort();
 }
 
+/** Where the reference tables live (read at first use by shared/reference/table-file.ts). */
+const tablesDir = 'shared/reference/data';
+
+/**
+ * Copies into `dir/data/` each reference table whose file name the bundle holds: a
+ * `tableFile('communes.json')` call left after tree-shaking, so only the tables its code reads.
+ * Returns their names.
+ */
+function shipTables(projectRoot: string, dir: string): string[] {
+  const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+  const tables = readdirSync(resolve(projectRoot, tablesDir)).filter(
+    (file) => file.endsWith('.json') && (code.includes(`"${file}"`) || code.includes(`'${file}'`)),
+  );
+  if (tables.length > 0) mkdirSync(join(dir, 'data'), { recursive: true });
+  for (const file of tables) copyFileSync(resolve(projectRoot, tablesDir, file), join(dir, 'data', file));
+  return tables;
+}
+
 export interface Bundles {
-  /** Directory holding `index.mjs` and `index.mjs.map` of this entry. */
+  /** Directory holding `index.mjs`, `index.mjs.map` and the `data/` tables of this entry. */
   dirOf(entry: string): string;
   metafile: Metafile;
+  /** The reference tables shipped beside this entry's bundle (file names in `data/`). */
+  tablesOf(entry: string): string[];
 }
 
 /**
@@ -64,7 +84,9 @@ export function bundleAll(projectRoot: string, entries: string[], outdir?: strin
     outdir: out,
     metafile: true,
   });
-  return { dirOf: (entry) => join(out, bundleName(entry)), metafile: result.metafile as Metafile };
+  const dirOf = (entry: string) => join(out, bundleName(entry));
+  const tables = new Map(entries.map((entry) => [entry, shipTables(projectRoot, dirOf(entry))]));
+  return { dirOf, metafile: result.metafile as Metafile, tablesOf: (entry) => tables.get(entry) ?? [] };
 }
 
 let cached: Bundles | undefined;

@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import dynalite from 'dynalite';
 import { Level } from 'level';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
@@ -19,17 +20,42 @@ export interface LocalDynamo {
   endpoint: string;
   /** Reads an item straight from dynalite's store, in this process (no HTTP, no SDK). */
   readItem(tableName: string, key: Image): Promise<Image | undefined>;
+  /**
+   * Bulk load: puts whole items (no condition) straight into dynalite's store with its own
+   * key and index functions, 500 to a LevelDB batch: what BatchWrites do, without HTTP, the
+   * SDK and one LevelDB write per item and index (~10× faster).
+   */
+  putItems(tableName: string, items: Record<string, unknown>[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The parts of dynalite's store (db/index.js) the in-process reader uses. */
 interface DynaliteStore {
   getTable(name: string, checkStatus: boolean, cb: (error: Error | null, table: unknown) => void): void;
-  getItemDb(name: string): { get(key: string, cb: (error: Error | null, item?: Image) => void): void };
+  getItemDb(name: string): {
+    get(key: string, cb: (error: Error | null, item?: Image) => void): void;
+    batch: DynaliteBatch;
+  };
+  getIndexDb(type: 'Local' | 'Global', tableName: string, indexName: string): { batch: DynaliteBatch };
+}
+type DynaliteBatch = (
+  operations: ({ type: 'put'; key: string; value: Image } | { type: 'del'; key: string })[],
+  cb: (error: Error | null) => void,
+) => void;
+interface DynaliteTable {
+  LocalSecondaryIndexes?: { IndexName: string }[];
+  GlobalSecondaryIndexes?: { IndexName: string }[];
 }
 interface DynaliteDb {
   create(options: object): DynaliteStore;
   createKey(key: Image, table: unknown): string;
+  validateItem(item: Image, table: unknown): { body?: { message?: string } } | null | undefined;
+  getIndexActions(
+    indexes: unknown[],
+    existing: Image | undefined,
+    item: Image,
+    table: unknown,
+  ): { puts: { key: string; item: Image }[]; deletes: { key: string }[] };
 }
 
 /** The data folder is held by another process (LevelDB allows one at a time). */
@@ -110,6 +136,55 @@ export async function startDynalite(options: { path?: string; port?: number } = 
             error && error.name !== 'NotFoundError' ? reject(error) : resolve(error ? undefined : item),
           ),
       );
+    },
+    async putItems(tableName, items) {
+      const dynaliteStore = store as DynaliteStore;
+      const table = (await tableOf(tableName)) as DynaliteTable;
+      const itemDb = dynaliteStore.getItemDb(tableName);
+      const indexes = [
+        ...(table.LocalSecondaryIndexes ?? []).map((index) => ['Local', index] as const),
+        ...(table.GlobalSecondaryIndexes ?? []).map((index) => ['Global', index] as const),
+      ];
+      const batch = (db: { batch: DynaliteBatch }, operations: Parameters<DynaliteBatch>[0]) =>
+        new Promise<void>((resolve, reject) =>
+          operations.length
+            ? db.batch(operations, (error) => (error ? reject(error) : resolve()))
+            : resolve(),
+        );
+      for (let start = 0; start < items.length; start += 500) {
+        const images = items.slice(start, start + 500).map((item) => {
+          const image = marshall(item, { removeUndefinedValues: true });
+          const invalid = db.validateItem(image, table);
+          if (invalid) throw new Error(invalid.body?.message ?? 'invalid item');
+          return { key: db.createKey(image, table), image };
+        });
+        // What an item replaces leaves the indexes it was in, as PutItem does.
+        const existing = await Promise.all(
+          images.map(
+            ({ key }) =>
+              new Promise<Image | undefined>((resolve, reject) =>
+                itemDb.get(key, (error, item) =>
+                  error && error.name !== 'NotFoundError' ? reject(error) : resolve(error ? undefined : item),
+                ),
+              ),
+          ),
+        );
+        await Promise.all(
+          indexes.map(([type, index]) => {
+            const operations: Parameters<DynaliteBatch>[0] = [];
+            images.forEach(({ image }, i) => {
+              const { puts, deletes } = db.getIndexActions([index], existing[i], image, table);
+              for (const { key } of deletes) operations.push({ type: 'del', key });
+              for (const { key, item } of puts) operations.push({ type: 'put', key, value: item });
+            });
+            return batch(dynaliteStore.getIndexDb(type, tableName, index.IndexName), operations);
+          }),
+        );
+        await batch(
+          itemDb,
+          images.map(({ key, image }) => ({ type: 'put', key, value: image })),
+        );
+      }
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -36,6 +36,8 @@ export async function openLocalStore(
     const table: TableClient = { doc: documentClient(base), tableName };
     return {
       table,
+      /** Bulk load straight into the store (no HTTP): see LocalDynamo.putItems. */
+      putItems: (items: Record<string, unknown>[]) => dynamo.putItems(tableName, items),
       async close() {
         base.destroy();
         await dynamo.stop();

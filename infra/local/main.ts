@@ -35,6 +35,17 @@ const runtime = await startLocalRuntime({ dataDir, port, demo, log: console.log 
   console.error(`\nBassin could not start: ${error.message}\n`);
   process.exit(1);
 });
+// Ctrl-C is handled before the URL is printed: a signal sent as soon as it appears must not kill the process.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping Bassin…');
+    await runtime.stop();
+    process.exit(0);
+  });
+}
 console.log(`
 Bassin is running at ${runtime.url}   (data: ${dataDir})
 
@@ -46,14 +57,3 @@ Bassin is running at ${runtime.url}   (data: ${dataDir})
 
 Ctrl-C stops it; the data stays for the next start.
 `);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping Bassin…');
-    await runtime.stop();
-    process.exit(0);
-  });
-}

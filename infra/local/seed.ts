@@ -56,5 +56,6 @@ await seedHistory(store.table, {
   months: monthsWanted,
   seed: randomSeed,
   log: console.log,
+  putItems: store.putItems,
 });
 await store.close();

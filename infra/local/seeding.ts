@@ -9,13 +9,12 @@
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableClient } from '../../shared/adapters/dynamodb/client';
+import { putItems } from '../../shared/adapters/dynamodb/items';
 import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
-import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
-import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
-import { dynamoStatisticsStore } from '../../shared/adapters/dynamodb/statistics-store';
+import { dynamoMatchStore, matchItem } from '../../shared/adapters/dynamodb/match-store';
+import { dynamoSeekerStore, seekerItem } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
-import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
-import { dynamoWaveStore } from '../../shared/adapters/dynamodb/wave-store';
+import { dynamoVacancyStore, vacancyItem } from '../../shared/adapters/dynamodb/vacancy-store';
 import { openGtfsZip } from '../../shared/adapters/gtfs/zip-feed';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
 import { timetableTravelTime } from '../../shared/adapters/travel/timetable';
@@ -27,10 +26,13 @@ import { buildMatch, type MatchingDeps, seekerReachKm } from '../../shared/domai
 import { type EntityKey, entityKey } from '../../shared/domain/planning/codes';
 import { type CountingDeps, countEntity, rollStatistics } from '../../shared/domain/planning/counting';
 import { addMonths, monthOf, monthRange } from '../../shared/domain/planning/months';
+import type { SeekerProfile } from '../../shared/domain/seeker';
 import { importTimetables } from '../../shared/domain/transit/import';
+import type { Vacancy } from '../../shared/domain/vacancy';
 import { systemClock } from '../../shared/ports/runtime';
 import { writeDemoGtfs } from './demo-gtfs';
 import { type History, planHistory } from './history';
+import { memoryStatisticsStore } from './memory-statistics';
 import { prng } from './synthetic';
 
 export const seedMarkerKey = { PK: 'SEED', SK: 'synthetic-history' };
@@ -54,6 +56,11 @@ export interface SeedOptions {
   /** Share of the full-size history (1: ~140 vacancies and 25–75 new seekers a month). */
   scale?: number;
   log?: (line: string) => void;
+  /**
+   * How whole items reach the table (matches, statistics): BatchWrites by default; the seed
+   * command, which holds the store in its process, puts them straight into dynalite's store.
+   */
+  putItems?: (items: Record<string, unknown>[]) => Promise<void>;
 }
 
 export async function seedHistory(table: TableClient, options: SeedOptions) {
@@ -92,15 +99,6 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
     travel,
     clock,
   };
-  const counting: CountingDeps = {
-    statistics: dynamoStatisticsStore(table),
-    vacancies,
-    seekers,
-    matches,
-    waves: dynamoWaveStore(table),
-    clock,
-  };
-
   const current = monthOf(realNow);
   const months = monthRange(addMonths(current, -(monthsWanted - 1)), current);
   const history = planHistory({ months, now: realNow, seed: options.seed, scale: options.scale ?? 1 });
@@ -116,7 +114,6 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
   );
 
   const nowIso = realNow.toISOString();
-  const inMonth = (iso: string, month: string) => monthOf(iso) === month && iso <= nowIso;
   const monthEnd = (month: string) =>
     new Date(Math.min(realNow.getTime(), Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`) - 1000));
   const pickRandom = prng(7);
@@ -190,49 +187,114 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
   const plannedMatches = await planMatches();
   log(`Matched as the live matcher would: ${plannedMatches.length} matches over the history.`);
 
+  // The months are replayed in memory: the entities as they stand at the simulated time, and
+  // the statistics counted from them by the live code (countEntity, rollStatistics) into a
+  // store in memory. The table gets the outcome at the end in one bulk load (BatchWrite,
+  // partitions in parallel), item for item what the stores would have written one by one.
+  const state = {
+    vacancies: new Map<string, Vacancy>(),
+    seekers: new Map<string, SeekerProfile>(),
+    matches: new Map<string, Match>(),
+    matchesOf: new Map<string, string[]>(),
+    erased: new Map<string, string>(),
+  };
+  const statistics = memoryStatisticsStore();
+  const counting: CountingDeps = {
+    statistics,
+    vacancies: { get: async (id) => state.vacancies.get(id) },
+    seekers: { get: async (id) => state.seekers.get(id) },
+    matches: { get: async (id) => state.matches.get(id) },
+    // The synthetic history sends no offers: no wave schedules to count.
+    waves: { get: async () => undefined },
+    clock,
+  };
+  const whileActive = (match: Match, change: (match: Match) => Match) => {
+    const stored = state.matches.get(match.id);
+    if (stored?.status === 'active') state.matches.set(match.id, change(stored));
+  };
+
+  /** What happens in a month (up to now), grouped once: `month => items`, in history order. */
+  const byMonth = <T>(items: readonly T[], at: (item: T) => string | undefined) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const iso = at(item);
+      if (iso === undefined || iso > nowIso) continue;
+      const group = groups.get(monthOf(iso)) ?? [];
+      group.push(item);
+      groups.set(monthOf(iso), group);
+    }
+    return (month: string) => groups.get(month) ?? [];
+  };
+  const postedIn = byMonth(history.vacancies, (p) => p.vacancy.createdAt);
+  const closingIn = byMonth(history.vacancies, (p) => p.closesAt);
+  const joiningIn = byMonth(history.seekers, (s) => s.profile.createdAt);
+  const leavingIn = byMonth(history.seekers, (s) => s.leavesAt);
+  const madeIn = byMonth(plannedMatches, (p) => p.match.createdAt);
+  const answeredIn = byMonth(plannedMatches, (p) => p.response?.at);
+  const withdrawnIn = byMonth(plannedMatches, (p) => p.withdrawnAt);
+
   const started = Date.now();
   for (const [index, month] of months.entries()) {
     const monthStarted = Date.now();
     simulated = new Date(`${month}-01T00:00:01Z`);
     const rolled = index > 0 ? (await rollStatistics(counting)).counted : 0;
     simulated = monthEnd(month);
-    const posted = history.vacancies.filter((p) => inMonth(p.vacancy.createdAt, month));
-    const closing = history.vacancies.filter((p) => inMonth(p.closesAt, month));
-    const joining = history.seekers.filter((s) => inMonth(s.profile.createdAt, month));
-    const leaving = history.seekers.filter((s) => inMonth(s.leavesAt, month));
-    const made = plannedMatches.filter((p) => inMonth(p.match.createdAt, month));
-    const answered = plannedMatches.filter((p) => p.response && inMonth(p.response.at, month));
-    const withdrawn = plannedMatches.filter((p) => p.withdrawnAt && inMonth(p.withdrawnAt, month));
+    const posted = postedIn(month);
+    const closing = closingIn(month);
+    const joining = joiningIn(month);
+    const leaving = leavingIn(month);
+    const made = madeIn(month);
+    const answered = answeredIn(month);
+    const withdrawn = withdrawnIn(month);
     const count = (keys: EntityKey[]) =>
       forEachInParallel([...new Set(keys)], 32, (key) => countEntity(counting, key));
 
     // What appears and what is answered this month is counted before what ends this month.
-    await forEachInParallel(posted, 16, ({ vacancy }) => vacancies.create(vacancy).catch(() => undefined));
-    await forEachInParallel(joining, 16, (seeker) => seekers.create(seeker.profile).catch(() => undefined));
-    await forEachInParallel(made, 16, ({ match }) => matches.save(match));
-    await forEachInParallel(answered, 16, async ({ match, response }) => {
-      if (!response) return;
-      await matches.respond(match, response.answer, { channel: 'none' }, response.at);
+    for (const { vacancy } of posted) state.vacancies.set(vacancy.id, vacancy);
+    for (const { profile } of joining) state.seekers.set(profile.id, profile);
+    for (const { match } of made) {
+      state.matches.set(match.id, match);
+      const own = state.matchesOf.get(match.seekerId) ?? [];
+      own.push(match.id);
+      state.matchesOf.set(match.seekerId, own);
+    }
+    for (const { match, response } of answered) {
+      if (!response) continue;
+      whileActive(match, (stored) => ({
+        ...stored,
+        response: response.answer,
+        respondedAt: response.at,
+        updatedAt: response.at,
+        contact: { channel: 'none' },
+      }));
       if (response.answer === 'accepted') totals.accepted++;
-    });
+    }
     await count([
       ...posted.map((p) => entityKey.encode('vacancy', p.vacancy.id)),
       ...joining.map((s) => entityKey.encode('seeker', s.profile.id)),
       ...[...made, ...answered].map((p) => entityKey.encode('match', p.match.id)),
     ]);
-    await forEachInParallel(withdrawn, 16, ({ match, withdrawnAt }) =>
-      matches.withdraw(match, 'match.vacancyClosed', withdrawnAt ?? nowIso),
-    );
-    await forEachInParallel(closing, 16, ({ vacancy, closesAt }) =>
-      vacancies.replace(
-        { ...vacancy, status: 'closed', closedAt: closesAt, updatedAt: closesAt, version: 2 },
-        1,
-      ),
-    );
-    await forEachInParallel(leaving, 16, async (seeker) => {
-      await seekers.erase(seeker.profile.id);
-      await seekers.markErased(seeker.profile.id, new Date(seeker.leavesAt));
-    });
+    for (const { match, withdrawnAt } of withdrawn)
+      whileActive(match, (stored) => ({
+        ...stored,
+        status: 'withdrawn',
+        withdrawnReason: 'match.vacancyClosed',
+        updatedAt: withdrawnAt ?? nowIso,
+      }));
+    for (const { vacancy, closesAt } of closing)
+      state.vacancies.set(vacancy.id, {
+        ...vacancy,
+        status: 'closed',
+        closedAt: closesAt,
+        updatedAt: closesAt,
+        version: 2,
+      });
+    // Erasure takes the profile and the matches in the seeker's partition; a tombstone stays.
+    for (const { profile, leavesAt } of leaving) {
+      state.seekers.delete(profile.id);
+      for (const id of state.matchesOf.get(profile.id) ?? []) state.matches.delete(id);
+      state.erased.set(profile.id, leavesAt);
+    }
     await count([
       ...withdrawn.map((p) => entityKey.encode('match', p.match.id)),
       ...closing.map((p) => entityKey.encode('vacancy', p.vacancy.id)),
@@ -245,6 +307,18 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
         `${rolled} carried over · ${((Date.now() - monthStarted) / 1000).toFixed(1)} s`,
     );
   }
+
+  // The outcome into the table: entities through their stores, matches and statistics as whole items.
+  const put = options.putItems ?? ((items: Record<string, unknown>[]) => putItems(table, items));
+  await loadItems(put, log, 'loaded: vacancies', [...state.vacancies.values()].map(vacancyItem));
+  await loadItems(put, log, 'loaded: seekers', [...state.seekers.values()].map(seekerItem));
+  const erased = progress(log, "loaded: erased seekers' tombstones", state.erased.size);
+  await forEachInParallel([...state.erased], 16, async ([id, at]) => {
+    await seekers.markErased(id, new Date(at));
+    erased();
+  });
+  await loadItems(put, log, 'loaded: matches', [...state.matches.values()].map(matchItem));
+  await loadItems(put, log, 'loaded: statistics items', statistics.items());
 
   // Today: the live matcher's index holds every seeker still active, for vacancies posted from now on.
   simulated = realNow;
@@ -316,6 +390,21 @@ function demoAccounts(
       : []),
     { sub: 'demo-planner', name: 'Équipe planification (SYNTHETIC)', role: 'planner' },
   ];
+}
+
+/** Puts items in tenths (each a parallel bulk load), logging each tenth. */
+async function loadItems(
+  put: (items: Record<string, unknown>[]) => Promise<void>,
+  log: (line: string) => void,
+  label: string,
+  items: Record<string, unknown>[],
+) {
+  const tenth = Math.max(1, Math.ceil(items.length / 10));
+  const loaded = progress(log, label, Math.ceil(items.length / tenth));
+  for (let start = 0; start < items.length; start += tenth) {
+    await put(items.slice(start, start + tenth));
+    loaded();
+  }
 }
 
 /** Logs `label: done/total` at every tenth of the way and at the end, with the time taken. */

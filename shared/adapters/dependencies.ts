@@ -162,21 +162,21 @@ export const deviceDeps = /* @__PURE__ */ once(() => {
 });
 
 /** SMS and push: SNS, or the local outbox (setting messageSender = outbox). */
-export const messageSender = once(() =>
+export const messageSender = /* @__PURE__ */ once(() =>
   setting('messageSender') === 'outbox'
     ? outboxSender(setting('outboxFile')).sender
     : snsMessageSender(new SNSClient({})),
 );
 
 /** Erasure: the person's items, their push endpoints, what the sender kept of their messages. */
-export const erasureDeps = once(() => ({
+export const erasureDeps = /* @__PURE__ */ once(() => ({
   ...seekerDeps(),
   devices: deviceDeps().devices,
   messages: messageSender(),
 }));
 
 /** Export: the person's items and their statistics contribution records. */
-export const exportDeps = once(() => ({
+export const exportDeps = /* @__PURE__ */ once(() => ({
   ...seekerDeps(),
   statistics: dynamoStatisticsStore(tableClientFromEnv()),
 }));

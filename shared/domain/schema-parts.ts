@@ -123,7 +123,7 @@ export const skillList = z
   });
 
 /** Countries whose mobile numbers can receive offers: France (with its overseas départements) and the EU. */
-const mobileCountries = new Set(
+const mobileCountries = /* @__PURE__ */ new Set(
   'FR GP MQ GF RE YT AT BE BG CY CZ DE DK EE ES FI GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(
     ' ',
   ),
@@ -131,22 +131,24 @@ const mobileCountries = new Set(
 
 /**
  * A mobile number as people write it ("06 12 34 56 78", "+33 6 12 34 56 78", "0033…"),
- * checked with libphonenumber-js and stored in E.164 ("+33612345678").
+ * checked with libphonenumber-js and stored in E.164 ("+33612345678"). Built in a pure call so
+ * that a bundle which reads no phone number leaves libphonenumber-js's metadata out.
  */
-export const mobilePhone = z
-  .string()
-  .trim()
-  .max(32)
-  .transform((text, context) => {
-    const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'FR');
-    if (parsed?.isValid() && parsed.country && mobileCountries.has(parsed.country)) return parsed.number;
-    context.addIssue({ code: 'custom', message: 'field.phone' });
-    return z.NEVER;
-  })
-  .meta({
-    description: 'A French or EU mobile number, in any usual form; answered in E.164',
-    example: '06 12 34 56 78',
-  });
+export const mobilePhone = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .trim()
+    .max(32)
+    .transform((text, context) => {
+      const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'FR');
+      if (parsed?.isValid() && parsed.country && mobileCountries.has(parsed.country)) return parsed.number;
+      context.addIssue({ code: 'custom', message: 'field.phone' });
+      return z.NEVER;
+    })
+    .meta({
+      description: 'A French or EU mobile number, in any usual form; answered in E.164',
+      example: '06 12 34 56 78',
+    }))();
 
 export const isoTimestamp = z.iso.datetime().max(40);
 /** A bounded integer, documented as int32 in OpenAPI. */

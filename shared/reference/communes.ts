@@ -1,8 +1,10 @@
 import type { CommuneRow, DepartementRow, EpciRow } from './commune-rows';
-import communeRows from './data/communes.json';
-import departementRows from './data/departements.json';
-import epciRows from './data/epci.json';
+import { tableFile } from './table-file';
 import { foldForSearch, searchTerms } from './text-search';
+
+const communeRows = /* @__PURE__ */ tableFile<CommuneRow[]>('communes.json');
+const epciRows = /* @__PURE__ */ tableFile<EpciRow[]>('epci.json');
+const departementRows = /* @__PURE__ */ tableFile<DepartementRow[]>('departements.json');
 
 export interface Commune {
   code: string;
@@ -33,7 +35,7 @@ let byCode: Map<string, CommuneRow> | undefined;
 let folded: { key: string; row: CommuneRow }[] | undefined;
 
 function index(): Map<string, CommuneRow> {
-  byCode ??= new Map((communeRows as CommuneRow[]).map((row) => [row[0], row]));
+  byCode ??= new Map(communeRows().map((row) => [row[0], row]));
   return byCode;
 }
 
@@ -48,7 +50,7 @@ export function findCommune(code: string): Commune | undefined {
 
 /** Every commune of the reference table. */
 export function listCommunes(): Commune[] {
-  return (communeRows as CommuneRow[]).map(toCommune);
+  return communeRows().map(toCommune);
 }
 
 export function isKnownCommune(code: string): boolean {
@@ -62,7 +64,7 @@ export function isKnownCommune(code: string): boolean {
 export function searchCommunes(query: string, limit: number): Commune[] {
   const q = foldForSearch(query);
   if (!q) return [];
-  folded ??= (communeRows as CommuneRow[]).map((row) => ({ key: foldForSearch(row[1]), row }));
+  folded ??= communeRows().map((row) => ({ key: foldForSearch(row[1]), row }));
   const byPostcode = /^\d{2,5}$/.test(q);
   const hits = folded.filter(({ key, row }) =>
     byPostcode
@@ -77,7 +79,7 @@ export function searchCommunes(query: string, limit: number): Commune[] {
 
 let epciByCode: Map<string, EpciRow> | undefined;
 export function findEpci(code: string): Epci | undefined {
-  epciByCode ??= new Map((epciRows as EpciRow[]).map((row) => [row[0], row]));
+  epciByCode ??= new Map(epciRows().map((row) => [row[0], row]));
   const row = epciByCode.get(code);
   return row && { code: row[0], name: row[1], type: row[2], population: row[3] };
 }
@@ -89,7 +91,7 @@ export function findEpci(code: string): Epci | undefined {
 export function searchEpcis(query: string, limit: number): Epci[] {
   const words = searchTerms(query);
   if (words.length === 0) return [];
-  return (epciRows as EpciRow[])
+  return epciRows()
     .filter(([, name]) => {
       const terms = searchTerms(name);
       return words.every((word) => terms.some((term) => term.startsWith(word)));
@@ -102,6 +104,6 @@ export function searchEpcis(query: string, limit: number): Epci[] {
 let departementNames: Map<string, string> | undefined;
 /** "Pyrénées-Atlantiques" for 64. */
 export function departementName(code: string): string | undefined {
-  departementNames ??= new Map(departementRows as DepartementRow[]);
+  departementNames ??= new Map(departementRows());
   return departementNames.get(code);
 }

@@ -1,5 +1,5 @@
 import type { CoordinateRow } from './coordinates-sources';
-import rows from './data/commune-coordinates.json';
+import { tableFile } from './table-file';
 
 export interface CommuneLocation {
   lat: number;
@@ -14,7 +14,7 @@ export interface CommuneLocation {
   precision: 'town-centre' | 'centroid';
 }
 
-const table = rows as unknown as Record<string, CoordinateRow>;
+const table = /* @__PURE__ */ tableFile<Record<string, CoordinateRow>>('commune-coordinates.json');
 const sources = {
   G: ['geonames', 'town-centre'],
   O: ['official', 'town-centre'],
@@ -24,7 +24,7 @@ const sources = {
 
 /** The commune's reference point, or undefined when no source places it. */
 export function communeLocation(code: string): CommuneLocation | undefined {
-  const row = table[code];
+  const row = table()[code];
   if (!row) return undefined;
   const [source, precision] = sources[row[2]];
   return { lat: row[0], lon: row[1], source, precision };

@@ -2,8 +2,8 @@
  * ROME job titles ("appellations", France Travail, Licence Ouverte / Etalab 2.0): the 13,120
  * names people give their job, each with its code OGR and ROME 4.0 code (built by rome-build.ts).
  */
-import rows from './data/job-titles.json';
 import type { JobTitleRow } from './rome-rows';
+import { tableFile } from './table-file';
 
 export interface JobTitle {
   /** Code OGR of the title. */
@@ -17,7 +17,7 @@ export interface JobTitle {
   rare: boolean;
 }
 
-const table = rows as JobTitleRow[];
+const table = /* @__PURE__ */ tableFile<JobTitleRow[]>('job-titles.json');
 let byCode: Map<string, JobTitle> | undefined;
 
 const toJobTitle = ([code, label, occupation, flags]: JobTitleRow): JobTitle => ({
@@ -29,7 +29,7 @@ const toJobTitle = ([code, label, occupation, flags]: JobTitleRow): JobTitle => 
 });
 
 function index() {
-  byCode ??= new Map(table.map((row) => [row[0], toJobTitle(row)]));
+  byCode ??= new Map(table().map((row) => [row[0], toJobTitle(row)]));
   return byCode;
 }
 

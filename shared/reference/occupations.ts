@@ -4,8 +4,8 @@
  * "Soudeur / Soudeuse TIG" under H2913 "Soudage manuel") and a domaine professionnel (the
  * code's first three characters, e.g. H29). Codes are stable: ROME 3 codes are ROME 4.0 codes too.
  */
-import tables from './data/occupations.json';
 import type { OccupationTables } from './rome-rows';
+import { tableFile } from './table-file';
 
 export interface Occupation {
   code: string;
@@ -14,13 +14,15 @@ export interface Occupation {
   domain: { code: string; label: string };
 }
 
-const { fiches, parents, domains } = tables as OccupationTables;
-const parentLabel = new Map(parents);
-const domainLabel = new Map(domains);
+const tables = /* @__PURE__ */ tableFile<OccupationTables>('occupations.json');
 let byCode: Map<string, Occupation> | undefined;
 
 function index() {
-  byCode ??= new Map(
+  if (byCode) return byCode;
+  const { fiches, parents, domains } = tables();
+  const parentLabel = new Map(parents);
+  const domainLabel = new Map(domains);
+  byCode = new Map(
     fiches.map(([code, label, parent]) => [
       code,
       {
@@ -37,7 +39,7 @@ function index() {
 export const findOccupation = (code: string): Occupation | undefined => index().get(code);
 export const isKnownOccupation = (code: string): boolean => index().has(code);
 /** Every ROME 4.0 code, in code order. */
-export const occupationCodes = (): string[] => fiches.map(([code]) => code);
+export const occupationCodes = (): string[] => tables().fiches.map(([code]) => code);
 /** "H29" for H2913: the domaine professionnel. */
 export const occupationDomain = (code: string): string => code.slice(0, 3);
 /** The ROME 3 fiche a code belongs to (itself for the 532 historical codes). */

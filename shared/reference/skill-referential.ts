@@ -3,9 +3,9 @@
  * rome-build.ts): savoirs (knowledge, "Lecture de plan, de schéma") and savoir-faire
  * (know-how, "Réaliser un soudage TIG"), each with its code OGR, and the ones each fiche lists.
  */
-import tables from './data/skills.json';
 import { parentFiche } from './occupations';
 import type { SkillTables } from './rome-rows';
+import { tableFile } from './table-file';
 import { foldForSearch, searchText, textIndex } from './text-search';
 
 export interface Skill {
@@ -14,7 +14,7 @@ export interface Skill {
   kind: 'knowledge' | 'know-how';
 }
 
-const { items, fiches } = tables as unknown as SkillTables;
+const tables = /* @__PURE__ */ tableFile<SkillTables>('skills.json');
 const toSkill = ([code, label, kind]: SkillTables['items'][number]): Skill => ({
   code,
   label,
@@ -26,7 +26,7 @@ let byLabel: Map<string, string> | undefined;
 let index: ReturnType<typeof textIndex<{ id: string; label: string }>> | undefined;
 
 export function findSkill(code: string): Skill | undefined {
-  byCode ??= new Map(items.map((item) => [item[0], toSkill(item)]));
+  byCode ??= new Map(tables().items.map((item) => [item[0], toSkill(item)]));
   return byCode.get(code);
 }
 
@@ -35,7 +35,7 @@ export function skillCodeOfLabel(text: string): string | undefined {
   if (!byLabel) {
     byLabel = new Map();
     // Items are in code order: the first code keeps a label shared by several.
-    for (const [code, label] of items)
+    for (const [code, label] of tables().items)
       if (!byLabel.has(foldForSearch(label))) byLabel.set(foldForSearch(label), code);
   }
   return byLabel.get(foldForSearch(text));
@@ -43,6 +43,7 @@ export function skillCodeOfLabel(text: string): string | undefined {
 
 /** The skills an occupation's fiche lists (a ROME 4.0 code uses its ROME 3 parent's list). */
 export function skillsOfOccupation(occupation: string): Skill[] {
+  const { items, fiches } = tables();
   return (fiches[parentFiche(occupation)] ?? fiches[occupation] ?? []).map((at) =>
     toSkill(items[at] as never),
   );
@@ -59,7 +60,7 @@ export function suggestSkills(query: string, occupation: string | undefined, lim
       .sort((a, b) => Number(a.kind === 'know-how') - Number(b.kind === 'know-how'))
       .slice(0, limit);
   index ??= textIndex(
-    items.map(([code, label]) => ({ id: code, label })),
+    tables().items.map(([code, label]) => ({ id: code, label })),
     { fields: ['label'] },
   );
   const ownCodes = new Set(own.map((skill) => skill.code));

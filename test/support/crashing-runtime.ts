@@ -56,6 +56,7 @@ if (crashAt === 'vacancy-written') {
   );
 }
 
-console.log(`Bassin is running at ${runtime.url}`);
+// Signals are handled before the URL is printed: a test stops the process as soon as it reads it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => void runtime.stop().then(() => process.exit(0)));
+console.log(`Bassin is running at ${runtime.url}`);

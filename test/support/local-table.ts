@@ -12,6 +12,8 @@ export async function startLocalTable(tableName = 'bassin') {
     table,
     base,
     endpoint: dynamo.endpoint,
+    /** Bulk load straight into dynalite's store (see LocalDynamo.putItems). */
+    putItems: (items: Record<string, unknown>[]) => dynamo.putItems(tableName, items),
     async stop() {
       base.destroy();
       await dynamo.stop();

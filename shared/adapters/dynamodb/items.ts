@@ -172,15 +172,44 @@ export async function queryPartitionsBelow(
   return pages.flat();
 }
 
-/** Deletes items by key, 25 per BatchWrite, retrying what DynamoDB leaves unprocessed under load. */
-export async function deleteKeys({ doc, tableName }: TableClient, keys: Record<string, unknown>[]) {
-  for (let start = 0; start < keys.length; start += 25) {
-    let requests = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchWrite kept leaving items unprocessed');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-      requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-    }
-  }
+type WriteRequest =
+  | { DeleteRequest: { Key: Record<string, unknown> } }
+  | { PutRequest: { Item: Record<string, unknown> } };
+
+/** Writes requests 25 per BatchWrite, `width` at a time, retrying what DynamoDB leaves unprocessed under load. */
+async function batchWrite({ doc, tableName }: TableClient, all: WriteRequest[], width: number) {
+  const chunks = Array.from({ length: Math.ceil(all.length / 25) }, (_, i) => all.slice(i * 25, i * 25 + 25));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, chunks.length) }, async () => {
+      for (let requests = chunks[next++]; requests; requests = chunks[next++]) {
+        for (let attempt = 0; requests.length > 0; attempt++) {
+          if (attempt > 8) throw new Error('BatchWrite kept leaving items unprocessed');
+          if (attempt > 0)
+            await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+          const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+          requests = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+        }
+      }
+    }),
+  );
 }
+
+/** Deletes items by key, 25 per BatchWrite. */
+export const deleteKeys = (table: TableClient, keys: Record<string, unknown>[]) =>
+  batchWrite(
+    table,
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+    1,
+  );
+
+/**
+ * Bulk load: puts whole items (no condition), 25 per BatchWrite and `width` BatchWrites at a
+ * time, so that the table's partitions are written in parallel.
+ */
+export const putItems = (table: TableClient, items: Record<string, unknown>[], width = 8) =>
+  batchWrite(
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    width,
+  );

@@ -21,6 +21,23 @@ const computedFields = [
   'updatedAt',
 ] as const;
 
+/**
+ * The whole item of a match as save, respond and withdraw leave it (listed in GSI1 and GSI3
+ * only while active), for a bulk load (the seed).
+ */
+export const matchItem = (match: Match): Record<string, unknown> => ({
+  ...match,
+  ...matchKeys.primary(match.seekerId, match.vacancyId),
+  ...matchKeys.byId(match.id),
+  ...(match.status === 'active'
+    ? {
+        ...matchKeys.bySeeker(match.seekerId, match.score, match.vacancyId),
+        ...matchKeys.byVacancy(match.vacancyId, match.score, match.id),
+      }
+    : {}),
+  entity: matchKeys.entity,
+});
+
 export function dynamoMatchStore(table: TableClient): MatchStore {
   const { doc, tableName } = table;
 

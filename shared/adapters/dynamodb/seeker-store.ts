@@ -8,15 +8,18 @@ import { seekerKeys } from './keys/seeker-keys';
 
 const tombstoneSeconds = 30 * 24 * 3600;
 
+/** The item a seeker's profile is stored as (also for a bulk load: the seed). */
+export const seekerItem = (profile: SeekerProfile) => ({
+  ...seekerKeys.profile(profile.id),
+  ...seekerKeys.activity(profile.updatedAt, profile.id),
+  entity: seekerKeys.entity,
+  schemaVersion: seekerSchemaVersion,
+  ...profile,
+});
+
 export function dynamoSeekerStore(table: TableClient): SeekerStore {
   const { doc, tableName } = table;
-  const toItem = (profile: SeekerProfile) => ({
-    ...seekerKeys.profile(profile.id),
-    ...seekerKeys.activity(profile.updatedAt, profile.id),
-    entity: seekerKeys.entity,
-    schemaVersion: seekerSchemaVersion,
-    ...profile,
-  });
+  const toItem = seekerItem;
 
   return {
     async get(id) {

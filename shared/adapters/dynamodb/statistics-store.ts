@@ -18,6 +18,21 @@ const countersOf = (item: Record<string, unknown> | undefined): Counts => {
   return counts;
 };
 
+/** How statistics are stored, item by item: the store writes them so, a bulk load (the seed) too. */
+export const statisticsItems = {
+  record: (record: ContributionRecord): Record<string, unknown> => ({
+    ...statisticsKeys.record(record.entityKey),
+    ...(record.live ? statisticsKeys.live(record.through, record.entityKey) : {}),
+    entity: statisticsKeys.recordEntity,
+    ...record,
+  }),
+  bucket: (bucket: string, counts: Counts): Record<string, unknown> => {
+    const { unit, month } = bucketKey.decode(bucket);
+    return { ...statisticsKeys.bucket(unit, month), entity: statisticsKeys.bucketEntity, ...counts };
+  },
+  start: (month: string): Record<string, unknown> => ({ ...statisticsKeys.start, month }),
+};
+
 export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
   const { doc, tableName } = table;
   return {
@@ -35,12 +50,7 @@ export function dynamoStatisticsStore(table: TableClient): StatisticsStore {
         doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...statisticsKeys.record(record.entityKey),
-              ...(record.live ? statisticsKeys.live(record.through, record.entityKey) : {}),
-              entity: statisticsKeys.recordEntity,
-              ...record,
-            },
+            Item: statisticsItems.record(record),
             ...(expectedSeq === undefined
               ? { ConditionExpression: 'attribute_not_exists(PK)' }
               : {

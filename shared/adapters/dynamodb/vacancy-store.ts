@@ -7,16 +7,19 @@ import type { TableClient } from './client';
 import { domainOf, putIfAbsent, putIfVersion, queryPage } from './items';
 import { openVacancyLevel, vacancyKeys } from './keys/vacancy-keys';
 
+/** The item a vacancy is stored as (also for a bulk load: the seed). */
+export const vacancyItem = (vacancy: Vacancy) => ({
+  ...vacancyKeys.primary(vacancy.id),
+  ...vacancyKeys.byOwner(vacancy.owner, vacancy.createdAt, vacancy.id),
+  ...vacancyKeys.open(vacancy, cellOf(locateSite(vacancy.site).point, openVacancyLevel)),
+  entity: vacancyKeys.entity,
+  schemaVersion: vacancySchemaVersion,
+  ...vacancy,
+});
+
 export function dynamoVacancyStore(table: TableClient): VacancyStore {
   const { doc, tableName } = table;
-  const toItem = (vacancy: Vacancy) => ({
-    ...vacancyKeys.primary(vacancy.id),
-    ...vacancyKeys.byOwner(vacancy.owner, vacancy.createdAt, vacancy.id),
-    ...vacancyKeys.open(vacancy, cellOf(locateSite(vacancy.site).point, openVacancyLevel)),
-    entity: vacancyKeys.entity,
-    schemaVersion: vacancySchemaVersion,
-    ...vacancy,
-  });
+  const toItem = vacancyItem;
 
   return {
     async create(vacancy) {

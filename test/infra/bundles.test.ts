@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Bundles, bundleAll } from '../../infra/bundles';
+
+const health = 'functions/system/health.ts';
+const communes = 'functions/reference/communes.ts';
+const out = mkdtempSync(join(tmpdir(), 'bassin-bundles-test-'));
+let bundles: Bundles;
+
+beforeAll(() => {
+  bundles = bundleAll(process.cwd(), [health, communes], out);
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('each function carries what it uses', () => {
+  it('a function that reads no reference table carries none, in its bundle or beside it', () => {
+    const code = readFileSync(join(bundles.dirOf(health), 'index.mjs'), 'utf8');
+    expect(bundles.tablesOf(health)).toEqual([]);
+    expect(existsSync(join(bundles.dirOf(health), 'data'))).toBe(false);
+    expect(code).not.toContain('Zuydcoote');
+    expect(statSync(join(bundles.dirOf(health), 'index.mjs')).size).toBeLessThan(800_000);
+  });
+
+  it('a lookup ships its tables beside the bundle, not in it, and reads them at first use', async () => {
+    const dir = bundles.dirOf(communes);
+    expect(bundles.tablesOf(communes)).toContain('communes.json');
+    expect(existsSync(join(dir, 'data', 'communes.json'))).toBe(true);
+    expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).not.toContain('Zuydcoote');
+    // The bundle, run on its own in a fresh Node as Lambda would, finds its table.
+    const script = `
+      const { handler } = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)});
+      const claims = { sub: 'u1', 'cognito:groups': '[seeker]' };
+      const answer = await handler({
+        version: '2.0', routeKey: 'GET /v1/ref/communes', rawPath: '/v1/ref/communes', rawQueryString: 'q=mourenx',
+        headers: { 'accept-language': 'fr' }, queryStringParameters: { q: 'mourenx' }, isBase64Encoded: false,
+        requestContext: { http: { method: 'GET', path: '/v1/ref/communes' }, requestId: 'r', authorizer: { jwt: { claims } } },
+      }, { awsRequestId: 'x', getRemainingTimeInMillis: () => 3000 });
+      process.stdout.write(JSON.stringify(answer));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: tmpdir(),
+      env: {
+        PATH: process.env.PATH,
+        AWS_REGION: 'eu-west-3',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        POWERTOOLS_LOG_LEVEL: 'ERROR',
+      },
+    });
+    const answer = JSON.parse(stdout) as { statusCode: number; body: string };
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body).items[0]).toMatchObject({ code: '64410', label: 'Mourenx (64150)' });
+  }, 60_000);
+});
