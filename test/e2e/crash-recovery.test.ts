@@ -51,8 +51,9 @@ async function runWorkload(current: () => Promise<Api>) {
   const send = async (method: string, path: string, token: (api: Api) => Promise<string>, options = {}) => {
     for (let attempt = 0; attempt < 200; attempt++) {
       const api = await current();
-      const answer = await api
-        .request(method, path, { token: await token(api), ...options })
+      // A dead runtime fails the token request as well as the request itself: both are retried.
+      const answer = await token(api)
+        .then((bearer) => api.request(method, path, { token: bearer, ...options }))
         .catch(() => undefined);
       if (answer && answer.status !== 409 && answer.status < 500) return answer;
       // Dead (no answer) or still locked by a request that died: ask again.

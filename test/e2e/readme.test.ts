@@ -33,10 +33,11 @@ describe('README', () => {
     expect(stdout).toContain('{"items":[]}');
     expect(stdout).toContain('"field":"body.site.commune"');
     expect(stdout).toContain('{"field":"body.owner","detail":"Champ inconnu"}');
-    // This month's row: 1 vacancy posted (3 openings after the PATCH) and closed; the seeker,
-    // their match and its acceptance are counts of 1 person: not published.
+    // This month's row: 1 vacancy posted (3 openings after the PATCH) and closed, which offered
+    // and got its first acceptance; the seeker, their match, its offer and its acceptance are
+    // counts of 1 person: not published (nor the ratios made from them).
     expect(stdout).toContain(
-      `${new Date().toISOString().slice(0, 7)},1,3,0,1,0,,,,seekers_active matches_new matches_accepted`,
+      `${new Date().toISOString().slice(0, 7)},1,3,0,1,0,,,,,,,1,1,0,,,seekers_active matches_new matches_accepted offers_sent offers_answered offers_accepted`,
     );
   });
 });
