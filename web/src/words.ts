@@ -22,3 +22,9 @@ export type ChannelName = keyof typeof channelWords;
 export const modeInWords = (mode: Mode) => modeWords[mode].fr;
 export const shiftInWords = (shift: ShiftName) => shiftWords[shift].fr;
 export const contractInWords = (contract: ContractName) => contractWords[contract].fr;
+/** A salary's period, as the form's "… € par heure". */
+export const salaryPeriodChoices = [
+  ['hour', 'heure'],
+  ['month', 'mois'],
+  ['year', 'an'],
+] as const;

@@ -3,11 +3,11 @@ import { useState } from 'preact/hooks';
 import { api, data, firstError } from '../api/client';
 import { Checkboxes } from '../ui/Checkboxes';
 import { Combobox } from '../ui/Combobox';
-import { describedBy, Field } from '../ui/Field';
+import { describedBy, Field, SelectField } from '../ui/Field';
 import { findCommunes, findJobTitles } from '../ui/reference';
 import { SkillsPicker } from '../ui/SkillsPicker';
 import { useLoad } from '../ui/useLoad';
-import { contractChoices, shiftChoices } from '../words';
+import { contractChoices, salaryPeriodChoices, shiftChoices } from '../words';
 import type { VacancyFormState } from './vacancy-form-state';
 
 export function VacancyForm(props: {
@@ -117,19 +117,14 @@ export function VacancyForm(props: {
         error={firstError(e, 'shifts')}
       />
       <div class="row">
-        <Field id={f('contract')} label="Contrat" error={e.contract}>
-          <select
-            id={f('contract')}
-            value={form.contract}
-            onChange={(event) => set('contract', event.currentTarget.value as VacancyFormState['contract'])}
-          >
-            {contractChoices.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id={f('contract')}
+          label="Contrat"
+          error={e.contract}
+          value={form.contract}
+          choices={contractChoices}
+          onChange={(value) => set('contract', value)}
+        />
         <Field id={f('openings')} label="Nombre de postes" error={e.openings}>
           <input
             id={f('openings')}
@@ -161,19 +156,13 @@ export function VacancyForm(props: {
               onInput={text('salaryMax')}
             />
           </Field>
-          <Field id={f('salary-period')} label="Par">
-            <select
-              id={f('salary-period')}
-              value={form.salaryPeriod}
-              onChange={(event) =>
-                set('salaryPeriod', event.currentTarget.value as VacancyFormState['salaryPeriod'])
-              }
-            >
-              <option value="hour">heure</option>
-              <option value="month">mois</option>
-              <option value="year">an</option>
-            </select>
-          </Field>
+          <SelectField
+            id={f('salary-period')}
+            label="Par"
+            value={form.salaryPeriod}
+            choices={salaryPeriodChoices}
+            onChange={(value) => set('salaryPeriod', value)}
+          />
         </div>
       </fieldset>
       <Field id={f('start')} label="Date de début (facultatif)" error={e.startDate}>

@@ -4,7 +4,7 @@ import { api, data, firstError } from '../api/client';
 import { Checkboxes } from '../ui/Checkboxes';
 import { Chips } from '../ui/Chips';
 import { Combobox } from '../ui/Combobox';
-import { describedBy, Field } from '../ui/Field';
+import { describedBy, Field, SelectField } from '../ui/Field';
 import { findCommunes, findJobTitles } from '../ui/reference';
 import { SkillsPicker } from '../ui/SkillsPicker';
 import { useLoad } from '../ui/useLoad';
@@ -148,19 +148,14 @@ export function ProfileForm(props: {
       />
       <fieldset>
         <legend>Recevoir les offres</legend>
-        <Field id="channel" label="Par" error={e['contact.channel']}>
-          <select
-            id="channel"
-            value={form.channel}
-            onChange={(event) => set('channel', event.currentTarget.value as ProfileFormState['channel'])}
-          >
-            {channelChoices.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="channel"
+          label="Par"
+          error={e['contact.channel']}
+          value={form.channel}
+          choices={channelChoices}
+          onChange={(value) => set('channel', value)}
+        />
         {form.channel === 'sms' && (
           <Field
             id="phone"

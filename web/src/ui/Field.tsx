@@ -26,6 +26,32 @@ export function Field(props: {
   );
 }
 
+/** A labelled choice among fixed values, each shown by its French word. */
+export function SelectField<V extends string>(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  value: V;
+  choices: readonly (readonly [V, string])[];
+  onChange: (value: V) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.currentTarget.value as V)}
+      >
+        {props.choices.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /** aria-describedby for a field's input: its hint and its error, when shown. */
 export const describedBy = (id: string, hint?: unknown, error?: unknown) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
