@@ -507,7 +507,10 @@ describe('the web app in Chromium, as new users try it', () => {
     await pick(page, 'Ajouter une commune', 'Lescar', 'Lescar (64230)');
     await page.getByRole('button', { name: 'Enregistrer le territoire' }).click();
     await page.getByText('Territoire « Bassin de Lacq et Pau » enregistré').waitFor();
-    expect(await page.getByLabel('Territoire', { exact: true }).inputValue()).toBe('bassin-de-lacq-et-pau');
+    // The new area is selected once the area list has been read again (a request after the save).
+    await expect
+      .poll(() => page.getByLabel('Territoire', { exact: true }).inputValue(), { timeout: 60_000 })
+      .toBe('bassin-de-lacq-et-pau');
     expect(watched.errors).toEqual([]);
     await page.context().close();
   }, 180_000);
