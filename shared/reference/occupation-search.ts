@@ -127,8 +127,24 @@ function scanTitles({ words }: Built, terms: string[]): Scored[] {
   return found;
 }
 
+/** The most an answer holds (the API's limit). */
+const maxHits = 100;
+
+/**
+ * The answers to every one-letter query, ranked once: a single letter starts the words of
+ * thousands of titles, and ranking them all at each keystroke costs up to 20 ms.
+ */
+let oneLetter: Map<string, TitleHit[]> | undefined;
+function oneLetterAnswers(index: Built) {
+  const answers = new Map<string, TitleHit[]>();
+  for (const letter of 'abcdefghijklmnopqrstuvwxyz')
+    answers.set(letter, rankHits(scanTitles(index, [letter]), index.exact.get(letter), maxHits));
+  return answers;
+}
+
 export function searchJobTitles(query: string, limit: number): TitleHit[] {
   built ??= build();
+  oneLetter ??= oneLetterAnswers(built);
   const trimmed = query.trim();
   // A query of small words only ("a", "de"): its letters are the start of a word, not a word to skip.
   const terms =
@@ -136,6 +152,10 @@ export function searchJobTitles(query: string, limit: number): TitleHit[] {
       ? searchTerms(trimmed)
       : foldForSearch(trimmed).split(' ').filter(Boolean);
   const named = built.exact.get(foldForSearch(trimmed));
+  const [only, ...others] = terms;
+  const ready =
+    only !== undefined && others.length === 0 && limit <= maxHits ? oneLetter.get(only) : undefined;
+  if (ready) return ready.slice(0, limit);
   let scored: Scored[];
   if (trimmed === '' || /^[a-n]\d{1,4}$/i.test(trimmed)) {
     // Nothing typed, or a ROME code or its start: the titles of those fiches, in code order.
@@ -150,6 +170,11 @@ export function searchJobTitles(query: string, limit: number): TitleHit[] {
       ? scanTitles(built, terms)
       : searchIndexes(built, trimmed);
   }
+  return rankHits(scored, named, limit);
+}
+
+/** The final ranking: the exact title, then by weighted score, titles marked "peu usité" last. */
+function rankHits(scored: Scored[], named: Set<string> | undefined, limit: number): TitleHit[] {
   return (
     scored
       .map(({ title, score }) => ({
