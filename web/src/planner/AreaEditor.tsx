@@ -16,14 +16,44 @@ const slug = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
 
+/** Places picked by name, one at a time, shown as removable chips. */
+function PickedList(props: {
+  id: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  find: typeof findCommunes;
+  listLabel: string;
+  items: Picked[];
+  onChange: (items: Picked[]) => void;
+}) {
+  const { items, onChange } = props;
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      <Combobox
+        id={props.id}
+        find={props.find}
+        onPick={(option) =>
+          !items.some((item) => item.code === option.key) &&
+          onChange([...items, { code: option.key, text: option.text }])
+        }
+        describedBy={`${props.id}-hint`}
+      />
+      <Chips
+        label={props.listLabel}
+        items={items.map((item) => ({ key: item.code, text: item.text }))}
+        onRemove={(key) => onChange(items.filter((item) => item.code !== key))}
+      />
+    </Field>
+  );
+}
+
 export function AreaEditor(props: { onSaved: (id: string) => void }) {
   const [name, setName] = useState('');
   const [epcis, setEpcis] = useState<Picked[]>([]);
   const [communes, setCommunes] = useState<Picked[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
-  const add = (list: Picked[], set: (value: Picked[]) => void) => (option: { key: string; text: string }) =>
-    !list.some((item) => item.code === option.key) && set([...list, { code: option.key, text: option.text }]);
   return (
     <section aria-labelledby="area-editor-title">
       <h2 id="area-editor-title">Définir un territoire</h2>
@@ -65,42 +95,26 @@ export function AreaEditor(props: { onSaved: (id: string) => void }) {
             onInput={(e) => setName(e.currentTarget.value)}
           />
         </Field>
-        <Field
+        <PickedList
           id="area-epcis"
           label="Ajouter une intercommunalité"
           hint="Tapez une partie de son nom, par exemple « Lacq »"
           error={firstError(errors, 'epcis')}
-        >
-          <Combobox
-            id="area-epcis"
-            find={findEpcis}
-            onPick={add(epcis, setEpcis)}
-            describedBy="area-epcis-hint"
-          />
-          <Chips
-            label="Intercommunalités du territoire"
-            items={epcis.map((e) => ({ key: e.code, text: e.text }))}
-            onRemove={(key) => setEpcis(epcis.filter((e) => e.code !== key))}
-          />
-        </Field>
-        <Field
+          find={findEpcis}
+          listLabel="Intercommunalités du territoire"
+          items={epcis}
+          onChange={setEpcis}
+        />
+        <PickedList
           id="area-communes"
           label="Ajouter une commune"
           hint="Par son nom ou son code postal"
           error={firstError(errors, 'communes')}
-        >
-          <Combobox
-            id="area-communes"
-            find={findCommunes}
-            onPick={add(communes, setCommunes)}
-            describedBy="area-communes-hint"
-          />
-          <Chips
-            label="Communes du territoire"
-            items={communes.map((c) => ({ key: c.code, text: c.text }))}
-            onRemove={(key) => setCommunes(communes.filter((c) => c.code !== key))}
-          />
-        </Field>
+          find={findCommunes}
+          listLabel="Communes du territoire"
+          items={communes}
+          onChange={setCommunes}
+        />
         {message && (
           <p class="status" aria-live="polite">
             {message}
