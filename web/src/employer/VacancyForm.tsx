@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import { api, data, firstError } from '../api/client';
 import { Checkboxes } from '../ui/Checkboxes';
 import { Combobox } from '../ui/Combobox';
-import { describedBy, Field, SelectField } from '../ui/Field';
-import { findCommunes, findJobTitles } from '../ui/reference';
+import { CommuneField, describedBy, Field, SelectField } from '../ui/Field';
+import { findJobTitles } from '../ui/reference';
 import { SkillsPicker } from '../ui/SkillsPicker';
 import { useLoad } from '../ui/useLoad';
 import { contractChoices, salaryPeriodChoices, shiftChoices } from '../words';
@@ -92,22 +92,14 @@ export function VacancyForm(props: {
         onChange={(skills) => set('skills', skills)}
         error={firstError(e, 'skills')}
       />
-      <Field
+      <CommuneField
         id={f('commune')}
         label="Commune du poste"
         hint="Tapez le nom ou le code postal, par exemple Lescar ou 64230"
         error={firstError(e, 'site')}
-      >
-        <Combobox
-          id={f('commune')}
-          chosen={form.commune?.text ?? ''}
-          describedBy={describedBy(f('commune'), true, firstError(e, 'site'))}
-          invalid={Boolean(firstError(e, 'site'))}
-          find={findCommunes}
-          onPick={(option) => set('commune', { code: option.key, text: option.text })}
-          onClear={() => set('commune', undefined)}
-        />
-      </Field>
+        value={form.commune}
+        onChange={(commune) => set('commune', commune)}
+      />
       <Checkboxes
         legend="Horaires du poste"
         hint="Un poste de nuit ou du matin n’est proposé qu’aux candidats qui peuvent s’y rendre à ces heures."

@@ -4,8 +4,8 @@ import { api, data, firstError } from '../api/client';
 import { Checkboxes } from '../ui/Checkboxes';
 import { Chips } from '../ui/Chips';
 import { Combobox } from '../ui/Combobox';
-import { describedBy, Field, SelectField } from '../ui/Field';
-import { findCommunes, findJobTitles } from '../ui/reference';
+import { CommuneField, describedBy, Field, SelectField } from '../ui/Field';
+import { findJobTitles } from '../ui/reference';
 import { SkillsPicker } from '../ui/SkillsPicker';
 import { useLoad } from '../ui/useLoad';
 import { channelChoices, contractChoices, modeChoices, shiftChoices } from '../words';
@@ -96,22 +96,14 @@ export function ProfileForm(props: {
         onChange={(skills) => set('skills', skills)}
         error={firstError(e, 'skills')}
       />
-      <Field
+      <CommuneField
         id="home"
         label="Ma commune"
         hint="Tapez son nom ou son code postal ; seule la commune est gardée, jamais l’adresse"
         error={firstError(e, 'home')}
-      >
-        <Combobox
-          id="home"
-          chosen={form.home?.text ?? ''}
-          describedBy={describedBy('home', true, firstError(e, 'home'))}
-          invalid={Boolean(firstError(e, 'home'))}
-          find={findCommunes}
-          onPick={(option) => set('home', { code: option.key, text: option.text })}
-          onClear={() => set('home', undefined)}
-        />
-      </Field>
+        value={form.home}
+        onChange={(home) => set('home', home)}
+      />
       <Checkboxes
         legend="Comment je me déplace"
         choices={modeChoices}

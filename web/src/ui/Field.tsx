@@ -1,5 +1,7 @@
 /** A labelled field with its hint and its error next to it (linked for screen readers). */
 import type { ComponentChildren } from 'preact';
+import { Combobox } from './Combobox';
+import { findCommunes } from './reference';
 
 export function Field(props: {
   id: string;
@@ -48,6 +50,30 @@ export function SelectField<V extends string>(props: {
           </option>
         ))}
       </select>
+    </Field>
+  );
+}
+
+/** A commune picked by its name or postal code; the form keeps its code and its name. */
+export function CommuneField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  error?: string | undefined;
+  value: { code: string; text: string } | undefined;
+  onChange: (commune: { code: string; text: string } | undefined) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
+      <Combobox
+        id={props.id}
+        chosen={props.value?.text ?? ''}
+        describedBy={describedBy(props.id, true, props.error)}
+        invalid={Boolean(props.error)}
+        find={findCommunes}
+        onPick={(option) => props.onChange({ code: option.key, text: option.text })}
+        onClear={() => props.onChange(undefined)}
+      />
     </Field>
   );
 }
