@@ -26,6 +26,9 @@ export const bundleOptions: BuildOptions = {
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
+  // Modules loaded only in some conditions, each bundled once as a file of its own and
+  // shipped beside the bundles that import it (`lazyModules`).
+  external: ['./xray-tracer.mjs'],
   logLevel: 'warning',
 };
 
@@ -63,12 +66,36 @@ function shipTables(projectRoot: string, dir: string): string[] {
   return tables;
 }
 
+/**
+ * Bundles of their own, imported by `import('./<name>')` only when needed, so the functions
+ * that do not need them neither run nor parse them: the X-Ray tracer, only where tracing
+ * is active (shared/adapters/powertools/observability.ts).
+ */
+const lazyModules: Record<string, string> = {
+  'xray-tracer.mjs': 'shared/adapters/powertools/xray-tracer.mts',
+};
+/** Where the one run writes the lazy modules, before they are copied beside the bundles that import them. */
+const lazyDir = '_lazy';
+
+/** Copies beside the bundle each lazy module its code imports; returns their file names. */
+function shipLazyModules(out: string, dir: string): string[] {
+  const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+  const shipped = Object.keys(lazyModules).filter((file) => code.includes(`"./${file}"`));
+  for (const file of shipped) {
+    copyFileSync(join(out, lazyDir, file), join(dir, file));
+    copyFileSync(join(out, lazyDir, `${file}.map`), join(dir, `${file}.map`));
+  }
+  return shipped;
+}
+
 export interface Bundles {
   /** Directory holding `index.mjs`, `index.mjs.map` and the `data/` tables of this entry. */
   dirOf(entry: string): string;
   metafile: Metafile;
   /** The reference tables shipped beside this entry's bundle (file names in `data/`). */
   tablesOf(entry: string): string[];
+  /** The lazy modules shipped beside this entry's bundle (e.g. `xray-tracer.mjs`). */
+  lazyModulesOf(entry: string): string[];
 }
 
 /**
@@ -80,13 +107,27 @@ export function bundleAll(projectRoot: string, entries: string[], outdir?: strin
   const result = buildSync({
     ...bundleOptions,
     absWorkingDir: projectRoot,
-    entryPoints: Object.fromEntries(entries.map((entry) => [`${bundleName(entry)}/index`, entry])),
+    entryPoints: {
+      ...Object.fromEntries(entries.map((entry) => [`${bundleName(entry)}/index`, entry])),
+      ...Object.fromEntries(
+        Object.entries(lazyModules).map(([file, source]) => [
+          `${lazyDir}/${file.replace(/\.mjs$/, '')}`,
+          source,
+        ]),
+      ),
+    },
     outdir: out,
     metafile: true,
   });
   const dirOf = (entry: string) => join(out, bundleName(entry));
   const tables = new Map(entries.map((entry) => [entry, shipTables(projectRoot, dirOf(entry))]));
-  return { dirOf, metafile: result.metafile as Metafile, tablesOf: (entry) => tables.get(entry) ?? [] };
+  const lazy = new Map(entries.map((entry) => [entry, shipLazyModules(out, dirOf(entry))]));
+  return {
+    dirOf,
+    metafile: result.metafile as Metafile,
+    tablesOf: (entry) => tables.get(entry) ?? [],
+    lazyModulesOf: (entry) => lazy.get(entry) ?? [],
+  };
 }
 
 let cached: Bundles | undefined;
