@@ -16,7 +16,7 @@ export async function catchment(
   query: { commune: string; minutes: number; mode: CommuteMode; hour: number; sector?: string | undefined },
 ) {
   const site = findCommune(query.commune);
-  const located = locateCommune(query.commune, 'query.commune');
+  const located = locateCommune(query.commune, 'commune');
   const month = currentMonth(deps.clock);
   const reached = await placesWithin(deps.travel, locatedAtoms(), {
     from: { commune: query.commune, point: located.point },

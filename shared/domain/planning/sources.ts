@@ -33,7 +33,7 @@ export async function findArea(deps: Pick<PlanningDeps, 'areas'>, id: string): P
   if (!area)
     throw new ValidationError([
       {
-        field: 'query.area',
+        field: 'area',
         message: 'planning.unknownArea',
         params: { id },
       },
