@@ -104,9 +104,11 @@ export class Workers {
   grant(fn: BassinFunction, { data, needs }: Grants) {
     const { messaging, data: stores } = this.props;
     if (data !== 'none') writeSettings(fn, { tableName: stores.table.tableName });
-    // Caches (routes measured by Amazon Location) are left unwritten where the table is read-only.
-    if (data === 'read') writeSettings(fn, { tableAccess: 'read' });
-    if (data === 'read') stores.table.grantReadData(fn);
+    if (data === 'read') {
+      // Caches (routes measured by Amazon Location) are left unwritten where the table is read-only.
+      writeSettings(fn, { tableAccess: 'read' });
+      stores.table.grantReadData(fn);
+    }
     if (data === 'write') stores.table.grantReadWriteData(fn);
     if (needs.includes('offers')) messaging.grantOffers(fn, this.props.apiUrl);
     if (needs.includes('devices')) messaging.grantDevices(fn);
