@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
@@ -100,6 +100,17 @@ function shipLazyModules(out: string, dir: string): string[] {
   return shipped;
 }
 
+/** The esbuild metafile of the run, written beside the bundles (e.g. cdk.out/.bundles/metafile.json). */
+export const metafileName = 'metafile.json';
+
+/** The source files (`node_modules/…` or ours) that went into a function's bundle, from the run's metafile. */
+export function inputsOf(metafile: Metafile, entry: string): string[] {
+  const output = Object.entries(metafile.outputs).find(([file]) =>
+    file.endsWith(`${bundleName(entry)}/index.mjs`),
+  );
+  return Object.keys(output?.[1].inputs ?? {});
+}
+
 export interface Bundles {
   /** Directory holding `index.mjs`, `index.mjs.map` and the `data/` tables of this entry. */
   dirOf(entry: string): string;
@@ -131,6 +142,8 @@ export function bundleAll(projectRoot: string, entries: string[], outdir?: strin
     outdir: out,
     metafile: true,
   });
+  // What went into each bundle, for `npm run bench:cold -- --analyze` and test/infra/synth.test.ts.
+  writeFileSync(join(out, metafileName), JSON.stringify(result.metafile));
   const dirOf = (entry: string) => join(out, bundleName(entry));
   const tables = new Map(entries.map((entry) => [entry, shipTables(projectRoot, dirOf(entry))]));
   const lazy = new Map(entries.map((entry) => [entry, shipLazyModules(out, dirOf(entry))]));

@@ -1,41 +1,24 @@
 import { execFile } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Bundles,
-  bundleAll,
-  bundleBudgetBytes,
-  bundleName,
-  bundlesAboveBudget,
-  functionEntries,
-} from '../../infra/bundles';
+import { type Bundles, bundleAll, inputsOf } from '../../infra/bundles';
 
 const health = 'functions/system/health.ts';
 const communes = 'functions/reference/communes.ts';
-const entries = functionEntries(process.cwd());
 const out = mkdtempSync(join(tmpdir(), 'bassin-bundles-test-'));
 let bundles: Bundles;
 
+// Two functions only: the budget of every bundle is checked on the bundles of the real synth
+// (test/infra/synth.test.ts), which builds them all anyway.
 beforeAll(() => {
-  // Every function, in one esbuild run, as CDK bundles them.
-  bundles = bundleAll(process.cwd(), entries, out);
+  bundles = bundleAll(process.cwd(), [health, communes], out);
 });
-
-/** The source files (node_modules/… or ours) that made it into an entry's bundle. */
-const inputsOf = (entry: string) =>
-  Object.keys(
-    Object.entries(bundles.metafile.outputs).find(([file]) =>
-      file.endsWith(`${bundleName(entry)}/index.mjs`),
-    )?.[1].inputs ?? {},
-  );
-const carrying = (what: string) =>
-  entries.filter((entry) => inputsOf(entry).some((input) => input.includes(what))).map(bundleName);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('each function carries what it uses', () => {
@@ -46,26 +29,10 @@ describe('each function carries what it uses', () => {
     expect(code).not.toContain('Zuydcoote');
   });
 
-  it('no bundle is above the budget but those named with their reason', () => {
-    const above = entries
-      .filter((entry) => statSync(join(bundles.dirOf(entry), 'index.mjs')).size > bundleBudgetBytes)
-      .map(bundleName);
-    expect(above.filter((name) => !bundlesAboveBudget[name])).toEqual([]);
-    // A name on the list that no longer needs to be there is taken off.
-    expect(Object.keys(bundlesAboveBudget).filter((name) => !above.includes(name))).toEqual([]);
-  });
-
-  it('what a few functions need stays with them: phone numbers, idempotency, the X-Ray SDK', () => {
-    expect(carrying('libphonenumber-js')).toEqual(['seekers-put-me', 'system-openapi']);
-    expect(carrying('@aws-lambda-powertools/idempotency')).toEqual(['vacancies-duplicate', 'vacancies-post']);
-    expect(carrying('aws-xray-sdk-core')).toEqual([]);
-    expect(carrying('@aws-lambda-powertools/tracer')).toEqual([]);
-    // health uses no table: without idempotency it carries no DynamoDB client either.
-    expect(carrying('@aws-sdk/client-dynamodb')).not.toContain('system-health');
-  });
-
   it('the X-Ray SDK is not in a bundle but in a file beside it, which a function in AWS loads and traces with', async () => {
-    expect(inputsOf(health).some((input) => input.includes('aws-xray-sdk-core'))).toBe(false);
+    expect(inputsOf(bundles.metafile, health).some((input) => input.includes('aws-xray-sdk-core'))).toBe(
+      false,
+    );
     expect(bundles.lazyModulesOf(health)).toEqual(['xray-tracer.mjs']);
     expect(readFileSync(join(bundles.dirOf(health), 'xray-tracer.mjs'), 'utf8')).toContain(
       'AWS_XRAY_DAEMON_ADDRESS',
