@@ -4,6 +4,15 @@ import { join, relative, resolve } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
 /**
+ * Bundles of their own, imported by `import('./<name>')` only when needed, so the functions
+ * that do not need them neither run nor parse them: the X-Ray tracer, only where tracing
+ * is active (shared/adapters/powertools/observability.ts).
+ */
+const lazyModules: Record<string, string> = {
+  'xray-tracer.mjs': 'shared/adapters/powertools/xray-tracer.mts',
+};
+
+/**
  * How every function is bundled, in one place (CDK and `npm run bench:cold` use it):
  * ESM for Node 22, modules' ESM builds first (`module` before `main`) so esbuild can drop
  * what a function does not use, minified, with a source map file beside the bundle.
@@ -28,7 +37,7 @@ export const bundleOptions: BuildOptions = {
   },
   // Modules loaded only in some conditions, each bundled once as a file of its own and
   // shipped beside the bundles that import it (`lazyModules`).
-  external: ['./xray-tracer.mjs'],
+  external: Object.keys(lazyModules).map((file) => `./${file}`),
   logLevel: 'warning',
 };
 
@@ -40,7 +49,7 @@ export const bundleBudgetBytes = 800 * 1024;
 
 /**
  * Bundles allowed above the budget, each with why its function needs what it carries (only
- * a reference lookup may). Empty: every function fits (test/infra/bundles.test.ts holds it).
+ * a reference lookup may). Empty: every function fits (test/infra/synth.test.ts holds it).
  */
 export const bundlesAboveBudget: Record<string, string> = {};
 
@@ -78,14 +87,6 @@ function shipTables(projectRoot: string, dir: string): string[] {
   return tables;
 }
 
-/**
- * Bundles of their own, imported by `import('./<name>')` only when needed, so the functions
- * that do not need them neither run nor parse them: the X-Ray tracer, only where tracing
- * is active (shared/adapters/powertools/observability.ts).
- */
-const lazyModules: Record<string, string> = {
-  'xray-tracer.mjs': 'shared/adapters/powertools/xray-tracer.mts',
-};
 /** Where the one run writes the lazy modules, before they are copied beside the bundles that import them. */
 const lazyDir = '_lazy';
 
