@@ -19,6 +19,7 @@ import { ensureTable, localClientConfig, startDynalite } from './dynalite';
 import { createApiAdapter } from './http-adapter';
 import { DevIdentity } from './identity';
 import { loadHandler } from './load-handler';
+import { keepMemory } from './memory-keeper';
 import { startLocalMessaging } from './messaging';
 import { webFiles } from './web-files';
 
@@ -134,6 +135,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }),
     ),
   );
+  const memory = keepMemory();
   const timers = [...jobs.values()].map(({ job, run }) =>
     setInterval(
       () => void run().catch((error) => log('scheduled job failed', { job: job.name, error: String(error) })),
@@ -217,6 +219,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     runJob,
     async stop() {
       for (const timer of timers) clearInterval(timer);
+      memory.stop();
       await new Promise<void>((closed) => {
         server.close(() => closed());
         server.closeAllConnections();
