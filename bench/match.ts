@@ -10,6 +10,7 @@
  * of them (default 5): its cost per vacancy does not depend on the vacancy.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
@@ -114,6 +115,7 @@ function newMeasurements() {
 }
 
 async function main() {
+  const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
   const local = await startLocalTable();
   const { doc, tableName } = local.table;
   const next = prng(2026);
@@ -154,6 +156,7 @@ async function main() {
     const candidates = await dynamoMatchIndex(local.table, { meter }).seekersInReach(
       vacancy.sector,
       locateSite(vacancy.site).point,
+      vacancy.shifts,
     );
     const matched = await fitsOf(vacancy, candidates);
     const truth = await fitsOf(vacancy, seekers);
@@ -192,6 +195,8 @@ async function main() {
     seekers: seekerCount,
     vacancies: vacancyCount,
     tableItems: items.length,
+    // The machine is shared: the 1-, 5- and 15-minute load averages when it started and ended.
+    loadAverage: { start: loadBefore, end: loadavg().map((x) => Math.round(x * 10) / 10) },
     loadSeconds,
     matchesPerVacancy: indexed.expected / vacancyCount,
     itemsReadPerTrueMatch: 0,
