@@ -28,7 +28,7 @@ export const cellLevels = [10, 9, 8, 7, 6] as const;
  */
 export const reachLevels = [11, 10, 8, 6] as const;
 /** Directions (evenly spread) along which a seeker's reach is projected: see `projectionKm`. */
-export const reachDirections = 6;
+export const reachDirections = 8;
 
 export function distanceKm(a: Point, b: Point): number {
   const toRad = Math.PI / 180;
@@ -126,14 +126,15 @@ const along = (offset: { east: number; north: number }, direction: number) => {
  * `reach + (h − c)·u ≥ (p − c)·u`: the left side is stored with the seeker (one item per
  * direction u), the right side is what a site asks for, along the direction nearest to
  * where it lies from c. The plane is tangent at c; the reach is widened by the plane's error
- * over the 3×3 cells (1 %, plus the change of the east–west scale with latitude) and 0.3 km.
+ * (0.2 %, plus the change of the east–west scale with latitude) and 0.3 km.
  */
 export function seekerProjectionKm(home: Point, cell: Cell, reachKm: number, direction: number): number {
   const centre = cellCentre(cell);
-  // Home and site lie within 1.5 cell heights of the centre's latitude.
-  const spanDeg = (1.5 * 180) / 2 ** cell.level;
+  // Home lies within half a cell height of the centre's latitude, a site in reach within 1.5:
+  // the plane's east–west scale is that of the centre, the true one that of their mean latitude.
+  const spanDeg = 180 / 2 ** cell.level;
   const tilt = Math.tan((Math.min(85, Math.abs(centre.lat) + spanDeg) * Math.PI) / 180);
-  const widened = reachKm * (1.01 + (tilt * spanDeg * Math.PI) / 180) + 0.3;
+  const widened = reachKm * (1.002 + (tilt * spanDeg * Math.PI) / 180) + 0.3;
   return widened + along(planarOffsetKm(centre, home), direction);
 }
 

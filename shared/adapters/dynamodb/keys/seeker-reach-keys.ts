@@ -1,13 +1,17 @@
 import { type Cell, cellId } from '../../../domain/geo';
-import type { Shift } from '../../../domain/schema-parts';
+import { type Shift, shiftName } from '../../../domain/schema-parts';
 
 /** Sort keys are tenths of km, offset so that a projection (which may be negative) stays positive. */
 const tenths = (km: number, round: (x: number) => number) =>
   String(Math.max(0, round((km + 20_000) * 10))).padStart(6, '0');
 
-/** The shift partition a seeker item sits in: one of theirs, or `any` when they state none (they work every shift). */
+/**
+ * The shift partitions a seeker's items sit in: each of theirs, or `any` when they state none
+ * or all four (they work every shift: one item, not four read twice by a two-shift vacancy).
+ */
 export type ShiftClass = Shift | 'any';
-export const shiftClassesOf = (shifts: Shift[] | undefined): ShiftClass[] => shifts ?? ['any'];
+export const shiftClassesOf = (shifts: Shift[] | undefined): ShiftClass[] =>
+  shifts && shifts.length < shiftName.options.length ? shifts : ['any'];
 /** The partitions a vacancy reads: those of its shifts, and the seekers who work any shift. */
 export const shiftClassesFor = (vacancyShifts: Shift[]): ShiftClass[] => [...vacancyShifts, 'any'];
 
