@@ -21,7 +21,7 @@ import { forecastMetric } from '../shared/domain/planning/forecasting';
 import { indicators } from '../shared/domain/planning/indicators';
 import { addMonths, monthOf } from '../shared/domain/planning/months';
 import { skillsGap } from '../shared/domain/planning/skills-gap';
-import type { PlanningDeps } from '../shared/domain/planning/sources';
+import type { ReachDeps } from '../shared/domain/planning/sources';
 import { tension } from '../shared/domain/planning/tension';
 import { startLocalTable } from '../test/support/local-table';
 import { fixedClock, memorySeekerStore, memoryVacancyStore } from '../test/support/memory-stores';
@@ -126,9 +126,9 @@ const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
   const { local, clock } = await load(size);
   const month = monthOf(clock.now());
-  const measure = async (name: string, run: (deps: PlanningDeps) => Promise<unknown>) => {
+  const measure = async (name: string, run: (deps: ReachDeps) => Promise<unknown>) => {
     const meter: Meter = { requests: 0, items: 0, bytes: 0 };
-    const deps: PlanningDeps = {
+    const deps: ReachDeps = {
       statistics: dynamoStatisticsStore(metered(local.table, meter)),
       areas: { get: async () => undefined, save: async () => undefined, list: async () => [] },
       travel: estimatorTravelTime(),

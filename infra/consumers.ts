@@ -4,7 +4,7 @@
  * poller over fauxqs) and scheduled jobs (EventBridge in AWS, a timer locally).
  */
 
-import type { Need } from '../shared/adapters/configuration';
+import { type Grants, grantsOf, uses } from '../shared/adapters/needs';
 import { type EntityKind, entities } from '../shared/entities';
 
 /** Stream consumers' timeout (CDK; the local feed gives each batch the same deadline): a batch can fan out to many writes. */
@@ -12,7 +12,10 @@ export const streamConsumerTimeoutSeconds = 60;
 
 export type { Need } from '../shared/adapters/configuration';
 
-export interface StreamConsumerEntry {
+/** A consumer's or job's name, with what it declares it uses (shared/adapters/needs.ts). */
+const declared = <Name extends keyof typeof uses>(name: Name) => ({ name, ...grantsOf(uses[name]) });
+
+export interface StreamConsumerEntry extends Grants {
   /** Stable name: the CDK construct id and the local runtime's log label. */
   name: string;
   /** Function entry file, relative to the project root. */
@@ -27,7 +30,6 @@ export interface StreamConsumerEntry {
    * planning figures may run behind after a burst.
    */
   parallelization: number;
-  needs?: Need[];
 }
 
 /** The kinds each stream consumer is given (its filter here, its typed records in the function). */
@@ -39,23 +41,21 @@ export const consumedEntities = {
 
 export const streamConsumers: StreamConsumerEntry[] = [
   {
-    name: 'matcher',
+    ...declared('matcher'),
     entry: 'functions/stream/matcher.ts',
     batchSize: 20,
     entities: consumedEntities.matcher,
     parallelization: 4,
-    needs: ['travel-time'],
   },
   {
-    name: 'offers',
+    ...declared('offers'),
     entry: 'functions/stream/offers.ts',
     batchSize: 25,
     entities: consumedEntities.offers,
     parallelization: 2,
-    needs: ['offers'],
   },
   {
-    name: 'statistics',
+    ...declared('statistics'),
     entry: 'functions/stream/statistics.ts',
     batchSize: 50,
     entities: consumedEntities.statistics,
@@ -63,7 +63,7 @@ export const streamConsumers: StreamConsumerEntry[] = [
   },
 ];
 
-export interface QueueConsumerEntry {
+export interface QueueConsumerEntry extends Grants {
   name: string;
   entry: string;
   batchSize: number;
@@ -71,25 +71,22 @@ export interface QueueConsumerEntry {
   maxReceiveCount: number;
   /** The SNS filter policy of the queue's subscription to the offers topic. */
   filterPolicy: Record<string, string[]>;
-  needs?: Need[];
 }
 
 export const queueConsumers: QueueConsumerEntry[] = [
   {
-    name: 'deliverer',
+    ...declared('deliverer'),
     entry: 'functions/queue/deliver-offers.ts',
     batchSize: 10,
     maxReceiveCount: 5,
     filterPolicy: { eventType: ['OfferPublished'], channel: ['sms', 'push'] },
-    needs: ['offers', 'send-messages', 'devices'],
   },
 ];
 
-export interface ScheduledJobEntry {
+export interface ScheduledJobEntry extends Grants {
   name: string;
   entry: string;
   everyMinutes: number;
-  needs?: Need[];
   /** Default 120 s and 512 MB. */
   timeoutSeconds?: number;
   memoryMb?: number;
@@ -97,35 +94,31 @@ export interface ScheduledJobEntry {
 
 export const scheduledJobs: ScheduledJobEntry[] = [
   {
-    name: 'eraseInactiveSeekers',
+    ...declared('eraseInactiveSeekers'),
     entry: 'functions/schedule/erase-inactive-seekers.ts',
     everyMinutes: 24 * 60,
-    needs: ['devices'],
   },
   {
-    name: 'releaseOffers',
+    ...declared('releaseOffers'),
     entry: 'functions/schedule/release-offers.ts',
     everyMinutes: 15,
-    needs: ['offers', 'send-messages'],
   },
   {
     // Each vacancy's offers go out in waves, best first (shared/domain/notifications/waves.ts).
-    name: 'releaseWaves',
+    ...declared('releaseWaves'),
     entry: 'functions/schedule/release-waves.ts',
     everyMinutes: 5,
-    needs: ['offers'],
   },
   {
-    name: 'rollStatistics',
+    ...declared('rollStatistics'),
     entry: 'functions/schedule/roll-statistics.ts',
     everyMinutes: 24 * 60,
   },
   {
     // GTFS zips from the S3 prefix (CDK context bassin:timetablesBucket / bassin:timetablesPrefix).
-    name: 'importTimetables',
+    ...declared('importTimetables'),
     entry: 'functions/schedule/import-timetables.ts',
     everyMinutes: 24 * 60,
-    needs: ['timetables'],
     timeoutSeconds: 900,
     memoryMb: 3008,
   },

@@ -4,7 +4,7 @@
  * same entries; the OpenAPI document and the route × role tests are generated from it.
  */
 
-import type { Need } from '../shared/adapters/configuration';
+import { type Grants, grantsOf, type Uses, uses } from '../shared/adapters/needs';
 import { listEmployerNoticesRoute, markEmployerNoticesSeenRoute } from '../shared/api/employers';
 import {
   acceptMatchRoute,
@@ -59,103 +59,69 @@ import {
 } from '../shared/api/vacancies';
 import type { RouteContract } from '../shared/http/route-contract';
 
-export interface RouteEntry {
+/** A route, and what its function may use (its declaration in shared/adapters/needs.ts). */
+export interface RouteEntry extends Grants {
   contract: RouteContract;
   /** Function entry file, relative to the project root. */
   entry: string;
-  /** What the function may do to the table: least privilege is granted from this. */
-  data: 'none' | 'read' | 'write';
-  /** Extra permissions besides the table. */
-  needs?: Need[];
 }
 
+/** A route served by `entry`, with what that function declares it uses (named by the route's operationId). */
+const route = (contract: RouteContract, entry: string, declared: Uses): RouteEntry => ({
+  contract,
+  entry,
+  ...grantsOf(declared),
+});
+
 export const routes: RouteEntry[] = [
-  { contract: healthRoute, entry: 'functions/system/health.ts', data: 'none' },
-  { contract: whoAmIRoute, entry: 'functions/system/who-am-i.ts', data: 'read' },
-  { contract: openApiRoute, entry: 'functions/system/openapi.ts', data: 'none' },
-  { contract: postVacancyRoute, entry: 'functions/vacancies/post.ts', data: 'write' },
-  { contract: getVacancyRoute, entry: 'functions/vacancies/get.ts', data: 'read' },
-  { contract: patchVacancyRoute, entry: 'functions/vacancies/patch.ts', data: 'write' },
-  { contract: closeVacancyRoute, entry: 'functions/vacancies/close.ts', data: 'write' },
-  { contract: reopenVacancyRoute, entry: 'functions/vacancies/reopen.ts', data: 'write' },
-  { contract: duplicateVacancyRoute, entry: 'functions/vacancies/duplicate.ts', data: 'write' },
-  { contract: listMyVacanciesRoute, entry: 'functions/vacancies/list-mine.ts', data: 'read' },
-  { contract: putMyProfileRoute, entry: 'functions/seekers/put-me.ts', data: 'write' },
-  { contract: getMyProfileRoute, entry: 'functions/seekers/get-me.ts', data: 'read' },
-  {
-    contract: deleteMyProfileRoute,
-    entry: 'functions/seekers/delete-me.ts',
-    data: 'write',
-    needs: ['devices'],
-  },
-  { contract: exportMyDataRoute, entry: 'functions/seekers/export-me.ts', data: 'read' },
-  { contract: listSectorsRoute, entry: 'functions/reference/sectors.ts', data: 'none' },
-  { contract: searchOccupationsRoute, entry: 'functions/reference/occupations.ts', data: 'none' },
-  { contract: searchSkillsRoute, entry: 'functions/reference/skills.ts', data: 'none' },
-  { contract: searchCommunesRoute, entry: 'functions/reference/communes.ts', data: 'none' },
-  { contract: searchEpcisRoute, entry: 'functions/reference/epcis.ts', data: 'none' },
-  {
-    contract: commuteRoute,
-    entry: 'functions/reference/commute.ts',
-    // The route cache is written when Amazon Location is used.
-    data: 'write',
-    needs: ['travel-time'],
-  },
-  { contract: listMyMatchesRoute, entry: 'functions/matches/list-mine.ts', data: 'read' },
-  { contract: getMyMatchRoute, entry: 'functions/matches/get-mine.ts', data: 'read' },
-  { contract: listCandidatesRoute, entry: 'functions/matches/list-candidates.ts', data: 'read' },
-  { contract: listEmployerNoticesRoute, entry: 'functions/employers/list-notices.ts', data: 'read' },
-  {
-    contract: markEmployerNoticesSeenRoute,
-    entry: 'functions/employers/mark-notices-seen.ts',
-    data: 'write',
-  },
-  { contract: acceptMatchRoute, entry: 'functions/matches/accept.ts', data: 'write' },
-  { contract: declineMatchRoute, entry: 'functions/matches/decline.ts', data: 'write' },
-  {
-    contract: listMyNotificationsRoute,
-    entry: 'functions/notifications/list-mine.ts',
-    data: 'read',
-    needs: ['offers'],
-  },
-  { contract: unsubscribeMeRoute, entry: 'functions/notifications/unsubscribe-me.ts', data: 'write' },
-  {
-    contract: oneClickUnsubscribeRoute,
-    entry: 'functions/notifications/one-click-unsubscribe.ts',
-    data: 'write',
-    needs: ['offers'],
-  },
-  {
-    contract: registerDeviceRoute,
-    entry: 'functions/notifications/register-device.ts',
-    data: 'write',
-    needs: ['devices'],
-  },
-  { contract: listAreasRoute, entry: 'functions/planning/list-areas.ts', data: 'read' },
-  { contract: putAreaRoute, entry: 'functions/planning/put-area.ts', data: 'write' },
-  { contract: indicatorsRoute, entry: 'functions/planning/indicators.ts', data: 'read' },
-  { contract: forecastRoute, entry: 'functions/planning/forecast.ts', data: 'read' },
-  // Reach is measured by the travel-time port: planners' reads use the route cache, never write it.
-  {
-    contract: tensionRoute,
-    entry: 'functions/planning/tension.ts',
-    data: 'read',
-    needs: ['travel-time'],
-  },
-  {
-    contract: skillsGapRoute,
-    entry: 'functions/planning/skills-gap.ts',
-    data: 'read',
-    needs: ['travel-time'],
-  },
-  {
-    contract: catchmentRoute,
-    entry: 'functions/planning/catchment.ts',
-    data: 'read',
-    needs: ['travel-time'],
-  },
-  { contract: transitOverviewRoute, entry: 'functions/planning/transit.ts', data: 'read' },
-  { contract: listScenariosRoute, entry: 'functions/planning/list-scenarios.ts', data: 'read' },
-  { contract: putScenarioRoute, entry: 'functions/planning/put-scenario.ts', data: 'write' },
-  { contract: transitReachRoute, entry: 'functions/planning/transit-reach.ts', data: 'read' },
+  route(healthRoute, 'functions/system/health.ts', uses.health),
+  route(whoAmIRoute, 'functions/system/who-am-i.ts', uses.whoAmI),
+  route(openApiRoute, 'functions/system/openapi.ts', uses.openApi),
+  route(postVacancyRoute, 'functions/vacancies/post.ts', uses.postVacancy),
+  route(getVacancyRoute, 'functions/vacancies/get.ts', uses.getVacancy),
+  route(patchVacancyRoute, 'functions/vacancies/patch.ts', uses.patchVacancy),
+  route(closeVacancyRoute, 'functions/vacancies/close.ts', uses.closeVacancy),
+  route(reopenVacancyRoute, 'functions/vacancies/reopen.ts', uses.reopenVacancy),
+  route(duplicateVacancyRoute, 'functions/vacancies/duplicate.ts', uses.duplicateVacancy),
+  route(listMyVacanciesRoute, 'functions/vacancies/list-mine.ts', uses.listMyVacancies),
+  route(putMyProfileRoute, 'functions/seekers/put-me.ts', uses.putMyProfile),
+  route(getMyProfileRoute, 'functions/seekers/get-me.ts', uses.getMyProfile),
+  route(deleteMyProfileRoute, 'functions/seekers/delete-me.ts', uses.deleteMyProfile),
+  route(exportMyDataRoute, 'functions/seekers/export-me.ts', uses.exportMyData),
+  route(listSectorsRoute, 'functions/reference/sectors.ts', uses.listSectors),
+  route(searchOccupationsRoute, 'functions/reference/occupations.ts', uses.searchOccupations),
+  route(searchSkillsRoute, 'functions/reference/skills.ts', uses.searchSkills),
+  route(searchCommunesRoute, 'functions/reference/communes.ts', uses.searchCommunes),
+  route(searchEpcisRoute, 'functions/reference/epcis.ts', uses.searchEpcis),
+  route(commuteRoute, 'functions/reference/commute.ts', uses.commute),
+  route(listMyMatchesRoute, 'functions/matches/list-mine.ts', uses.listMyMatches),
+  route(getMyMatchRoute, 'functions/matches/get-mine.ts', uses.getMyMatch),
+  route(listCandidatesRoute, 'functions/matches/list-candidates.ts', uses.listCandidates),
+  route(listEmployerNoticesRoute, 'functions/employers/list-notices.ts', uses.listEmployerNotices),
+  route(
+    markEmployerNoticesSeenRoute,
+    'functions/employers/mark-notices-seen.ts',
+    uses.markEmployerNoticesSeen,
+  ),
+  route(acceptMatchRoute, 'functions/matches/accept.ts', uses.acceptMatch),
+  route(declineMatchRoute, 'functions/matches/decline.ts', uses.declineMatch),
+  route(listMyNotificationsRoute, 'functions/notifications/list-mine.ts', uses.listMyNotifications),
+  route(unsubscribeMeRoute, 'functions/notifications/unsubscribe-me.ts', uses.unsubscribeMe),
+  route(
+    oneClickUnsubscribeRoute,
+    'functions/notifications/one-click-unsubscribe.ts',
+    uses.oneClickUnsubscribe,
+  ),
+  route(registerDeviceRoute, 'functions/notifications/register-device.ts', uses.registerDevice),
+  route(listAreasRoute, 'functions/planning/list-areas.ts', uses.listPlanningAreas),
+  route(putAreaRoute, 'functions/planning/put-area.ts', uses.putPlanningArea),
+  route(indicatorsRoute, 'functions/planning/indicators.ts', uses.planningIndicators),
+  route(forecastRoute, 'functions/planning/forecast.ts', uses.planningForecast),
+  route(tensionRoute, 'functions/planning/tension.ts', uses.planningTension),
+  route(skillsGapRoute, 'functions/planning/skills-gap.ts', uses.planningSkillsGap),
+  route(catchmentRoute, 'functions/planning/catchment.ts', uses.planningCatchment),
+  route(transitOverviewRoute, 'functions/planning/transit.ts', uses.planningTransit),
+  route(listScenariosRoute, 'functions/planning/list-scenarios.ts', uses.listMobilityScenarios),
+  route(putScenarioRoute, 'functions/planning/put-scenario.ts', uses.putMobilityScenario),
+  route(transitReachRoute, 'functions/planning/transit-reach.ts', uses.planningTransitReach),
 ];

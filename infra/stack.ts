@@ -112,7 +112,7 @@ export class BassinStack extends Stack {
     // The browser origin allowed to call the API: the web app's, else the API's own (no cross-origin calls).
     const allowedOrigin = props.webOrigin ?? api.api.apiEndpoint;
     for (const route of routeTable)
-      api.addRoute(route, { authorizer: signIn.authorizer, allowedOrigin, data, workers });
+      api.addRoute(route, { authorizer: signIn.authorizer, allowedOrigin, workers });
     for (const consumer of props.consumers ?? streamConsumers) workers.addStreamConsumer(consumer);
     for (const consumer of queueConsumers) workers.addQueueConsumer(consumer);
     for (const job of scheduledJobs) workers.addScheduledJob(job);

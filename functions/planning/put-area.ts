@@ -1,4 +1,5 @@
 import { planningDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { putAreaRoute } from '../../shared/api/planning';
 import { saveArea } from '../../shared/domain/planning/save-area';
 import { httpHandler } from '../../shared/http/handler';
@@ -6,7 +7,7 @@ import { ifMatchVersion, putAnswer } from '../../shared/http/versions';
 
 export const handler = httpHandler(putAreaRoute, async ({ params, body, headers, caller }) => {
   const { area, created } = await saveArea(
-    planningDeps(),
+    planningDeps(uses.putPlanningArea),
     params.id,
     body,
     ifMatchVersion(headers),

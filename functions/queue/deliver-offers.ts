@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { offerPublishedV1 } from '../../events/offer-published';
 import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { countEvent, observed } from '../../shared/adapters/powertools/observability';
 import { deliverOffer } from '../../shared/domain/notifications/offers';
 import { logger } from '../../shared/http/handler';
@@ -11,7 +12,7 @@ import { logger } from '../../shared/http/handler';
 /** One OfferPublished per message (raw delivery); a failure is retried by SQS, then dead-lettered. */
 async function deliver(record: SQSRecord) {
   const event = offerPublishedV1.parse(JSON.parse(record.body));
-  const outcome = await deliverOffer(await offerDepsWithSecret(), event.id);
+  const outcome = await deliverOffer(await offerDepsWithSecret(uses.deliverer), event.id);
   logger.info('offer delivery', { offerId: event.id, outcome });
   if (outcome === 'sent') countEvent('offerSent');
 }

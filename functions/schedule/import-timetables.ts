@@ -2,13 +2,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { setting } from '../../shared/adapters/configuration';
-import { timetableStore } from '../../shared/adapters/dependencies';
+import { timetableImportDeps } from '../../shared/adapters/dependencies';
 import { listFeeds, openS3Feeds } from '../../shared/adapters/gtfs/s3-feeds';
+import { uses } from '../../shared/adapters/needs';
 import { describeImport } from '../../shared/domain/transit/describe-import';
 import { importIfChanged } from '../../shared/domain/transit/scheduled-import';
 import { logger } from '../../shared/http/handler';
-import { systemClock } from '../../shared/ports/runtime';
 
 const s3 = new S3Client({});
 
@@ -16,15 +15,14 @@ const s3 = new S3Client({});
 export const handler = middy<unknown, { imported: boolean }, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const bucket = setting('timetablesBucket');
+    const { store, clock, bucket, prefix } = timetableImportDeps(uses.importTimetables);
     if (!bucket) {
       logger.info('timetables: no bucket configured, nothing to import');
       return { imported: false };
     }
-    const prefix = setting('timetablesPrefix') ?? '';
     const listed = await listFeeds(s3, bucket, prefix);
     const result = await importIfChanged(
-      { store: timetableStore(), clock: systemClock },
+      { store, clock },
       listed.map((feed) => feed.fingerprint),
       () => openS3Feeds(s3, bucket, listed),
     );

@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { countEvent, observed } from '../../shared/adapters/powertools/observability';
 import { recoverStrandedOffers, releaseDueOffers } from '../../shared/domain/notifications/offers';
 import { logger } from '../../shared/http/handler';
@@ -20,7 +21,7 @@ export const handler = middy<
   .use(observed())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
-    const deps = await offerDepsWithSecret();
+    const deps = await offerDepsWithSecret(uses.releaseOffers);
     const stranded = event?.recoverStrandedBefore
       ? await recoverStrandedOffers(deps, new Date(event.recoverStrandedBefore))
       : undefined;

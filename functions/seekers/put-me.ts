@@ -1,4 +1,5 @@
 import { seekerDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { putMyProfileRoute } from '../../shared/api/seekers';
 import { toSeekerProfileView } from '../../shared/domain/seeker';
 import { saveSeekerProfile } from '../../shared/domain/seeker-operations';
@@ -7,7 +8,7 @@ import { etag, ifMatchVersion } from '../../shared/http/versions';
 
 export const handler = httpHandler(putMyProfileRoute, async ({ body, headers, caller }) => {
   const { profile, created } = await saveSeekerProfile(
-    seekerDeps(),
+    seekerDeps(uses.putMyProfile),
     caller.sub,
     body,
     ifMatchVersion(headers),

@@ -1,5 +1,6 @@
 import { consumedEntities } from '../../infra/consumers';
 import { matchingDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { countEvent } from '../../shared/adapters/powertools/observability';
 import { streamConsumer } from '../../shared/adapters/powertools/stream-consumer';
 import { rematchSeeker, rematchVacancy } from '../../shared/domain/matching/lifecycle';
@@ -14,7 +15,7 @@ export const handler = streamConsumer({
   entities: consumedEntities.matcher,
   async onRecord(change) {
     const rematch = change.name === 'Vacancy' ? rematchVacancy : rematchSeeker;
-    const result = await rematch(matchingDeps(), change.id);
+    const result = await rematch(matchingDeps(uses.matcher), change.id);
     logger.debug('rematch', { entity: change.name, result });
     countEvent('matchMade', result.made);
   },

@@ -1,5 +1,6 @@
 import { consumedEntities } from '../../infra/consumers';
 import { employerNoticeDeps, offerDepsWithSecret } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { streamConsumer } from '../../shared/adapters/powertools/stream-consumer';
 import { noticeAcceptance } from '../../shared/domain/employer-notices';
 import type { Match } from '../../shared/domain/match';
@@ -16,14 +17,14 @@ import { logger } from '../../shared/http/handler';
 export const handler = streamConsumer({
   entities: consumedEntities.offers,
   async onRecord(change) {
-    const deps = await offerDepsWithSecret();
+    const deps = await offerDepsWithSecret(uses.offers);
     if (change.name === 'Match') {
       const image = hintOf(() => change.newImage() ?? change.oldImage());
       const offer = mayNeedOffer(image, deps.config.notifyThreshold);
       const notice = mayNeedNotice(image);
       const match = offer || notice ? await deps.matches.get(change.id) : undefined;
       if (match && offer) logger.debug('offer for match', { outcome: await onMatchChanged(deps, match) });
-      if (match && notice) await noticeAcceptance(employerNoticeDeps(), match);
+      if (match && notice) await noticeAcceptance(employerNoticeDeps(uses.offers), match);
       return;
     }
     const offer = change.newImage();

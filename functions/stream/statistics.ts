@@ -1,5 +1,6 @@
 import { consumedEntities } from '../../infra/consumers';
 import { countingDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { streamConsumer } from '../../shared/adapters/powertools/stream-consumer';
 import { entityKey } from '../../shared/domain/planning/codes';
 import { countEntity } from '../../shared/domain/planning/counting';
@@ -14,6 +15,6 @@ export const handler = streamConsumer({
   entities: consumedEntities.statistics,
   async onRecord(change) {
     const key = entityKey.encode(change.kind.counted, change.id);
-    logger.debug('counted', { key, result: await countEntity(countingDeps(), key) });
+    logger.debug('counted', { key, result: await countEntity(countingDeps(uses.statistics), key) });
   },
 });

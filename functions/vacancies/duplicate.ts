@@ -1,4 +1,5 @@
 import { vacancyDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { duplicateVacancyRoute } from '../../shared/api/vacancies';
 import { toVacancyView } from '../../shared/domain/vacancy';
 import { duplicateVacancy } from '../../shared/domain/vacancy-operations';
@@ -6,7 +7,7 @@ import { httpHandler } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versions';
 
 export const handler = httpHandler(duplicateVacancyRoute, async ({ params, caller }) => {
-  const copy = await duplicateVacancy(vacancyDeps(), caller.sub, params.id);
+  const copy = await duplicateVacancy(vacancyDeps(uses.duplicateVacancy), caller.sub, params.id);
   return {
     status: 201,
     body: toVacancyView(copy),

@@ -1,4 +1,5 @@
 import { vacancyDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { countEvent } from '../../shared/adapters/powertools/observability';
 import { postVacancyRoute } from '../../shared/api/vacancies';
 import { toVacancyView } from '../../shared/domain/vacancy';
@@ -7,7 +8,12 @@ import { httpHandler } from '../../shared/http/handler';
 import { etag } from '../../shared/http/versions';
 
 export const handler = httpHandler(postVacancyRoute, async ({ body, caller, headers }) => {
-  const created = await postVacancy(vacancyDeps(), caller.sub, body, headers['idempotency-key']);
+  const created = await postVacancy(
+    vacancyDeps(uses.postVacancy),
+    caller.sub,
+    body,
+    headers['idempotency-key'],
+  );
   countEvent('vacancyPosted');
   return {
     status: 201,

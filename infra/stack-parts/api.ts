@@ -5,7 +5,6 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { defaultThrottle } from '../../shared/http/route-contract';
 import { routeScopes } from '../../shared/http/scopes';
 import type { RouteEntry } from '../routes';
-import type { Data } from './data';
 import type { Operations } from './operations';
 import { writeSettings } from './settings';
 import type { Workers } from './workers';
@@ -60,21 +59,13 @@ export class Api {
 
   addRoute(
     { contract, entry, data, needs }: RouteEntry,
-    wiring: { authorizer: IHttpRouteAuthorizer; allowedOrigin: string; data: Data; workers: Workers },
+    wiring: { authorizer: IHttpRouteAuthorizer; allowedOrigin: string; workers: Workers },
   ) {
-    const { table } = wiring.data;
     const fn = this.operations.newFunction(contract.operationId, {
       entry,
     });
-    writeSettings(fn, {
-      allowedOrigin: wiring.allowedOrigin,
-      ...(data === 'none' ? {} : { tableName: table.tableName }),
-      // Caches (routes measured by Amazon Location) are left unwritten where the table is read-only.
-      ...(data === 'read' ? { tableAccess: 'read' } : {}),
-    });
-    if (data === 'read') table.grantReadData(fn);
-    if (data === 'write') table.grantReadWriteData(fn);
-    wiring.workers.grantNeeds(fn, needs);
+    writeSettings(fn, { allowedOrigin: wiring.allowedOrigin });
+    wiring.workers.grant(fn, { data, needs });
     const [route] = this.api.addRoutes({
       path: contract.path,
       methods: [HttpMethod[contract.method]],

@@ -4,7 +4,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { type Need, settings } from '../../shared/adapters/configuration';
+import type { Grants } from '../../shared/adapters/needs';
 import {
   type QueueConsumerEntry,
   type ScheduledJobEntry,
@@ -15,7 +15,7 @@ import type { BassinFunction } from '../function';
 import type { Data } from './data';
 import type { Messaging } from './messaging';
 import type { Operations } from './operations';
-import { writeNeedSettings } from './settings';
+import { writeNeedSettings, writeSettings } from './settings';
 
 export interface WorkersProps {
   data: Data;
@@ -29,7 +29,7 @@ export interface WorkersProps {
 
 /**
  * What runs without a request (stream and queue consumers, scheduled jobs), and the grants
- * every function gets from the needs its table entry declares.
+ * every function gets from what it declares it uses.
  */
 export class Workers {
   constructor(
@@ -37,9 +37,10 @@ export class Workers {
     private readonly props: WorkersProps,
   ) {}
 
-  addStreamConsumer({ name, entry, batchSize, entities, parallelization, needs }: StreamConsumerEntry) {
+  addStreamConsumer(consumer: StreamConsumerEntry) {
+    const { name, batchSize, entities, parallelization } = consumer;
     const { operations, data } = this.props;
-    const fn = this.backgroundFunction(name, entry, Duration.seconds(streamConsumerTimeoutSeconds), needs);
+    const fn = this.backgroundFunction(consumer, Duration.seconds(streamConsumerTimeoutSeconds));
     // A stream consumer falling behind (records waiting over 5 minutes).
     operations.alarm(
       `${name}IteratorAge`,
@@ -67,18 +68,12 @@ export class Workers {
   }
 
   addQueueConsumer(consumer: QueueConsumerEntry) {
-    const fn = this.backgroundFunction(consumer.name, consumer.entry, Duration.seconds(30), consumer.needs);
+    const fn = this.backgroundFunction(consumer, Duration.seconds(30));
     this.props.messaging.addQueueConsumer(consumer, fn);
   }
 
   addScheduledJob(job: ScheduledJobEntry) {
-    const fn = this.backgroundFunction(
-      job.name,
-      job.entry,
-      Duration.seconds(job.timeoutSeconds ?? 120),
-      job.needs,
-      job.memoryMb,
-    );
+    const fn = this.backgroundFunction(job, Duration.seconds(job.timeoutSeconds ?? 120), job.memoryMb);
     const failures = this.props.operations.deadLetterQueue(`${job.name}Failures`);
     new Rule(this.stack, `${job.name}Schedule`, {
       schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
@@ -86,33 +81,40 @@ export class Workers {
     });
   }
 
-  /** A function fed by a stream, a queue or a schedule: table access and its declared needs. */
+  /** A function fed by a stream, a queue or a schedule, granted what it declares. */
   private backgroundFunction(
-    name: string,
-    entry: string,
+    { name, entry, data, needs }: Grants & { name: string; entry: string },
     timeout: Duration,
-    needs: Need[] | undefined,
     memorySize?: number,
   ) {
     const fn = this.props.operations.newFunction(name, {
       entry,
-      environment: { [settings.tableName.variable]: this.props.data.table.tableName },
       timeout,
       ...(memorySize ? { memorySize } : {}),
     });
-    this.props.data.table.grantReadWriteData(fn);
-    this.grantNeeds(fn, needs);
+    this.grant(fn, { data, needs });
     return fn;
   }
 
-  /** The permissions and configuration of each declared need. */
-  grantNeeds(fn: BassinFunction, needs: Need[] | undefined) {
-    const { messaging, data } = this.props;
-    if (needs?.includes('offers')) messaging.grantOffers(fn, this.props.apiUrl);
-    if (needs?.includes('devices')) messaging.grantDevices(fn);
-    if (needs?.includes('send-messages')) messaging.grantSendMessages(fn);
-    if (needs?.includes('timetables')) {
-      const { bucket, prefix } = data.timetables;
+  /**
+   * What a function declares it uses (shared/adapters/needs.ts), granted: its table access
+   * (the table's name, and `tableAccess` read where it may only read), then the permissions
+   * and the settings of each need.
+   */
+  grant(fn: BassinFunction, { data, needs }: Grants) {
+    const { messaging, data: stores } = this.props;
+    if (data !== 'none') writeSettings(fn, { tableName: stores.table.tableName });
+    if (data === 'read') {
+      // Caches (routes measured by Amazon Location) are left unwritten where the table is read-only.
+      writeSettings(fn, { tableAccess: 'read' });
+      stores.table.grantReadData(fn);
+    }
+    if (data === 'write') stores.table.grantReadWriteData(fn);
+    if (needs.includes('offers')) messaging.grantOffers(fn, this.props.apiUrl);
+    if (needs.includes('devices')) messaging.grantDevices(fn);
+    if (needs.includes('send-messages')) messaging.grantSendMessages(fn);
+    if (needs.includes('timetables')) {
+      const { bucket, prefix } = stores.timetables;
       writeNeedSettings(fn, 'timetables', { timetablesBucket: bucket.bucketName, timetablesPrefix: prefix });
       bucket.grantRead(fn, `${prefix}*`);
       const cfnBucket = bucket.node.defaultChild as CfnElement | undefined;
@@ -125,7 +127,7 @@ export class Workers {
           'The import reads every GTFS zip under its prefix, whatever their names: the prefix is the boundary.',
       });
     }
-    if (!needs?.includes('travel-time')) return;
+    if (!needs.includes('travel-time')) return;
     writeNeedSettings(fn, 'travel-time', {
       travelTime: this.props.travelTime,
       transitServiceHours: this.props.transitServiceHours,

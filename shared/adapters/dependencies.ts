@@ -9,12 +9,12 @@ import type { MatchingDeps } from '../domain/matching/lifecycle';
 import type { OfferDeps } from '../domain/notifications/offers';
 import type { CountingDeps } from '../domain/planning/counting';
 import type { MobilityDeps } from '../domain/planning/mobility';
-import type { PlanningDeps } from '../domain/planning/sources';
+import type { PlanningDeps, ReachDeps } from '../domain/planning/sources';
 import type { SeekerDeps } from '../domain/seeker-operations';
 import type { VacancyDeps } from '../domain/vacancy-operations';
 import { systemClock } from '../ports/runtime';
 import type { TravelTime } from '../ports/travel-time';
-import { requiredSetting, setting } from './configuration';
+import { type Need, requiredSetting, setting } from './configuration';
 import { deviceRegistry } from './device-registry';
 import { dynamoAreaStore } from './dynamodb/area-store';
 import { sharedDynamoClient, tableClientFromEnv } from './dynamodb/client';
@@ -30,6 +30,7 @@ import { dynamoTimetableStore } from './dynamodb/timetable-store';
 import { dynamoVacancyStore } from './dynamodb/vacancy-store';
 import { dynamoWaveStore } from './dynamodb/wave-store';
 import { outboxSender } from './local/outbox-sender';
+import type { Using } from './needs';
 import { offerLinks } from './offer-links';
 import { traced } from './powertools/observability';
 import { snsMessageSender } from './sns/message-sender';
@@ -51,13 +52,28 @@ const once = <T>(make: () => T) => {
   };
 };
 
+/**
+ * A dependency for functions that declare what it uses (shared/adapters/needs.ts): the
+ * builder takes the calling function's declaration, which must read the table and have each
+ * of `needs`, or tsc fails. Builders built from others pass the declaration on, so theirs
+ * are checked too. Built once, on first use.
+ */
+const granted = <N extends Need, T>(_needs: readonly N[], make: (declared: Using<N>) => T) => {
+  let value: T | undefined;
+  return (declared: Using<N>): T => {
+    value ??= make(declared);
+    return value;
+  };
+};
+
 /** The table, its DynamoDB calls traced (the document client shares the base client's middleware). */
 const table = /* @__PURE__ */ once(() => {
   traced(sharedDynamoClient());
   return tableClientFromEnv();
 });
 
-export const vacancyDeps = /* @__PURE__ */ once(
+export const vacancyDeps = /* @__PURE__ */ granted(
+  [],
   (): VacancyDeps => ({
     vacancies: dynamoVacancyStore(table()),
     clock: systemClock,
@@ -65,7 +81,8 @@ export const vacancyDeps = /* @__PURE__ */ once(
   }),
 );
 
-export const seekerDeps = /* @__PURE__ */ once(
+export const seekerDeps = /* @__PURE__ */ granted(
+  [],
   (): SeekerDeps => ({ seekers: dynamoSeekerStore(table()), clock: systemClock }),
 );
 
@@ -74,7 +91,7 @@ export const seekerDeps = /* @__PURE__ */ once(
  * other modes, the travelTime setting amazon-location uses Amazon Location Service (cached), anything
  * else the offline estimator.
  */
-export const travelTime = /* @__PURE__ */ once((): TravelTime => {
+export const travelTime = /* @__PURE__ */ granted(['travel-time'], (): TravelTime => {
   const estimator = estimatorTravelTime(serviceHoursFrom(setting('transitServiceHours')));
   const roads =
     setting('travelTime') === 'amazon-location'
@@ -85,7 +102,7 @@ export const travelTime = /* @__PURE__ */ once((): TravelTime => {
           clock: systemClock,
         })
       : estimator;
-  return timetableTravelTime({ store: timetableStore(), fallback: roads, clock: systemClock });
+  return timetableTravelTime({ store: timetables(), fallback: roads, clock: systemClock });
 });
 
 /**
@@ -97,60 +114,80 @@ const routeCache = /* @__PURE__ */ once(() => {
   return setting('tableAccess') === 'read' ? { ...cache, put: async () => undefined } : cache;
 });
 
-export const timetableStore = /* @__PURE__ */ once(() => dynamoTimetableStore(table(), systemClock));
+const timetables = /* @__PURE__ */ once(() => dynamoTimetableStore(table(), systemClock));
 
-export const matchReadDeps = /* @__PURE__ */ once(
-  (): MatchReadDeps => ({
+/** Importing timetables: the store, and where operators upload GTFS zips (no bucket set: nothing to import). */
+export const timetableImportDeps = /* @__PURE__ */ granted(['timetables'], () => ({
+  store: timetables(),
+  clock: systemClock,
+  bucket: setting('timetablesBucket'),
+  prefix: setting('timetablesPrefix') ?? '',
+}));
+
+export const matchReadDeps = /* @__PURE__ */ granted(
+  [],
+  (declared): MatchReadDeps => ({
     matches: dynamoMatchStore(table()),
-    vacancies: vacancyDeps().vacancies,
-    seekers: seekerDeps().seekers,
+    vacancies: vacancyDeps(declared).vacancies,
+    seekers: seekerDeps(declared).seekers,
     clock: systemClock,
   }),
 );
 
-export const employerNoticeDeps = /* @__PURE__ */ once(
-  (): EmployerNoticeDeps => ({
+export const employerNoticeDeps = /* @__PURE__ */ granted(
+  [],
+  (declared): EmployerNoticeDeps => ({
     notices: dynamoEmployerNoticeStore(tableClientFromEnv()),
-    matches: matchReadDeps().matches,
-    seekers: matchReadDeps().seekers,
+    matches: matchReadDeps(declared).matches,
+    seekers: matchReadDeps(declared).seekers,
   }),
 );
 
-export const matchingDeps = /* @__PURE__ */ once(
-  (): MatchingDeps => ({
-    ...matchReadDeps(),
+export const matchingDeps = /* @__PURE__ */ granted(
+  ['travel-time'],
+  (declared): MatchingDeps => ({
+    ...matchReadDeps(declared),
     index: dynamoMatchIndex(table()),
-    travel: travelTime(),
+    travel: travelTime(declared),
   }),
 );
 
-export const countingDeps = /* @__PURE__ */ once(
-  (): CountingDeps => ({
-    ...matchReadDeps(),
+export const countingDeps = /* @__PURE__ */ granted(
+  [],
+  (declared): CountingDeps => ({
+    ...matchReadDeps(declared),
     statistics: dynamoStatisticsStore(table()),
     waves: dynamoWaveStore(table()),
   }),
 );
 
-export const planningDeps = /* @__PURE__ */ once(
+/** Planning figures: the statistics and the planners' areas. */
+export const planningDeps = /* @__PURE__ */ granted(
+  [],
   (): PlanningDeps => ({
     statistics: dynamoStatisticsStore(table()),
     areas: dynamoAreaStore(table()),
-    travel: travelTime(),
     clock: systemClock,
   }),
 );
 
-export const mobilityDeps = /* @__PURE__ */ once(
-  (): MobilityDeps => ({
-    ...planningDeps(),
-    timetables: timetableStore(),
+/** Planning figures over what is within a commute of an area: travel times too. */
+export const reachDeps = /* @__PURE__ */ granted(
+  ['travel-time'],
+  (declared): ReachDeps => ({ ...planningDeps(declared), travel: travelTime(declared) }),
+);
+
+export const mobilityDeps = /* @__PURE__ */ granted(
+  [],
+  (declared): MobilityDeps => ({
+    ...planningDeps(declared),
+    timetables: timetables(),
     scenarios: dynamoScenarioStore(table()),
   }),
 );
 
 /** Push devices: platform endpoints at SNS when PUSH_APPLICATION_ANDROID / _IOS are set, local names otherwise. */
-export const deviceDeps = /* @__PURE__ */ once(() => {
+const devices = /* @__PURE__ */ once(() => {
   const applications = {
     ...(setting('pushApplicationAndroid') ? { android: requiredSetting('pushApplicationAndroid') } : {}),
     ...(setting('pushApplicationIos') ? { ios: requiredSetting('pushApplicationIos') } : {}),
@@ -158,39 +195,48 @@ export const deviceDeps = /* @__PURE__ */ once(() => {
   const sns = Object.keys(applications).length
     ? { client: traced(new SNSClient({})), applications }
     : undefined;
-  return { devices: deviceRegistry(table(), sns), clock: systemClock };
+  return deviceRegistry(table(), sns);
 });
 
+/** Registering and removing push devices (their endpoints at the configured platform applications). */
+export const deviceDeps = /* @__PURE__ */ granted(['devices'], () => ({
+  devices: devices(),
+  clock: systemClock,
+}));
+
 /** SMS and push: SNS, or the local outbox (setting messageSender = outbox). */
-export const messageSender = /* @__PURE__ */ once(() =>
+const messageSender = /* @__PURE__ */ once(() =>
   setting('messageSender') === 'outbox'
     ? outboxSender(setting('outboxFile')).sender
     : snsMessageSender(new SNSClient({})),
 );
 
 /** Erasure: the person's items, their push endpoints, what the sender kept of their messages. */
-export const erasureDeps = /* @__PURE__ */ once(() => ({
-  ...seekerDeps(),
-  devices: deviceDeps().devices,
+export const erasureDeps = /* @__PURE__ */ granted(['devices'], (declared) => ({
+  ...seekerDeps(declared),
+  devices: deviceDeps(declared).devices,
   messages: messageSender(),
 }));
 
 /** Export: the person's items and their statistics contribution records. */
-export const exportDeps = /* @__PURE__ */ once(() => ({
-  ...seekerDeps(),
+export const exportDeps = /* @__PURE__ */ granted([], (declared) => ({
+  ...seekerDeps(declared),
   statistics: dynamoStatisticsStore(tableClientFromEnv()),
 }));
 
-/** Offers: SNS topic, message sender (SNS, or the local outbox), devices, config. */
-export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
+/**
+ * Offers: SNS topic, message sender (SNS, or the local outbox), config, and the devices
+ * registered for push (read; registering them is deviceDeps').
+ */
+const offerDeps = /* @__PURE__ */ granted(['offers'], (declared): OfferDeps => {
   const sns = traced(new SNSClient({}));
   return {
-    ...matchReadDeps(),
+    ...matchReadDeps(declared),
     offers: dynamoOfferStore(table()),
     waves: dynamoWaveStore(table()),
     publisher: snsOfferPublisher(sns, requiredSetting('offersTopicArn')),
     sender: messageSender(),
-    devices: deviceDeps().devices,
+    devices: devices(),
     // Replaced once the unsubscribe secret is read (offerDepsWithSecret).
     links: offerLinks(publicUrl(), ''),
     config: {
@@ -209,11 +255,11 @@ export const offerDeps = /* @__PURE__ */ once((): OfferDeps => {
 const publicUrl = () => requiredSetting('publicUrl');
 
 /** The inbox reads offers only: no topic, no sender. */
-export const inboxDeps = /* @__PURE__ */ once(() => ({ offers: dynamoOfferStore(table()) }));
+export const inboxDeps = /* @__PURE__ */ granted([], () => ({ offers: dynamoOfferStore(table()) }));
 
 /** The unsubscribe-link secret: UNSUBSCRIBE_SECRET locally, a Secrets Manager secret in AWS (read once). */
-export async function offerDepsWithSecret(): Promise<OfferDeps> {
-  const deps = offerDeps();
+export async function offerDepsWithSecret(declared: Using<'offers'>): Promise<OfferDeps> {
+  const deps = offerDeps(declared);
   if (!deps.config.unsubscribeSecret) {
     deps.config.unsubscribeSecret = await unsubscribeSecret();
     deps.links = offerLinks(publicUrl(), deps.config.unsubscribeSecret);

@@ -6,7 +6,11 @@
 import { type ProblemKey, problemText } from '../messages/problems';
 
 export interface FieldIssue {
-  /** Dotted path of the offending field, e.g. "body.site.commune" or "query.limit". */
+  /**
+   * Dotted path of the offending field as the API names it, e.g. "site.commune" or "area";
+   * where it travels in a request ("body.site.commune", "query.area") is added at the HTTP
+   * edge (shared/http/field-locations.ts), which also reports its own fields so.
+   */
   field: string;
   /** A catalogue key (or, for zod's own checks, a message already in the reader's language). */
   message: string;

@@ -25,14 +25,14 @@ function atCommune(code: string): Located | undefined {
 export function locateSite(site: { commune: string; coordinates?: Point | undefined }): Located {
   if (site.coordinates) return { point: site.coordinates, precision: 'site' };
   const found = atCommune(site.commune);
-  if (!found) throw unplaced('body.site.commune', site.commune, 'location.site');
+  if (!found) throw unplaced('site.commune', site.commune, 'location.site');
   return found;
 }
 
 /** Where a seeker lives, at commune level only (privacy): never more precise than that. */
 export function locateHome(home: { commune: string }): Located {
   const found = atCommune(home.commune);
-  if (!found) throw unplaced('body.home.commune', home.commune, 'location.home');
+  if (!found) throw unplaced('home.commune', home.commune, 'location.home');
   return found;
 }
 

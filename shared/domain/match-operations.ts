@@ -106,8 +106,8 @@ export async function commuteBetween(
   query: { from: string; to: string; mode: CommuteMode; hour: number },
   language: Language,
 ) {
-  const from = locateCommune(query.from, 'query.from');
-  const to = locateCommune(query.to, 'query.to');
+  const from = locateCommune(query.from, 'from');
+  const to = locateCommune(query.to, 'to');
   const estimate = await travel.estimate({
     from: from.point,
     to: to.point,

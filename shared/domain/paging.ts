@@ -7,7 +7,7 @@ export async function pageOrExplain<T>(read: () => Promise<Page<T>>): Promise<Pa
     return await read();
   } catch (error) {
     if (error instanceof InvalidCursorError) {
-      throw new ValidationError([{ field: 'query.cursor', message: 'http.badCursor' }]);
+      throw new ValidationError([{ field: 'cursor', message: 'http.badCursor' }]);
     }
     throw error;
   }

@@ -30,7 +30,7 @@ function checkShiftStarts(draft: VacancyDraft) {
   if (stray.length)
     throw new ValidationError(
       stray.map((shift) => ({
-        field: `body.shiftStarts.${shift}`,
+        field: `shiftStarts.${shift}`,
         message: 'field.shiftStartNotWorked',
       })),
     );
@@ -68,7 +68,7 @@ export async function postVacancy(
     // Changed since (it was listed and edited): the create it asked for happened.
     if (stored?.owner === owner && (stored.version > 1 || sameDraft(draftOf(stored), draftOf(created))))
       return stored;
-    throw new UnprocessableError([{ field: 'headers.idempotency-key', message: 'idempotency.otherBody' }]);
+    throw new UnprocessableError([{ field: 'idempotency-key', message: 'idempotency.otherBody' }]);
   }
 }
 
@@ -112,7 +112,7 @@ export async function amendVacancy(
   if (current.status === 'closed') throw new ConflictError('conflict.vacancyClosed');
   const merged = applyMergePatch(draftOf(current), patch);
   const checked = vacancyDraft.safeParse(merged);
-  if (!checked.success) throw new ValidationError(zodIssues(checked.error, 'body'));
+  if (!checked.success) throw new ValidationError(zodIssues(checked.error));
   locateSite(checked.data.site);
   checkShiftStarts(checked.data);
   const next: Vacancy = {

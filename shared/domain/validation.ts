@@ -1,10 +1,13 @@
 import type * as z from 'zod';
 import type { FieldIssue } from './errors';
 
-/** zod issues as field paths a client can act on: "body.site.commune", "query.limit". */
-export function zodIssues(error: z.ZodError, prefix: string): FieldIssue[] {
+/**
+ * zod issues as field paths a client can act on: "site.commune", or under `prefix`
+ * ("source.site.commune"; the HTTP edge passes where the input travelled: "query.limit").
+ */
+export function zodIssues(error: z.ZodError, prefix?: string): FieldIssue[] {
   return error.issues.flatMap((issue) => {
-    const path = [prefix, ...issue.path.map(String)].join('.');
+    const path = [...(prefix === undefined ? [] : [prefix]), ...issue.path.map(String)].join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: `${path}.${key}`, message: 'http.unknownField' }));
     }

@@ -188,7 +188,12 @@ function problemDetails(
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     onError: async (request) => {
-      const response = problemFromError(request.error, request.event.rawPath, languageOf(request.event));
+      const response = problemFromError(
+        request.error,
+        request.event.rawPath,
+        languageOf(request.event),
+        contract,
+      );
       const status = response.statusCode ?? 500;
       if (status >= 500) logger.error('request failed', { error: request.error as Error });
       else logger.info('request refused', { status, detail: request.error?.message });

@@ -6,12 +6,10 @@ import {
   IdempotencyKeyError,
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { setting } from '../adapters/configuration';
-import { tableDesign } from '../adapters/dynamodb/table-design';
+import { idempotencyRecords } from '../adapters/dynamodb/idempotency-records';
 import { HttpError } from './http-error';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
@@ -23,22 +21,16 @@ const owned = 'bassinIdempotencyOwned';
 
 /**
  * `Idempotency-Key` on POSTs that create something, with Powertools idempotency: the first
- * request runs and its response is stored in the table (one item per caller × key, expiring
- * by TTL); a replay gets the stored response; the same key with another body → 422; the
- * same key while the first is still running → 409; no key → 400. The persistence layer is
- * built on first use, when the table name (setting tableName) is known.
+ * request runs and its response is stored (one record per caller × key, expiring); a replay
+ * gets the stored response; the same key with another body → 422; the
+ * same key while the first is still running → 409; no key → 400. Where the records are
+ * kept is the adapter's (idempotencyRecords), built on first use.
  */
 export function idempotentRequests(operationId: string): Middleware {
   let powertools: Middleware | undefined;
   const inner = () => {
     powertools ??= makeHandlerIdempotent({
-      persistenceStore: new DynamoDBPersistenceLayer({
-        tableName: setting('tableName') ?? '',
-        keyAttr: tableDesign.partitionKey,
-        sortKeyAttr: tableDesign.sortKey,
-        staticPkValue: `IDEMPOTENCY#${operationId}`,
-        expiryAttr: tableDesign.timeToLiveAttribute,
-      }),
+      persistenceStore: idempotencyRecords(operationId),
       config: new IdempotencyConfig({
         // Keys are scoped to the caller: two employers may pick the same key.
         eventKeyJmesPath: '[requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',

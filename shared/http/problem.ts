@@ -2,8 +2,10 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldIssue } from '../domain/errors';
 import type { Language } from '../messages/language';
 import { type ProblemKey, problemText, problemTitles } from '../messages/problems';
+import { locateFields } from './field-locations';
 import { HttpError } from './http-error';
 import { idempotencyStatus } from './idempotency';
+import type { RouteContract } from './route-contract';
 
 const statusOfKind: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -52,12 +54,17 @@ export function problem(
   };
 }
 
-/** The one place where errors become HTTP answers. Unknown errors are a 500 without internals. */
+/**
+ * The one place where errors become HTTP answers. Unknown errors are a 500 without internals.
+ * A domain error's fields are located in the requests of `contract`, the route that failed.
+ */
 export function problemFromError(
-  error: unknown,
+  failed: unknown,
   instance?: string,
   language: Language = 'fr',
+  contract?: RouteContract,
 ): APIGatewayProxyStructuredResultV2 {
+  const error = contract && failed instanceof DomainError ? locateFields(contract, failed) : failed;
   const say = (key: ProblemKey, params?: Record<string, unknown>) => problemText(key, language, params);
   if (error instanceof HttpError) {
     return problem(error.status, say(error.key, error.params), {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { employerNoticeDeps, matchReadDeps } from '../../shared/adapters/dependencies';
+import { uses } from '../../shared/adapters/needs';
 import { noticeAcceptance } from '../../shared/domain/employer-notices';
 import { useLocalRuntime } from '../support/runtime';
 import { paluSeekerProfile, welderVacancy } from '../support/samples';
@@ -77,8 +78,8 @@ describe('the employer and the seeker apps', () => {
       }),
     ]);
     // The stream delivers the change again: nothing new is written.
-    const accepted = await matchReadDeps().matches.get(match.id);
-    expect(accepted && (await noticeAcceptance(employerNoticeDeps(), accepted))).toBe(true);
+    const accepted = await matchReadDeps(uses.offers).matches.get(match.id);
+    expect(accepted && (await noticeAcceptance(employerNoticeDeps(uses.offers), accepted))).toBe(true);
     expect(
       (await api.request('GET', '/v1/employers/me/notifications', { token: employer })).body.items,
     ).toHaveLength(1);

@@ -402,6 +402,8 @@ describe('stream consumers', () => {
         {
           name: 'sampleConsumer',
           entry: 'functions/system/health.ts',
+          data: 'write',
+          needs: [],
           batchSize: 25,
           entities: [entities.vacancy],
           parallelization: 3,

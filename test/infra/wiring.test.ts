@@ -1,55 +1,98 @@
-import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { queueConsumers, scheduledJobs, streamConsumers } from '../../infra/consumers';
 import { routes } from '../../infra/routes';
 import { BassinStack } from '../../infra/stack';
+import {
+  deviceDeps,
+  offerDepsWithSecret,
+  reachDeps,
+  seekerDeps,
+  travelTime,
+} from '../../shared/adapters/dependencies';
+import { grantsOf, uses } from '../../shared/adapters/needs';
 import { testApp } from '../support/cdk-app';
 
 /**
- * Locally every function shares one environment; in AWS each gets only what its table entry
- * declares. This reads each entry's source and checks the declaration covers what it uses.
+ * What each function uses is declared once (shared/adapters/needs.ts). The deps builders
+ * take that declaration, so a function building what it did not declare fails tsc. The stack
+ * grants each function its declaration (here, and in test/infra/stack.test.ts).
  */
+describe('a function that builds what it did not declare', () => {
+  it('fails tsc', () => {
+    // Never run: tsc checks these lines (an `@ts-expect-error` whose line compiles fails tsc).
+    const undeclared = () => [
+      // @ts-expect-error indicators do not measure travel times, so they did not declare them.
+      reachDeps(uses.planningIndicators),
+      // @ts-expect-error the statistics consumer may not publish offers.
+      offerDepsWithSecret(uses.statistics),
+      // @ts-expect-error unsubscribing does not register push devices.
+      deviceDeps(uses.unsubscribeMe),
+      // @ts-expect-error health has no table access, so nothing that reads the table.
+      seekerDeps(uses.health),
+      // @ts-expect-error the matcher measures travel times, the statistics consumer does not.
+      travelTime(uses.statistics),
+    ];
+    // What is declared compiles.
+    const declared = () => [
+      reachDeps(uses.planningTension),
+      offerDepsWithSecret(uses.offers),
+      deviceDeps(uses.registerDevice),
+      seekerDeps(uses.whoAmI),
+      travelTime(uses.matcher),
+    ];
+    expect([undeclared, declared].every((lines) => typeof lines === 'function')).toBe(true);
+    // …and the stack grants what those declarations say.
+    const needsOf = (name: keyof typeof uses) => grantsOf(uses[name]).needs;
+    expect(needsOf('planningIndicators')).not.toContain('travel-time');
+    expect(needsOf('planningTension')).toContain('travel-time');
+    expect(needsOf('statistics')).toEqual([]);
+    expect(needsOf('unsubscribeMe')).not.toContain('devices');
+    expect(grantsOf(uses.health).data).toBe('none');
+  });
+});
+
 const entries = [
-  ...routes.map((r) => ({
-    name: r.contract.operationId,
-    entry: r.entry,
-    data: r.data,
-    needs: r.needs ?? [],
-  })),
-  ...[...streamConsumers, ...queueConsumers, ...scheduledJobs].map((c) => ({
-    name: c.name,
-    entry: c.entry,
-    data: 'write' as const,
-    needs: c.needs ?? [],
-  })),
+  ...routes.map((r) => ({ name: r.contract.operationId, data: r.data, needs: r.needs })),
+  ...[...streamConsumers, ...queueConsumers, ...scheduledJobs],
 ];
 
+// One synth for the file: Amazon Location chosen, one push application configured.
+const template = Template.fromStack(
+  new BassinStack(testApp(), 'Wiring', {
+    travelTime: 'amazon-location',
+    offers: {
+      notifyThreshold: 60,
+      pushApplications: { android: 'arn:aws:sns:eu-west-3:123456789012:app/GCM/bassin' },
+    },
+  }),
+);
+
 describe('what each function uses is what the stack gives it', () => {
-  for (const { name, entry, data, needs } of entries) {
-    it(name, () => {
-      const source = readFileSync(entry, 'utf8');
-      if (/offerDeps(WithSecret)?\(/.test(source)) expect(needs, 'uses the offers topic').toContain('offers');
-      if (/deviceDeps\(/.test(source)) expect(needs, 'uses push devices').toContain('devices');
-      // Travel times come from Amazon Location when it is configured.
-      if (/travelTime\(|matchingDeps\(|\b(tension|skillsGap|catchment)\(/.test(source))
-        expect(needs, 'measures travel times').toContain('travel-time');
-      if (/(vacancy|seeker|matchRead|matching|inbox|device|planning|counting)Deps\(|offerDeps/.test(source)) {
-        expect(data, 'reads the table').not.toBe('none');
-      }
-    });
-  }
+  it('takes each route and consumer declaration from the one table, named after it', () => {
+    for (const { name, data, needs } of entries) {
+      const declared = uses[name as keyof typeof uses];
+      expect(declared, name).toBeDefined();
+      expect({ data, needs }, name).toEqual(grantsOf(declared));
+    }
+    expect(entries.map((e) => e.name).sort()).toEqual(Object.keys(uses).sort());
+  });
+
+  it('gives travel times only to the planning routes that measure a reach', () => {
+    const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [
+      string,
+      { Properties: { Environment?: { Variables?: Record<string, string> } } },
+    ][];
+    const measured = (operationId: string) =>
+      functions.find(([id]) => id.startsWith(operationId))?.[1].Properties.Environment?.Variables
+        ?.TRAVEL_TIME;
+    expect(measured('planningTension')).toBe('amazon-location');
+    expect(measured('planningCatchment')).toBe('amazon-location');
+    for (const quiet of ['planningIndicators', 'planningForecast', 'planningTransit', 'listPlanningAreas'])
+      expect(measured(quiet), quiet).toBeUndefined();
+  });
 
   it('lets device functions create and delete endpoints of the configured push applications only', () => {
-    const app = testApp();
-    const template = Template.fromStack(
-      new BassinStack(app, 'Push', {
-        offers: {
-          notifyThreshold: 60,
-          pushApplications: { android: 'arn:aws:sns:eu-west-3:123456789012:app/GCM/bassin' },
-        },
-      }),
-    );
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
       (policy) =>
         (policy as { Properties: { PolicyDocument: { Statement: { Action: string; Resource: unknown }[] } } })

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { describe, expect, it } from 'vitest';
 import { configure, requiredSetting, setting } from '../../shared/adapters/configuration';
+import { uses } from '../../shared/adapters/needs';
 
 describe('settings', () => {
   it('values given by the local runtime win over the environment, defaults fill the rest', () => {
@@ -27,7 +28,7 @@ describe('settings', () => {
       RoutingBoundary: { Unbounded: true },
     });
     const { travelTime } = await import('../../shared/adapters/dependencies');
-    const route = await travelTime().estimate({
+    const route = await travelTime(uses.planningTension).estimate({
       from: { lat: 43.31117, lon: -0.35583 },
       to: { lat: 43.33358, lon: -0.43458 },
       mode: 'car',

@@ -24,7 +24,7 @@ export const unsubscribe = (deps: Pick<OfferDeps, 'seekers' | 'clock'>, seekerId
 export async function unsubscribeWithToken(deps: OfferDeps, token: string) {
   const seekerId = seekerOfUnsubscribeToken(token, deps.config.unsubscribeSecret);
   if (!seekerId)
-    throw new ValidationError([{ field: 'headers.x-unsubscribe-token', message: 'unsubscribe.invalid' }]);
+    throw new ValidationError([{ field: 'x-unsubscribe-token', message: 'unsubscribe.invalid' }]);
   await pauseOffers(deps, seekerId);
 }
 

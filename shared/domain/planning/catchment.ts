@@ -7,16 +7,16 @@ import { locatedAtoms } from './atoms';
 import { all, cell } from './codes';
 import { PersonFigures, personUnits } from './person-figures';
 import { placesWithin } from './reach';
-import { bucketReader, currentMonth, type PlanningDeps } from './sources';
+import { bucketReader, currentMonth, type ReachDeps } from './sources';
 
 export const commuteBands = [15, 30, 45, 60, 90, 120] as const;
 
 export async function catchment(
-  deps: PlanningDeps,
+  deps: ReachDeps,
   query: { commune: string; minutes: number; mode: CommuteMode; hour: number; sector?: string | undefined },
 ) {
   const site = findCommune(query.commune);
-  const located = locateCommune(query.commune, 'query.commune');
+  const located = locateCommune(query.commune, 'commune');
   const month = currentMonth(deps.clock);
   const reached = await placesWithin(deps.travel, locatedAtoms(), {
     from: { commune: query.commune, point: located.point },

@@ -7,10 +7,10 @@ import { areaSources, areaSummary, currentMonth, findArea, type PlanningDeps } f
 export const maxMonths = 60;
 
 function checkRange(from: Month, to: Month) {
-  if (from > to) throw new ValidationError([{ field: 'query.from', message: 'planning.fromAfterTo' }]);
+  if (from > to) throw new ValidationError([{ field: 'from', message: 'planning.fromAfterTo' }]);
   if (monthRange(from, to).length > maxMonths)
     throw new ValidationError([
-      { field: 'query.from', message: 'planning.tooManyMonths', params: { max: maxMonths } },
+      { field: 'from', message: 'planning.tooManyMonths', params: { max: maxMonths } },
     ]);
 }
 

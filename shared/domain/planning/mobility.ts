@@ -89,7 +89,7 @@ export async function saveScenario(
       ? change.stops.flatMap((stop, s) =>
           communeLocation(stop.commune)
             ? []
-            : [{ field: `body.changes.${c}.stops.${s}.commune`, message: 'field.noPoint' }],
+            : [{ field: `changes.${c}.stops.${s}.commune`, message: 'field.noPoint' }],
         )
       : [],
   );
@@ -127,10 +127,10 @@ export async function transitReach(
   },
 ) {
   if ((query.commune === undefined) === (query.area === undefined))
-    throw new ValidationError([{ field: 'query.commune', message: 'field.placeOrArea' }]);
+    throw new ValidationError([{ field: 'commune', message: 'field.placeOrArea' }]);
   const place = query.commune
     ? (() => {
-        const located = locateCommune(query.commune, 'query.commune');
+        const located = locateCommune(query.commune, 'commune');
         const target = { commune: query.commune, point: located.point };
         return {
           describe: {

@@ -3,14 +3,16 @@ import { skillLabelOfKey } from '../matching/skills';
 import { all, cell, nowBucket } from './codes';
 import { areaReachDefaults } from './reach';
 import { metricCells } from './secrecy';
-import { areaSources, areaSummary, findArea, nodeName, type PlanningDeps, round } from './sources';
+import { areaSources, areaSummary, findArea, nodeName, type ReachDeps, round } from './sources';
 
 export async function skillsGap(
-  deps: PlanningDeps,
+  deps: ReachDeps,
   query: { area: string; sector?: string | undefined; limit: number },
 ) {
   const resolved = await findArea(deps, query.area);
-  const { of, people, persons, reach } = await areaSources(deps, resolved, [nowBucket], { withReach: true });
+  const { of, people, persons, reach } = await areaSources(deps, resolved, [nowBucket], {
+    reachBy: deps.travel,
+  });
   const sector = query.sector ?? all;
   const demand = new Map<string, number>();
   for (const bucket of of(nowBucket).buckets)

@@ -20,8 +20,12 @@ import type { StatisticalUnit } from './units';
 export interface PlanningDeps {
   statistics: Pick<StatisticsStore, 'buckets' | 'bucketsOf' | 'firstMonth'>;
   areas: AreaStore;
-  travel: TravelTime;
   clock: Clock;
+}
+
+/** What the use cases over an area's reach (tension, skills gap, catchment) read besides: travel times. */
+export interface ReachDeps extends PlanningDeps {
+  travel: TravelTime;
 }
 
 export async function findArea(deps: Pick<PlanningDeps, 'areas'>, id: string): Promise<ResolvedArea> {
@@ -29,7 +33,7 @@ export async function findArea(deps: Pick<PlanningDeps, 'areas'>, id: string): P
   if (!area)
     throw new ValidationError([
       {
-        field: 'query.area',
+        field: 'area',
         message: 'planning.unknownArea',
         params: { id },
       },
@@ -66,16 +70,17 @@ export function bucketReader(deps: PlanningDeps): BucketReader {
 
 /**
  * Everything an area's figures need for these months, in one read: its units' buckets and
- * the person figures of its EPCIs (and, `withReach`, of every EPCI within its default reach).
+ * the person figures of its EPCIs (and, `reachBy` travel times, of every EPCI within its
+ * default reach).
  */
 export async function areaSources(
   deps: PlanningDeps,
   resolved: ResolvedArea,
   months: Month[],
-  options: { withReach?: boolean } = {},
+  options: { reachBy?: TravelTime } = {},
 ) {
   const people = personNodesOf(resolved);
-  const reach = options.withReach ? await reachNodes(deps, resolved, people.nodes) : [];
+  const reach = options.reachBy ? await reachNodes(options.reachBy, resolved, people.nodes) : [];
   const own: string[] = resolved.units.map((unit) => unit.id);
   const buckets = await bucketReader(deps)(
     [...new Set([...own, ...personUnits([...people.nodes, ...reach])])],
@@ -92,7 +97,7 @@ export async function areaSources(
 
 /** Fixed areas within the default reach of an area's units (its own included). */
 export async function reachNodes(
-  deps: PlanningDeps,
+  travel: TravelTime,
   resolved: ResolvedArea,
   own: string[],
 ): Promise<string[]> {
@@ -100,7 +105,7 @@ export async function reachNodes(
   const origins = resolved.units.filter((unit) => unit.reference);
   const found = await Promise.all(
     origins.map((unit) =>
-      placesWithin(deps.travel, locatedAtoms(), {
+      placesWithin(travel, locatedAtoms(), {
         from: unit.reference as NonNullable<StatisticalUnit['reference']>,
         ...areaReachDefaults,
       }),

@@ -5,20 +5,12 @@ import { vacancyFigure } from './figures';
 import type { Month } from './months';
 import { areaReachDefaults } from './reach';
 import { metricCells } from './secrecy';
-import {
-  areaSources,
-  areaSummary,
-  currentMonth,
-  findArea,
-  nodeName,
-  type PlanningDeps,
-  round,
-} from './sources';
+import { areaSources, areaSummary, currentMonth, findArea, nodeName, type ReachDeps, round } from './sources';
 
-export async function tension(deps: PlanningDeps, query: { area: string; month?: Month | undefined }) {
+export async function tension(deps: ReachDeps, query: { area: string; month?: Month | undefined }) {
   const resolved = await findArea(deps, query.area);
   const month = query.month ?? currentMonth(deps.clock);
-  const { of, people, persons, reach } = await areaSources(deps, resolved, [month], { withReach: true });
+  const { of, people, persons, reach } = await areaSources(deps, resolved, [month], { reachBy: deps.travel });
   const own = of(month).buckets;
   const occupations = new Set<string>();
   for (const bucket of own)
