@@ -12,8 +12,8 @@
  * counted with the same key functions the index uses (a design that misses a true match says so).
  */
 import { commandLine } from '../infra/cli';
-import { shiftClassesOf } from '../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
+import { shiftClassesOf } from '../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
 import {
   type Cell,
@@ -136,7 +136,12 @@ for (const split of [0, 1, 2])
     const projections = Array.from({ length: reachDirections }, (_, d) =>
       seekerProjectionKm(row.home, cell, row.reach, d),
     );
-    return { ...row, cellKey: cellId(cell), projections, classes: shiftClassesOf(row.seeker.shifts) as string[] };
+    return {
+      ...row,
+      cellKey: cellId(cell),
+      projections,
+      classes: shiftClassesOf(row.seeker.shifts) as string[],
+    };
   });
   for (const vacancy of vacancies) {
     const site = locateSite(vacancy.site).point;
