@@ -122,6 +122,9 @@ export async function startDynalite(options: { path?: string; port?: number } = 
     }
     return table;
   };
+  // Idle keep-alive sockets outlive the SDK client's, as in runtime.ts: a client never sends on a
+  // socket the server is closing (bench:match died twice on that ECONNRESET at 1.39M items).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
