@@ -10,10 +10,10 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { buildSync } from 'esbuild';
+import { buildSync, type Metafile } from 'esbuild';
 import { bundleAll, bundleName, bundleOptions, functionEntries } from '../infra/bundles';
 import { commandLine } from '../infra/cli';
 import { routes } from '../infra/routes';
@@ -31,6 +31,11 @@ const cli = commandLine({
       description: 'Imports per bundle (the median is kept).',
     },
     only: { type: 'string', value: 'TEXT', description: 'Only functions whose entry contains TEXT.' },
+    analyze: {
+      type: 'boolean',
+      description:
+        'Also print, per bundle, the packages (and our folders) that weigh most in it (esbuild metafile).',
+    },
     out: {
       type: 'string',
       value: 'FILE',
@@ -40,6 +45,7 @@ const cli = commandLine({
   examples: [
     'npm run bench:cold -- --out bench/results/cold.json',
     'npm run bench:cold -- --only planning --runs 5',
+    'npm run bench:cold -- --only system/health --runs 1 --analyze',
   ],
 });
 const runs = cli.integer('runs', 1, 101);
@@ -48,6 +54,7 @@ const out = mkdtempSync(join(tmpdir(), 'bassin-cold-'));
 
 const entries = functionEntries(root).filter((entry) => !cli.values.only || entry.includes(cli.values.only));
 const bundles = bundleAll(root, entries, out);
+if (cli.values.analyze) printHeaviest(bundles.metafile);
 const bareDir = join(out, 'bare');
 buildSync({
   ...bundleOptions,
@@ -79,6 +86,23 @@ async function importCpuMs(file: string): Promise<number> {
     },
   });
   return Number(stdout);
+}
+
+/** Per bundle, the ten heaviest packages (node_modules/<package>) and folders of ours, in KB. */
+function printHeaviest(metafile: Metafile) {
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.mjs')) continue;
+    const weights = new Map<string, number>();
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const owner =
+        input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
+      weights.set(owner, (weights.get(owner) ?? 0) + bytesInOutput);
+    }
+    const heaviest = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    console.log(`${relative(out, file)}: ${Math.round(output.bytes / 1024)} KB`);
+    for (const [owner, bytes] of heaviest)
+      console.log(`  ${String(Math.round(bytes / 1024)).padStart(5)} KB  ${owner}`);
+  }
 }
 
 const median = (values: number[]) => {
@@ -120,6 +144,8 @@ const functions: {
   bareCpuMs: number;
   /** Reference tables shipped beside the bundle, read at first use (not in `bytes`). */
   tables: string[];
+  /** Modules shipped beside the bundle, imported only when needed (e.g. the X-Ray tracer, in Lambda); not in `bytes`. */
+  lazyModules: string[];
   bytesRatio: number;
   cpuRatio: number;
 }[] = [];
@@ -137,6 +163,7 @@ await Promise.all(
         coldImportCpuMs,
         bareCpuMs: Math.round(bareCpuMs * 10) / 10,
         tables: bundles.tablesOf(entry),
+        lazyModules: bundles.lazyModulesOf(entry),
         bytesRatio: Math.round((bytes / bare.bytes) * 10) / 10,
         cpuRatio: Math.round((coldImportCpuMs / bareCpuMs) * 100) / 100,
       });

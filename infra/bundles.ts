@@ -1,7 +1,16 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
+
+/**
+ * Bundles of their own, imported by `import('./<name>')` only when needed, so the functions
+ * that do not need them neither run nor parse them: the X-Ray tracer, only where tracing
+ * is active (shared/adapters/powertools/observability.ts).
+ */
+const lazyModules: Record<string, string> = {
+  'xray-tracer.mjs': 'shared/adapters/powertools/xray-tracer.mts',
+};
 
 /**
  * How every function is bundled, in one place (CDK and `npm run bench:cold` use it):
@@ -26,8 +35,23 @@ export const bundleOptions: BuildOptions = {
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
+  // Modules loaded only in some conditions, each bundled once as a file of its own and
+  // shipped beside the bundles that import it (`lazyModules`).
+  external: Object.keys(lazyModules).map((file) => `./${file}`),
   logLevel: 'warning',
 };
+
+/**
+ * The most a function's bundle (`index.mjs`, without the tables and lazy modules beside it)
+ * may weigh: issue 14's budget, 800 KB (of 1,024 bytes, as `npm run bench:cold` prints them).
+ */
+export const bundleBudgetBytes = 800 * 1024;
+
+/**
+ * Bundles allowed above the budget, each with why its function needs what it carries (only
+ * a reference lookup may). Empty: every function fits (test/infra/synth.test.ts holds it).
+ */
+export const bundlesAboveBudget: Record<string, string> = {};
 
 /** A function's bundle name: its entry path without `functions/` and `.ts`, e.g. `vacancies-post`. */
 export const bundleName = (entry: string) =>
@@ -63,12 +87,39 @@ function shipTables(projectRoot: string, dir: string): string[] {
   return tables;
 }
 
+/** Where the one run writes the lazy modules, before they are copied beside the bundles that import them. */
+const lazyDir = '_lazy';
+
+/** Copies beside the bundle each lazy module its code imports; returns their file names. */
+function shipLazyModules(out: string, dir: string): string[] {
+  const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+  const shipped = Object.keys(lazyModules).filter((file) => code.includes(`"./${file}"`));
+  for (const file of shipped) {
+    copyFileSync(join(out, lazyDir, file), join(dir, file));
+    copyFileSync(join(out, lazyDir, `${file}.map`), join(dir, `${file}.map`));
+  }
+  return shipped;
+}
+
+/** The esbuild metafile of the run, written beside the bundles (e.g. cdk.out/.bundles/metafile.json). */
+export const metafileName = 'metafile.json';
+
+/** The source files (`node_modules/…` or ours) that went into a function's bundle, from the run's metafile. */
+export function inputsOf(metafile: Metafile, entry: string): string[] {
+  const output = Object.entries(metafile.outputs).find(([file]) =>
+    file.endsWith(`${bundleName(entry)}/index.mjs`),
+  );
+  return Object.keys(output?.[1].inputs ?? {});
+}
+
 export interface Bundles {
   /** Directory holding `index.mjs`, `index.mjs.map` and the `data/` tables of this entry. */
   dirOf(entry: string): string;
   metafile: Metafile;
   /** The reference tables shipped beside this entry's bundle (file names in `data/`). */
   tablesOf(entry: string): string[];
+  /** The lazy modules shipped beside this entry's bundle (e.g. `xray-tracer.mjs`). */
+  lazyModulesOf(entry: string): string[];
 }
 
 /**
@@ -80,13 +131,29 @@ export function bundleAll(projectRoot: string, entries: string[], outdir?: strin
   const result = buildSync({
     ...bundleOptions,
     absWorkingDir: projectRoot,
-    entryPoints: Object.fromEntries(entries.map((entry) => [`${bundleName(entry)}/index`, entry])),
+    entryPoints: {
+      ...Object.fromEntries(entries.map((entry) => [`${bundleName(entry)}/index`, entry])),
+      ...Object.fromEntries(
+        Object.entries(lazyModules).map(([file, source]) => [
+          `${lazyDir}/${file.replace(/\.mjs$/, '')}`,
+          source,
+        ]),
+      ),
+    },
     outdir: out,
     metafile: true,
   });
+  // What went into each bundle, for `npm run bench:cold -- --analyze` and test/infra/synth.test.ts.
+  writeFileSync(join(out, metafileName), JSON.stringify(result.metafile));
   const dirOf = (entry: string) => join(out, bundleName(entry));
   const tables = new Map(entries.map((entry) => [entry, shipTables(projectRoot, dirOf(entry))]));
-  return { dirOf, metafile: result.metafile as Metafile, tablesOf: (entry) => tables.get(entry) ?? [] };
+  const lazy = new Map(entries.map((entry) => [entry, shipLazyModules(out, dirOf(entry))]));
+  return {
+    dirOf,
+    metafile: result.metafile as Metafile,
+    tablesOf: (entry) => tables.get(entry) ?? [],
+    lazyModulesOf: (entry) => lazy.get(entry) ?? [],
+  };
 }
 
 let cached: Bundles | undefined;

@@ -3,10 +3,10 @@ import { uses } from '../../shared/adapters/needs';
 import { duplicateVacancyRoute } from '../../shared/api/vacancies';
 import { toVacancyView } from '../../shared/domain/vacancy';
 import { duplicateVacancy } from '../../shared/domain/vacancy-operations';
-import { httpHandler } from '../../shared/http/handler';
+import { idempotentHttpHandler } from '../../shared/http/idempotency';
 import { etag } from '../../shared/http/versions';
 
-export const handler = httpHandler(duplicateVacancyRoute, async ({ params, caller }) => {
+export const handler = idempotentHttpHandler(duplicateVacancyRoute, async ({ params, caller }) => {
   const copy = await duplicateVacancy(vacancyDeps(uses.duplicateVacancy), caller.sub, params.id);
   return {
     status: 201,

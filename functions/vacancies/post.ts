@@ -4,10 +4,10 @@ import { countEvent } from '../../shared/adapters/powertools/observability';
 import { postVacancyRoute } from '../../shared/api/vacancies';
 import { toVacancyView } from '../../shared/domain/vacancy';
 import { postVacancy } from '../../shared/domain/vacancy-operations';
-import { httpHandler } from '../../shared/http/handler';
+import { idempotentHttpHandler } from '../../shared/http/idempotency';
 import { etag } from '../../shared/http/versions';
 
-export const handler = httpHandler(postVacancyRoute, async ({ body, caller, headers }) => {
+export const handler = idempotentHttpHandler(postVacancyRoute, async ({ body, caller, headers }) => {
   const created = await postVacancy(
     vacancyDeps(uses.postVacancy),
     caller.sub,

@@ -1,27 +1,13 @@
 import * as z from 'zod';
-import { seekerProfileInput, seekerProfileView } from '../domain/seeker';
+import { seekerProfileView } from '../domain/seeker';
 import { defineRoute } from '../http/route-contract';
-import { commonProblems, ifMatchHeader, problemDocument } from './common';
+import { commonProblems, problemDocument } from './common';
+
+// Its own module (libphonenumber-js comes with the profile input): only put-me evaluates it.
+export { putMyProfileRoute } from './seeker-profile-put';
 
 const seeker = ['seeker'] as const;
 const tags = ['Seekers'];
-
-export const putMyProfileRoute = defineRoute({
-  operationId: 'putMyProfile',
-  method: 'PUT',
-  path: '/v1/seekers/me',
-  summary: 'Create or replace your profile',
-  tags,
-  access: seeker,
-  body: seekerProfileInput,
-  headers: [ifMatchHeader(false)],
-  responses: {
-    200: { description: 'Replaced', schema: seekerProfileView },
-    201: { description: 'Created', schema: seekerProfileView },
-    ...commonProblems,
-    412: { description: 'Stale If-Match', schema: problemDocument },
-  },
-});
 
 export const getMyProfileRoute = defineRoute({
   operationId: 'getMyProfile',

@@ -4,7 +4,8 @@ import { type SeekerStore, StaleWriteError } from '../ports/store';
 import { lastWriterWinsAttempts } from './concurrency';
 import { NotFoundError, PreconditionFailedError } from './errors';
 import { locateHome } from './locate';
-import { type SeekerProfile, type SeekerProfileInput, statedProfile } from './seeker';
+import { type SeekerProfile, statedProfile } from './seeker';
+import type { SeekerProfileInput } from './seeker-input';
 
 export interface SeekerDeps {
   seekers: SeekerStore;

@@ -2,36 +2,21 @@ import * as z from 'zod';
 import { findJobTitle } from '../reference/job-titles';
 import { communeLabelOf, contractLabel, sectorLabel, seekerJobLabels, shiftLabels } from './labels';
 import {
-  communeCode,
   commuteMode,
   distinctList,
   identifier,
   int32,
   isoTimestamp,
-  jobTitleCode,
-  mobilePhone,
-  plainText,
-  romeCode,
   sectorSlug,
   shiftName,
   skill,
-  skillList,
   upgradeSkills,
   version,
 } from './schema-parts';
+import type { SeekerProfileInput } from './seeker-input';
 import { contractType } from './vacancy';
 
 export const contactChannel = z.enum(['sms', 'push', 'none']);
-
-export const seekerContact = z
-  .strictObject({
-    channel: contactChannel,
-    phone: mobilePhone.optional(),
-  })
-  .refine((c) => c.channel !== 'sms' || c.phone !== undefined, {
-    message: 'field.phoneRequired',
-    path: ['phone'],
-  });
 
 const clockTime = z
   .string()
@@ -58,50 +43,17 @@ export const notificationDefaults = {
 /** At most this many occupations per profile, job titles' ROME codes included. */
 export const maxOccupations = 10;
 
-/**
- * What a seeker says about themselves (PUT /v1/seekers/me). Home is a commune, never an
- * address. Jobs are job titles (codes OGR, what people call their job) and/or ROME codes.
- */
-export const seekerProfileInput = z
-  .strictObject({
-    firstName: plainText(1, 60)
-      .optional()
-      .meta({ description: 'How employers address the seeker once they accept a match (never before)' }),
-    sectors: distinctList(sectorSlug, 8).min(1),
-    jobTitles: distinctList(jobTitleCode, maxOccupations).optional(),
-    occupations: distinctList(romeCode, maxOccupations).optional(),
-    skills: skillList.default([]),
-    home: z.strictObject({ commune: communeCode }),
-    commute: z.strictObject({
-      maxMinutes: int32(5, 120),
-      modes: distinctList(commuteMode, 4).min(1),
-    }),
-    shifts: distinctList(shiftName, 4).min(1).optional(),
-    contracts: distinctList(contractType, 4)
-      .min(1)
-      .optional()
-      .meta({ description: 'Contract types wanted; all when absent' }),
-    contact: seekerContact,
-    notifications: notificationPreferences.optional(),
-    consent: z.strictObject({
-      matching: z.boolean().meta({ description: 'Employers may be shown this profile, anonymised' }),
-      statistics: z.boolean().meta({ description: 'This profile may be counted in planning statistics' }),
-    }),
-  })
-  .superRefine((profile, context) => {
-    const occupations = occupationsOf(profile);
-    if (occupations.length === 0)
-      context.addIssue({ code: 'custom', message: 'field.occupationRequired', path: ['jobTitles'] });
-    if (occupations.length > maxOccupations)
-      context.addIssue({
-        code: 'custom',
-        message: 'field.tooManyOccupations',
-        params: { max: maxOccupations },
-        path: ['occupations'],
-      });
-  })
-  .meta({ id: 'SeekerProfileInput' });
-export type SeekerProfileInput = z.output<typeof seekerProfileInput>;
+/** How far and how a seeker will travel to work. */
+export const commutePreference = z.strictObject({
+  maxMinutes: int32(5, 120),
+  modes: distinctList(commuteMode, 4).min(1),
+});
+
+/** What the seeker lets Bassin do with the profile. */
+export const profileConsent = z.strictObject({
+  matching: z.boolean().meta({ description: 'Employers may be shown this profile, anonymised' }),
+  statistics: z.boolean().meta({ description: 'This profile may be counted in planning statistics' }),
+});
 
 /** What a checked profile input stores: `occupations` completed with its job titles' ROME codes. */
 export const statedProfile = (input: SeekerProfileInput) => ({ ...input, occupations: occupationsOf(input) });
@@ -115,7 +67,6 @@ export function occupationsOf(profile: {
   return [...new Set([...(profile.occupations ?? []), ...fromTitles])];
 }
 
-const shape = seekerProfileInput.shape;
 /** A profile as stored and answered: `occupations` always holds every ROME code it covers. */
 export const seekerProfile = z
   .object({
@@ -125,12 +76,12 @@ export const seekerProfile = z
     occupations: z.array(z.string().max(5)).min(1).max(maxOccupations),
     skills: z.array(skill).max(30),
     home: z.object({ commune: z.string().max(5) }),
-    commute: shape.commute,
+    commute: commutePreference,
     shifts: z.array(shiftName).max(4).optional(),
     contracts: z.array(contractType).max(4).optional(),
     contact: z.object({ channel: contactChannel, phone: z.string().max(16).optional() }),
-    notifications: shape.notifications,
-    consent: shape.consent,
+    notifications: notificationPreferences.optional(),
+    consent: profileConsent,
     id: identifier,
     version,
     createdAt: isoTimestamp,

@@ -12,7 +12,6 @@ import { zodErrorMap } from '../messages/validation';
 import { type Caller, callerOf } from './caller';
 import { csvMediaType, toCsv, wantsCsv } from './csv';
 import { HttpError } from './http-error';
-import { idempotentRequests } from './idempotency';
 import { problemFromError } from './problem';
 import { redactingReplacer } from './redact';
 import { type Responses, type ResultOf, type RouteContract, rateLimitOf } from './route-contract';
@@ -62,7 +61,13 @@ export function httpHandler<
 >(
   contract: RouteContract<Body, Query, Params, Answers>,
   operation: (request: HttpRequest<Body, Query, Params>) => Promise<ResultOf<Answers>>,
+  /** Only for an idempotent route, given by idempotentHttpHandler (shared/http/idempotency.ts). */
+  idempotency?: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
 ) {
+  if (Boolean(contract.idempotent) !== Boolean(idempotency))
+    throw new Error(
+      `${contract.operationId}: an idempotent route is served by idempotentHttpHandler (shared/http/idempotency.ts), and only such a route`,
+    );
   type Request = HttpRequest<Body, Query, Params>;
   const parsed = new WeakMap<APIGatewayProxyEventV2, Request>();
   const edge = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
@@ -72,7 +77,7 @@ export function httpHandler<
     // Caller and input are checked before anything is recorded (the idempotency lock):
     // a request refused here leaves no trace, so concurrent bad retries all get their 400.
     .use({ before: ({ event }) => void parsed.set(event, parseRequest(contract, event) as Request) });
-  if (contract.idempotent) edge.use(idempotentRequests(contract.operationId));
+  if (idempotency) edge.use(idempotency);
   return edge.handler(async (event) =>
     toResponse(
       contract,

@@ -9,8 +9,11 @@ import {
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type * as z from 'zod';
 import { idempotencyRecords } from '../adapters/dynamodb/idempotency-records';
+import { type HttpRequest, httpHandler } from './handler';
 import { HttpError } from './http-error';
+import type { Responses, ResultOf, RouteContract } from './route-contract';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
@@ -50,12 +53,12 @@ export function idempotentRequests(operationId: string): Middleware {
           { field: 'headers.idempotency-key', message: key ? 'idempotency.invalid' : 'idempotency.required' },
         ]);
       }
-      const stored = await inner().before?.(request);
+      const stored = await asHttpError(() => inner().before?.(request));
       // This request holds the in-progress record only if Powertools let it through.
       if (stored === undefined) (request.internal as Record<string, unknown>)[owned] = true;
       return stored;
     },
-    after: (request) => inner().after?.(request),
+    after: (request) => asHttpError(() => inner().after?.(request)),
     // Middy runs every onError hook, even for a request refused in `before` (409, 422):
     // releasing the record then would delete the first request's lock. Only its owner may.
     onError: (request) =>
@@ -63,8 +66,29 @@ export function idempotentRequests(operationId: string): Middleware {
   };
 }
 
-/** Powertools' idempotency errors as HTTP statuses (IETF Idempotency-Key draft). */
-export function idempotencyStatus(error: unknown): number | undefined {
+/**
+ * Powertools' idempotency errors as the HTTP problems they mean (IETF Idempotency-Key draft),
+ * here rather than in problem.ts: only the idempotent functions carry Powertools idempotency.
+ */
+async function asHttpError<T>(step: () => Promise<T> | T): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const status = idempotencyStatus(error);
+    if (!status) throw error;
+    const key =
+      status === 409
+        ? 'idempotency.inProgress'
+        : status === 422
+          ? 'idempotency.otherBody'
+          : 'idempotency.invalid';
+    throw new HttpError(status, key, status === 409 ? { 'retry-after': '1' } : {}, [
+      { field: 'headers.idempotency-key', message: key },
+    ]);
+  }
+}
+
+function idempotencyStatus(error: unknown): number | undefined {
   if (error instanceof IdempotencyAlreadyInProgressError) return 409;
   // The record vanished or changed between Powertools' write and its read: the first
   // request just failed and released it. Retrying is the answer, not a 500.
@@ -73,4 +97,21 @@ export function idempotencyStatus(error: unknown): number | undefined {
   if (error instanceof IdempotencyValidationError) return 422;
   if (error instanceof IdempotencyKeyError) return 400;
   return undefined;
+}
+
+/**
+ * The edge of a function whose route is idempotent (`idempotent: true`): httpHandler with
+ * `Idempotency-Key` handling. A function of its own so that the other functions carry
+ * neither Powertools idempotency nor the DynamoDB client it brings (health uses no table).
+ */
+export function idempotentHttpHandler<
+  Body extends z.ZodType | undefined,
+  Query extends z.ZodType | undefined,
+  Params extends z.ZodType | undefined,
+  Answers extends Responses,
+>(
+  contract: RouteContract<Body, Query, Params, Answers>,
+  operation: (request: HttpRequest<Body, Query, Params>) => Promise<ResultOf<Answers>>,
+) {
+  return httpHandler(contract, operation, idempotentRequests(contract.operationId));
 }

@@ -4,7 +4,6 @@ import type { Language } from '../messages/language';
 import { type ProblemKey, problemText, problemTitles } from '../messages/problems';
 import { locateFields } from './field-locations';
 import { HttpError } from './http-error';
-import { idempotencyStatus } from './idempotency';
 import type { RouteContract } from './route-contract';
 
 const statusOfKind: Record<DomainError['kind'], number> = {
@@ -86,21 +85,6 @@ export function problemFromError(
         ? issues.map((issue) => problemText(issue.message, language, issue.params)).join(' ; ')
         : say(error.key, error.params);
     return problem(statusOfKind[error.kind], detail, { instance, issues, headers, language });
-  }
-  const idempotency = idempotencyStatus(error);
-  if (idempotency) {
-    const key: ProblemKey =
-      idempotency === 409
-        ? 'idempotency.inProgress'
-        : idempotency === 422
-          ? 'idempotency.otherBody'
-          : 'idempotency.invalid';
-    return problem(idempotency, say(key), {
-      instance,
-      issues: [{ field: 'headers.idempotency-key', message: key }],
-      ...(idempotency === 409 ? { headers: { 'retry-after': '1' } } : {}),
-      language,
-    });
   }
   if (isTransient(error)) {
     return problem(503, say('http.busy'), { instance, headers: { 'retry-after': '2' }, language });

@@ -1,4 +1,5 @@
-import { type SeekerProfile, seekerProfileInput, statedProfile } from '../../shared/domain/seeker';
+import { type SeekerProfile, statedProfile } from '../../shared/domain/seeker';
+import { seekerProfileInput } from '../../shared/domain/seeker-input';
 import { type Vacancy, vacancyDraft, vacancyOfDraft } from '../../shared/domain/vacancy';
 /** Valid request bodies used across tests (Pau–Lacq–Tarbes communes, pilot sectors). */
 export const welderVacancy = () => ({

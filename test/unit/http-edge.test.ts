@@ -5,6 +5,7 @@ import { localContext } from '../../infra/local/change-feed';
 import { NotFoundError, PreconditionFailedError } from '../../shared/domain/errors';
 import { parseGroupsClaim } from '../../shared/http/caller';
 import { httpHandler, maxBodyBytes } from '../../shared/http/handler';
+import { idempotentHttpHandler } from '../../shared/http/idempotency';
 import { defineRoute } from '../../shared/http/route-contract';
 import { ifMatchVersion } from '../../shared/http/versions';
 
@@ -158,5 +159,15 @@ describe('httpHandler', () => {
     const result = await call(event({ body: '{"word":"a","__proto__":{"admin":true}}' }));
     expect(result.status).toBe(400);
     expect(result.body.errors[0].field).toBe('body.__proto__');
+  });
+});
+
+describe('idempotent routes', () => {
+  it('are served by idempotentHttpHandler and only they: a mix-up fails when the function starts', () => {
+    const idempotent = defineRoute({ ...route, operationId: 'testCreate', idempotent: true });
+    const answer = async () => ({ status: 200 as const, body: {} });
+    expect(() => httpHandler(idempotent, answer)).toThrow(/testCreate: an idempotent route/);
+    expect(() => idempotentHttpHandler(route, answer)).toThrow(/testEcho: an idempotent route/);
+    expect(() => idempotentHttpHandler(idempotent, answer)).not.toThrow();
   });
 });

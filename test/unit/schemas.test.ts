@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seekerProfileInput } from '../../shared/domain/seeker';
+import { seekerProfileInput } from '../../shared/domain/seeker-input';
 import { vacancyDraft, vacancyPatch } from '../../shared/domain/vacancy';
 import { zodIssues } from '../../shared/domain/validation';
 import { paluSeekerProfile, welderVacancy } from '../support/samples';

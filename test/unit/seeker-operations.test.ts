@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFoundError, PreconditionFailedError } from '../../shared/domain/errors';
-import { seekerProfileInput } from '../../shared/domain/seeker';
+import { seekerProfileInput } from '../../shared/domain/seeker-input';
 import { eraseSeeker, getSeekerProfile, saveSeekerProfile } from '../../shared/domain/seeker-operations';
 import { StaleWriteError } from '../../shared/ports/store';
 import { fixedClock, memorySeekerStore } from '../support/memory-stores';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seekerProfileInput } from '../../shared/domain/seeker';
+import { seekerProfileInput } from '../../shared/domain/seeker-input';
 import { toCsv, wantsCsv } from '../../shared/http/csv';
 import { forecastErrorText, forecastMethodText } from '../../shared/messages/forecast';
 import { paluSeekerProfile } from '../support/samples';
