@@ -7,10 +7,13 @@
  * Designs: the current one (seekers in the cell at the level their reach fits, 3×3 cells
  * per level), the same with partitions split into 4 or 16 sub-cells (more queries, a
  * tighter bound on where a home is), each with and without a perfect shift filter; and
- * the floor any disc-shaped index has: seekers whose reach disc holds the site.
+ * the floor any disc-shaped index has: seekers whose reach disc holds the site; and the
+ * index in use (format 2): levels 11/10/8/6, shift partitions, reach projected on 6 directions,
+ * counted with the same key functions the index uses (a design that misses a true match says so).
  */
 import { commandLine } from '../infra/cli';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
+import { shiftClassesOf } from '../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { estimatorTravelTime } from '../shared/adapters/travel/estimator';
 import {
   type Cell,
@@ -22,6 +25,10 @@ import {
   distanceKm,
   minDistanceToCellKm,
   neighbourhood,
+  reachDirections,
+  reachLevels,
+  seekerProjectionKm,
+  siteProjection,
 } from '../shared/domain/geo';
 import { locateHome, locateSite } from '../shared/domain/locate';
 import { evaluateMatch } from '../shared/domain/matching/evaluate';
@@ -119,6 +126,58 @@ for (const split of [0, 1, 2])
       missed,
     };
   }
+// The index in use: per seeker, sector, shift class and direction one item; per site one query per cell and class.
+{
+  let items = 0;
+  let queries = 0;
+  let missed = 0;
+  const indexed = rows.map((row) => {
+    const cell = cellOf(row.home, coverLevel(row.home, row.reach, reachLevels));
+    const projections = Array.from({ length: reachDirections }, (_, d) =>
+      seekerProjectionKm(row.home, cell, row.reach, d),
+    );
+    return {
+      ...row,
+      cellKey: cellId(cell),
+      projections,
+      classes: shiftClassesOf(row.seeker.shifts) as string[],
+    };
+  });
+  for (const vacancy of vacancies) {
+    const site = locateSite(vacancy.site).point;
+    const reads = new Map<string, { direction: number; km: number }>();
+    for (const level of reachLevels)
+      for (const cell of neighbourhood(site, level))
+        if (minDistanceToCellKm(site, cell) <= cellHeightKm(level))
+          reads.set(cellId(cell), siteProjection(site, cell));
+    const classes = [...vacancy.shifts, 'any'];
+    queries += reads.size * classes.length;
+    const fits = truth.get(vacancy.id) ?? new Set();
+    for (const row of indexed) {
+      if (!row.seeker.sectors.includes(vacancy.sector)) continue;
+      const read = reads.get(row.cellKey);
+      // Sort keys are whole tenths of km, the item's rounded up and the query's down.
+      const copies =
+        read &&
+        Math.ceil(((row.projections[read.direction] as number) + 20_000) * 10) >=
+          Math.floor((read.km + 20_000) * 10)
+          ? row.classes.filter((c) => classes.includes(c)).length
+          : 0;
+      items += copies;
+      if (copies === 0 && fits.has(row.seeker.id)) missed++;
+    }
+  }
+  const writes = indexed.reduce(
+    (sum, row) => sum + row.seeker.sectors.length * row.classes.length * reachDirections,
+    0,
+  );
+  table[`index in use: levels ${reachLevels.join('/')}, shifts, ${reachDirections} directions`] = {
+    'queries / vacancy': Math.round(queries / vacancyCount),
+    'items / true match': Math.round((items / trueMatches) * 100) / 100,
+    missed,
+    'items / seeker': Math.round((writes / rows.length) * 10) / 10,
+  };
+}
 console.log(
   `${seekerCount} seekers, ${vacancyCount} vacancies, ${trueMatches / vacancyCount} true matches per vacancy`,
 );

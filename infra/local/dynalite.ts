@@ -5,12 +5,14 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  PutItemCommand,
   ResourceNotFoundException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import dynalite from 'dynalite';
 import { Level } from 'level';
+import { seekerReachKeys } from '../../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
 import { closeDynaliteIterators } from './dynalite-iterators';
 
@@ -120,6 +122,9 @@ export async function startDynalite(options: { path?: string; port?: number } = 
     }
     return table;
   };
+  // Idle keep-alive sockets outlive the SDK client's, as in runtime.ts: a client never sends on a
+  // socket the server is closing (bench:match died twice on that ECONNRESET at 1.39M items).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -223,6 +228,16 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     );
     if (waited.state !== 'SUCCESS')
       throw new Error(`table ${tableName} did not become ACTIVE (${waited.state})`);
+    // A new table holds no reach item of an older format: nothing to migrate, nothing to read there.
+    if (!exists) {
+      const { PK, SK } = seekerReachKeys.migrated;
+      await client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: { PK: { S: PK }, SK: { S: SK }, format: { N: String(seekerReachKeys.format) } },
+        }),
+      );
+    }
   } finally {
     client.destroy();
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableClient } from '../../shared/adapters/dynamodb/client';
 import { putItems } from '../../shared/adapters/dynamodb/items';
-import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
+import { dynamoMatchIndex, reachIndexItems } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore, matchItem } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoSeekerStore, seekerItem } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoTimetableStore } from '../../shared/adapters/dynamodb/timetable-store';
@@ -323,16 +323,17 @@ export async function seedHistory(table: TableClient, options: SeedOptions) {
   // Today: the live matcher's index holds every seeker still active, for vacancies posted from now on.
   simulated = realNow;
   const active = history.seekers.filter((s) => s.profile.createdAt <= nowIso && s.leavesAt > nowIso);
-  const indexed = progress(log, 'today: active seekers indexed for matching', active.length);
-  await forEachInParallel(active, 16, async ({ profile }) => {
-    await matching.index.reindexSeeker(
-      profile.id,
-      profile,
-      locateHome(profile.home).point,
-      seekerReachKm(profile),
-    );
-    indexed();
-  });
+  // As the matcher indexes them (rematchSeeker: only those who consent), in one bulk load.
+  await loadItems(
+    put,
+    log,
+    'today: reach-index items of active seekers',
+    active
+      .filter(({ profile }) => profile.consent.matching)
+      .flatMap(({ profile }) =>
+        reachIndexItems(profile.id, profile, locateHome(profile.home).point, seekerReachKm(profile)),
+      ),
+  );
   const open = history.vacancies.filter((p) => p.closesAt > nowIso && p.vacancy.createdAt <= nowIso);
   const accounts = demoAccounts(history, plannedMatches, nowIso);
   await table.doc.send(

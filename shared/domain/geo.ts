@@ -19,8 +19,16 @@ const earthRadiusKm = 6371.0088;
 const kmPerDegreeLat = 110.57;
 /** Length of one degree of longitude at the equator, times cos(latitude) elsewhere. */
 const kmPerDegreeLonAtEquator = 111.32;
-/** Levels from finest to coarsest; seekers are indexed at one of them according to their reach. */
+/** Levels of the first reach index (format 1), finest to coarsest: read until it is migrated. */
 export const cellLevels = [10, 9, 8, 7, 6] as const;
+/**
+ * Levels of the reach index (format 2), finest to coarsest. Level 11 for reaches under ~10 km,
+ * 10 under ~20 km, 8 under ~78 km, 6 beyond (bench:match-designs measured these against
+ * every level: the skipped ones saved queries and cost almost no extra reads).
+ */
+export const reachLevels = [11, 10, 8, 6] as const;
+/** Directions (evenly spread) along which a seeker's reach is projected: see `projectionKm`. */
+export const reachDirections = 8;
 
 export function distanceKm(a: Point, b: Point): number {
   const toRad = Math.PI / 180;
@@ -85,12 +93,58 @@ export function minDistanceToCellKm(point: Point, cell: Cell): number {
  * cells around home's cell: the cell must be at least `reachKm` tall and wide, widths
  * measured at the highest latitude the disc reaches (2 % margin for great circles).
  */
-export function coverLevel(home: Point, reachKm: number): number {
+export function coverLevel(home: Point, reachKm: number, levels: readonly number[] = cellLevels): number {
   const maxLat = Math.abs(home.lat) + reachKm / kmPerDegreeLat;
-  for (const level of cellLevels) {
+  for (const level of levels) {
     if (reachKm <= cellHeightKm(level) && reachKm * 1.02 <= cellWidthKm(level, maxLat)) return level;
   }
-  return cellLevels[cellLevels.length - 1] as number;
+  return levels[levels.length - 1] as number;
+}
+
+function cellCentre(cell: Cell): Point {
+  const box = cellBox(cell);
+  return { lat: (box.south + box.north) / 2, lon: (box.west + box.east) / 2 };
+}
+
+/** East and north offsets (km) of `point` from `origin` on the plane tangent at `origin`. */
+function planarOffsetKm(origin: Point, point: Point) {
+  const dLon = ((((point.lon - origin.lon + 540) % 360) + 360) % 360) - 180;
+  return {
+    east: dLon * kmPerDegreeLonAtEquator * Math.cos((origin.lat * Math.PI) / 180),
+    north: (point.lat - origin.lat) * kmPerDegreeLat,
+  };
+}
+
+const along = (offset: { east: number; north: number }, direction: number) => {
+  const angle = (2 * Math.PI * direction) / reachDirections;
+  return offset.east * Math.cos(angle) + offset.north * Math.sin(angle);
+};
+
+/**
+ * For any unit vector u, the distance from home h to site p is at least (p − c)·u − (h − c)·u,
+ * c being the centre of h's cell. So a seeker who reaches p has
+ * `reach + (h − c)·u ≥ (p − c)·u`: the left side is stored with the seeker (one item per
+ * direction u), the right side is what a site asks for, along the direction nearest to
+ * where it lies from c. The plane is tangent at c; the reach is widened by the plane's error
+ * (0.2 %, plus the change of the east–west scale with latitude) and 0.3 km.
+ */
+export function seekerProjectionKm(home: Point, cell: Cell, reachKm: number, direction: number): number {
+  const centre = cellCentre(cell);
+  // Home lies within half a cell height of the centre's latitude, a site in reach within 1.5:
+  // the plane's east–west scale is that of the centre, the true one that of their mean latitude.
+  const spanDeg = 180 / 2 ** cell.level;
+  const tilt = Math.tan((Math.min(85, Math.abs(centre.lat) + spanDeg) * Math.PI) / 180);
+  const widened = reachKm * (1.002 + (tilt * spanDeg * Math.PI) / 180) + 0.3;
+  return widened + along(planarOffsetKm(centre, home), direction);
+}
+
+/** The direction (0 … reachDirections − 1) nearest to where `site` lies from the cell's centre, and how far along it. */
+export function siteProjection(site: Point, cell: Cell): { direction: number; km: number } {
+  const offset = planarOffsetKm(cellCentre(cell), site);
+  const turns = Math.atan2(offset.north, offset.east) / (2 * Math.PI);
+  const direction =
+    ((Math.round(turns * reachDirections) % reachDirections) + reachDirections) % reachDirections;
+  return { direction, km: along(offset, direction) };
 }
 
 /** The cell and its 8 neighbours (fewer at the poles, wrapping around the antimeridian). */

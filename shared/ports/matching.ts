@@ -1,13 +1,17 @@
 import type { Point } from '../domain/geo';
 import type { Match } from '../domain/match';
+import type { Shift } from '../domain/schema-parts';
 import type { MatchableSeeker, SeekerProfile } from '../domain/seeker';
 import type { Vacancy } from '../domain/vacancy';
 import type { Page, PageRequest } from './store';
 
 /** Candidate retrieval by sector and place: costs what is near, never the whole table. */
 export interface MatchIndex {
-  /** Seekers of `sector` who consented and whose reach disc may contain `site`. */
-  seekersInReach(sector: string, site: Point): Promise<MatchableSeeker[]>;
+  /**
+   * Seekers of `sector` who consented, work one of `shifts` (or state none) and whose reach
+   * disc may contain `site`.
+   */
+  seekersInReach(sector: string, site: Point, shifts: Shift[]): Promise<MatchableSeeker[]>;
   /** Open vacancies of `sector` within `reachKm` (straight line) of `home`. */
   openVacanciesInReach(sector: string, home: Point, reachKm: number): Promise<Vacancy[]>;
   /** Indexes the seeker under each sector with their reach; removes them everywhere when `profile` is undefined. */
@@ -17,6 +21,8 @@ export interface MatchIndex {
     home: Point | undefined,
     reachKm: number,
   ): Promise<void>;
+  /** Records that every seeker has been reindexed in the current format (the migration's last step). */
+  markReindexed(): Promise<void>;
 }
 
 export interface MatchStore {

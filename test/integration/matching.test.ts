@@ -1,19 +1,26 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localContext } from '../../infra/local/change-feed';
 import { prng, syntheticSeeker, syntheticVacancy } from '../../infra/local/synthetic';
 import { newMeter, queryAll } from '../../shared/adapters/dynamodb/items';
+import { seekerReachKeys } from '../../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { vacancyKeys } from '../../shared/adapters/dynamodb/keys/vacancy-keys';
-import { dynamoMatchIndex } from '../../shared/adapters/dynamodb/match-index';
+import {
+  dynamoMatchIndex,
+  legacyReachIndexItems,
+  reachIndexItems,
+} from '../../shared/adapters/dynamodb/match-index';
 import { dynamoMatchStore } from '../../shared/adapters/dynamodb/match-store';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
 import { estimatorTravelTime } from '../../shared/adapters/travel/estimator';
+import { reachDirections } from '../../shared/domain/geo';
 import { locateHome, locateSite } from '../../shared/domain/locate';
 import { evaluateMatch } from '../../shared/domain/matching/evaluate';
 import { seekerReachKm } from '../../shared/domain/matching/lifecycle';
+import { reindexAllSeekers } from '../../shared/domain/matching/reindex';
 import { startLocalTable } from '../support/local-table';
 
 let local: Awaited<ReturnType<typeof startLocalTable>>;
@@ -34,12 +41,15 @@ const travel = estimatorTravelTime();
 describe('candidate retrieval on dynalite', () => {
   it('finds exactly the seekers brute force finds (recall 1.0), reading a fraction of them', async () => {
     const next = prng(7);
-    const index = dynamoMatchIndex(local.table);
     const seekers = Array.from({ length: 400 }, (_, i) => syntheticSeeker(next, `r-seeker-${i}`));
-    for (const seeker of seekers) {
-      if (seeker.consent.matching)
-        await index.reindexSeeker(seeker.id, seeker, locateHome(seeker.home).point, seekerReachKm(seeker));
-    }
+    // Bulk-loaded as reindexSeeker writes them (it is exercised by the migration and consumer tests).
+    await local.putItems(
+      seekers
+        .filter((seeker) => seeker.consent.matching)
+        .flatMap((seeker) =>
+          reachIndexItems(seeker.id, seeker, locateHome(seeker.home).point, seekerReachKm(seeker)),
+        ),
+    );
     let read = 0;
     let expectedTotal = 0;
     for (let v = 0; v < 12; v++) {
@@ -60,10 +70,12 @@ describe('candidate retrieval on dynalite', () => {
       const candidates = await dynamoMatchIndex(local.table, { meter }).seekersInReach(
         vacancy.sector,
         site.point,
+        vacancy.shifts,
       );
       const expected = await fits(seekers);
       expect(await fits(seekers.filter((s) => candidates.some((c) => c.id === s.id)))).toEqual(expected);
-      expect(meter.requests).toBeLessThanOrEqual(45);
+      // 3×3 cells at 4 levels, less those out of reach, times the vacancy's shifts and `any`.
+      expect(meter.requests).toBeLessThanOrEqual(36 * (vacancy.shifts.length + 1));
       read += meter.items;
       expectedTotal += expected.length;
     }
@@ -88,6 +100,59 @@ describe('candidate retrieval on dynalite', () => {
       1,
     );
     expect((await index.openVacanciesInReach('rail', pau, 25)).map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe('reach index migration (format 1 → 2)', () => {
+  it('still finds a seeker indexed in format 1, rewrites them in format 2, then reads format 1 no more', async () => {
+    const seekers = dynamoSeekerStore(local.table);
+    const seeker = {
+      ...syntheticSeeker(prng(3), 'm-seeker'),
+      sectors: ['wood-paper' as const],
+      home: { commune: '64445' },
+      commute: { maxMinutes: 30, modes: ['car' as const] },
+      shifts: ['night' as const],
+      consent: { matching: true, statistics: true },
+    };
+    await seekers.create(seeker);
+    // As a table written before this format holds it: format-1 items and no migration marker.
+    const home = locateHome(seeker.home).point;
+    for (const Item of legacyReachIndexItems(seeker.id, seeker, home, seekerReachKm(seeker)))
+      await local.table.doc.send(new PutCommand({ TableName: 'bassin', Item }));
+    await local.table.doc.send(new DeleteCommand({ TableName: 'bassin', Key: seekerReachKeys.migrated }));
+    const lescar = locateSite({ commune: '64335' }).point;
+    const found = async () => {
+      const meter = newMeter();
+      const ids = (
+        await dynamoMatchIndex(local.table, { meter }).seekersInReach('wood-paper', lescar, ['night'])
+      ).map((s) => s.id);
+      return { ids, requests: meter.requests };
+    };
+    const before = await found();
+    expect(before.ids).toEqual(['m-seeker']);
+
+    const result = await reindexAllSeekers({
+      seekers,
+      index: dynamoMatchIndex(local.table),
+      clock: { now: () => new Date() },
+    });
+    expect(result.reindexed).toBeGreaterThanOrEqual(1);
+    const items = await queryAll(local.table, {
+      TableName: 'bassin',
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :reach)',
+      ExpressionAttributeValues: { ':pk': 'SEEKER#m-seeker', ':reach': 'REACH#' },
+    });
+    // One per direction for the one sector and the one shift; the format-1 item is gone.
+    expect(items.map((item) => item.SK).sort()).toEqual(
+      Array.from({ length: reachDirections }, (_, d) => `REACH#wood-paper#night#D${d}`),
+    );
+    const after = await found();
+    expect(after.ids).toEqual(['m-seeker']);
+    // The marker is read once and the format-1 partitions are no longer queried.
+    expect(after.requests).toBeLessThan(before.requests);
+    expect(
+      (await dynamoMatchIndex(local.table).seekersInReach('wood-paper', lescar, ['day'])).map((s) => s.id),
+    ).toEqual([]);
   });
 });
 

@@ -29,7 +29,7 @@ describe('npm run seed', () => {
     expect(first.stdout).toContain('SYNTHETIC');
     expect(first.stdout).toContain(`[ 1/2] ${previous}:`);
     expect(first.stdout).toContain(`[ 2/2] ${current}:`);
-    expect(first.stdout).toMatch(/today: active seekers indexed for matching: (\d+)\/\1 /);
+    expect(first.stdout).toMatch(/today: reach-index items of active seekers: (\d+)\/\1 /);
     expect(first.stdout).toMatch(/Done in \d+ s/);
     const again = await seed(dataDir);
     expect(again.stdout).toContain('Already seeded (2 months');

@@ -7,12 +7,17 @@ import {
 } from '../../shared/domain/commute/estimator';
 import {
   cellHeightKm,
+  cellId,
   cellLevels,
   cellOf,
   coverLevel,
   distanceKm,
   minDistanceToCellKm,
   neighbourhood,
+  reachDirections,
+  reachLevels,
+  seekerProjectionKm,
+  siteProjection,
 } from '../../shared/domain/geo';
 import { communeLocation } from '../../shared/reference/coordinates';
 
@@ -64,6 +69,41 @@ describe('distances and cells', () => {
       expect(minDistanceToCellKm(site, homeCell)).toBeLessThanOrEqual(distanceKm(home, site) + 1e-9);
       expect(reach).toBeLessThanOrEqual(cellHeightKm(level));
     }
+  });
+
+  it('keeps every site in reach when the site reads along its direction (format 2 keys, 20,000 cases at the disc edge)', () => {
+    const next = random(7);
+    for (let i = 0; i < 20_000; i++) {
+      const home = { lat: 41.3 + next() * 9.8, lon: -5 + next() * 14.6 };
+      const reach = next() * reachKm('car', 120);
+      const bearing = next() * 2 * Math.PI;
+      // Mostly right at the edge, where a loose bound would be caught.
+      const d = reach * (next() < 0.8 ? 1 : next());
+      const site = {
+        lat: home.lat + (d / 111.2) * Math.cos(bearing),
+        lon: home.lon + (d / (111.2 * Math.cos((home.lat * Math.PI) / 180))) * Math.sin(bearing),
+      };
+      if (distanceKm(home, site) > reach) continue;
+      const cell = cellOf(home, coverLevel(home, reach, reachLevels));
+      expect(neighbourhood(site, cell.level).map(cellId)).toContain(cellId(cell));
+      const { direction, km } = siteProjection(site, cell);
+      expect(direction).toBeGreaterThanOrEqual(0);
+      expect(direction).toBeLessThan(reachDirections);
+      expect(
+        seekerProjectionKm(home, cell, reach, direction),
+        `home ${JSON.stringify(home)} reach ${reach}`,
+      ).toBeGreaterThanOrEqual(km);
+    }
+  });
+
+  it('reads fewer seekers than the disc’s cells would: a seeker well out of reach on the site’s side is skipped', () => {
+    const cell = cellOf(pau, coverLevel(pau, 19, reachLevels));
+    const east = { lat: pau.lat, lon: pau.lon + 40 / (111.32 * Math.cos((pau.lat * Math.PI) / 180)) };
+    const { direction, km } = siteProjection(east, cell);
+    expect(direction).toBe(0);
+    // 40 km east of a home with a 19 km reach (and still within the home cell's neighbourhood at level 10).
+    expect(seekerProjectionKm(pau, cell, 19, direction)).toBeLessThan(km);
+    expect(seekerProjectionKm(pau, cell, 45, direction)).toBeGreaterThanOrEqual(km);
   });
 
   it('uses finer cells for shorter reaches', () => {

@@ -39,7 +39,7 @@ export async function rematchVacancy(deps: MatchingDeps, vacancyId: string) {
     return { kept: 0, saved: 0, made: 0, withdrawn: existing.length };
   }
   const site = locateSite(vacancy.site);
-  const candidates = await deps.index.seekersInReach(vacancy.sector, site.point);
+  const candidates = await deps.index.seekersInReach(vacancy.sector, site.point, vacancy.shifts);
   const fitting = new Map<string, Match>();
   const versions = new Map<string, MatchedVersions>();
   for (const seeker of candidates) {
