@@ -2,9 +2,10 @@
  * The runtime under test for `npm run bench:soak`: what `npm start` runs, on a data
  * directory given by BASSIN_DATA_DIR, plus a stream consumer that counts new matches.
  * Prints `ready <url>` once serving, then a JSON line of measurements every 250 ms. On
- * SIGUSR2 (run with --expose-gc) it collects garbage and prints `{"settledRss": …}`: what
- * the process holds, not the garbage V8 has not collected yet.
+ * SIGUSR2 (run with --expose-gc) it collects garbage and prints `{"settled": …}`: what the
+ * process holds, not the garbage V8 has not collected yet, and where that memory is.
  */
+import { readFile } from 'node:fs/promises';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startLocalRuntime } from '../infra/local/runtime';
 
@@ -28,7 +29,7 @@ const runtime = await startLocalRuntime({
 process.stdout.on('error', () => process.exit(1));
 console.log(`ready ${runtime.url}`);
 setInterval(() => {
-  const { rss, heapUsed } = process.memoryUsage();
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   const stream = runtime.feed.status();
   const matcher = stream.consumers.find((c) => c.name === 'matcher');
   console.log(
@@ -36,6 +37,8 @@ setInterval(() => {
       at: Date.now(),
       rss,
       heapUsed,
+      heapTotal,
+      external,
       cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
       matches,
       busy: runtime.feed.busy,
@@ -46,11 +49,51 @@ setInterval(() => {
 }, 250);
 process.on('SIGTERM', () => void runtime.stop().then(() => process.exit(0)));
 process.on('SIGUSR2', async () => {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = (globalThis as { gc?: (options?: object) => void }).gc;
   for (let i = 0; i < 3; i++) {
     gc?.();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const { rss, heapUsed } = process.memoryUsage();
-  console.log(JSON.stringify({ settledRss: rss, settledHeap: heapUsed }));
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  // What a last-resort collection gives back besides: V8's pool of freed pages (memory-keeper.ts).
+  gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const settled = {
+    rss,
+    heapUsed,
+    heapTotal,
+    external,
+    arrayBuffers,
+    rssAfterLastResort: process.memoryUsage().rss,
+    mappings: await residentByMapping(),
+  };
+  console.log(JSON.stringify({ settled }));
 });
+
+/**
+ * Resident bytes by kind of mapping (Linux): V8's heap pages are anonymous mappings of
+ * exactly 256 KB; `[heap]` is malloc's main arena; the rest of the anonymous memory is
+ * malloc's other arenas, V8's large objects and code; files are code and LevelDB's tables.
+ */
+async function residentByMapping(): Promise<Record<string, number> | undefined> {
+  const text = await readFile('/proc/self/smaps', 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  const kinds: Record<string, number> = { v8Pages: 0, mallocMain: 0, otherAnonymous: 0, files: 0 };
+  let kind = 'otherAnonymous';
+  for (const line of text.split('\n')) {
+    const mapping = line.match(/^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/);
+    if (mapping) {
+      const size = Number.parseInt(mapping[2] as string, 16) - Number.parseInt(mapping[1] as string, 16);
+      const name = mapping[3] as string;
+      kind = name.startsWith('/')
+        ? 'files'
+        : name === '[heap]'
+          ? 'mallocMain'
+          : name === '' && size === 256 * 1024
+            ? 'v8Pages'
+            : 'otherAnonymous';
+    } else if (line.startsWith('Rss:'))
+      kinds[kind] = (kinds[kind] ?? 0) + Number(line.split(/\s+/)[1]) * 1024;
+  }
+  return kinds;
+}

@@ -25,6 +25,8 @@ interface Sample {
   at: number;
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
   /** CPU time the runtime has used (user + system). */
   cpuSeconds: number;
   matches: number;
@@ -33,7 +35,28 @@ interface Sample {
   behindSeconds: number;
 }
 
+/** What the runtime holds once it has collected its garbage (soak-runtime.ts, on SIGUSR2). */
+interface Settled {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  rssAfterLastResort: number;
+  mappings?: Record<string, number>;
+}
+
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+const inMB = ({ mappings, ...figures }: Settled) => ({
+  ...Object.fromEntries(Object.entries(figures).map(([name, bytes]) => [name, mb(bytes)])),
+  ...(mappings
+    ? {
+        residentByMapping: Object.fromEntries(
+          Object.entries(mappings).map(([kind, bytes]) => [kind, mb(bytes)]),
+        ),
+      }
+    : {}),
+});
 
 export async function soak(argv = process.argv.slice(2)) {
   const cli = commandLine(
@@ -74,13 +97,13 @@ export async function soak(argv = process.argv.slice(2)) {
   );
   let last: Sample | undefined;
   const waiters: (() => void)[] = [];
-  let settledWaiter: ((rss: number) => void) | undefined;
+  let settledWaiter: ((settled: Settled) => void) | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the runtime exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('ready ')) resolve(line.slice(6));
-      else if (line.startsWith('{"settledRss"'))
-        settledWaiter?.((JSON.parse(line) as { settledRss: number }).settledRss);
+      else if (line.startsWith('{"settled"'))
+        settledWaiter?.((JSON.parse(line) as { settled: Settled }).settled);
       else if (line.startsWith('{')) {
         last = JSON.parse(line) as Sample;
         for (const wake of waiters.splice(0)) wake();
@@ -89,8 +112,8 @@ export async function soak(argv = process.argv.slice(2)) {
   });
   const nextSample = () => new Promise<Sample>((resolve) => waiters.push(() => resolve(last as Sample)));
   /** RSS once the runtime has collected its garbage: memory it holds, not garbage not yet collected. */
-  const settledRss = () =>
-    new Promise<number>((resolve) => {
+  const settledMemory = () =>
+    new Promise<Settled>((resolve) => {
       settledWaiter = resolve;
       child.kill('SIGUSR2');
     });
@@ -126,7 +149,8 @@ export async function soak(argv = process.argv.slice(2)) {
   await settle('seekers');
   progress('seekers done');
   const beforeBurst = (await nextSample()) as Sample;
-  const settledBeforeBurst = await settledRss();
+  const memoryBeforeBurst = await settledMemory();
+  const settledBeforeBurst = memoryBeforeBurst.rss;
 
   // 2. Burst.
   // A token for the whole run: on a busy machine it lasts longer than the default hour.
@@ -159,13 +183,25 @@ export async function soak(argv = process.argv.slice(2)) {
       `${Math.round(matchesAfterBurst / Math.max(0.001, caughtUp.cpuSeconds - atBurstEnd.cpuSeconds))} per CPU second)`,
   );
 
-  const settledAfterBurst = await settledRss();
+  const memoryAfterBurst = await settledMemory();
+  const settledAfterBurst = memoryAfterBurst.rss;
 
   // 3. Soak: paged reads, following cursors, starting again at the first page.
   const beforeReads = afterBurst;
   const readStart = Date.now();
   let cursor: string | undefined;
   let pages = 0;
+  // Every 30 s of reads, where the memory is (unsettled): does it climb steadily or in steps?
+  const timeline: object[] = [];
+  const sampler = setInterval(() => {
+    if (!last) return;
+    const { rss, heapUsed, heapTotal, external } = last;
+    timeline.push({
+      seconds: Math.round((last.at - readStart) / 1000),
+      pages,
+      ...inMB({ rss, heapUsed, heapTotal, external } as Settled),
+    });
+  }, 30_000);
   await inParallel(reads, 4, async () => {
     const query = `limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const answer = await api.request('GET', `/v1/employers/me/vacancies?${query}`, { token: employer });
@@ -173,10 +209,12 @@ export async function soak(argv = process.argv.slice(2)) {
     cursor = answer.body.nextCursor;
     pages++;
   });
+  clearInterval(sampler);
   const readSeconds = (Date.now() - readStart) / 1000;
   progress('reads done');
   const afterReads = (await nextSample()) as Sample;
-  const settledAfterReads = await settledRss();
+  const memoryAfterReads = await settledMemory();
+  const settledAfterReads = memoryAfterReads.rss;
 
   const result = {
     synthetic: true,
@@ -218,6 +256,13 @@ export async function soak(argv = process.argv.slice(2)) {
       settledRssAfterMB: mb(settledAfterReads),
       settledGrowthPercent:
         Math.round(((settledAfterReads - settledAfterBurst) / settledAfterBurst) * 1000) / 10,
+      timeline,
+    },
+    // Where the memory is at each point, in MB (see soak-runtime.ts).
+    memory: {
+      beforeBurst: inMB(memoryBeforeBurst),
+      afterBurst: inMB(memoryAfterBurst),
+      afterReads: inMB(memoryAfterReads),
     },
     // The whole soak, from before the burst to after the reads (the target: at most +20 %).
     settledGrowthPercent:
