@@ -15,7 +15,6 @@ import { Level } from 'level';
 import { seekerReachKeys } from '../../shared/adapters/dynamodb/keys/seeker-reach-keys';
 import { tableDesign } from '../../shared/adapters/dynamodb/table-design';
 import { closeDynaliteIterators } from './dynalite-iterators';
-import { cacheActiveTables, type DynaliteTableDb } from './dynalite-table-cache';
 
 type Image = Record<string, AttributeValue>;
 
@@ -34,7 +33,6 @@ export interface LocalDynamo {
 
 /** The parts of dynalite's store (db/index.js) the in-process reader uses. */
 interface DynaliteStore {
-  tableDb: DynaliteTableDb;
   getTable(name: string, checkStatus: boolean, cb: (error: Error | null, table: unknown) => void): void;
   getItemDb(name: string): {
     get(key: string, cb: (error: Error | null, item?: Image) => void): void;
@@ -110,7 +108,6 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   } finally {
     db.create = create;
   }
-  cacheActiveTables((store as DynaliteStore).tableDb);
   const tables = new Map<string, Promise<unknown>>();
   const tableOf = (name: string) => {
     let table = tables.get(name);
