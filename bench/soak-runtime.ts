@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { lastResortCollection } from '../infra/local/memory-keeper';
 import { startLocalRuntime } from '../infra/local/runtime';
 
 let matches = 0;
@@ -56,7 +57,7 @@ process.on('SIGUSR2', async () => {
   }
   const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
   // What a last-resort collection gives back besides: V8's pool of freed pages (memory-keeper.ts).
-  gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  gc?.(lastResortCollection);
   await new Promise((resolve) => setTimeout(resolve, 500));
   const settled = {
     rss,

@@ -47,15 +47,11 @@ interface Settled {
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+const allInMB = (figures: Record<string, number>) =>
+  Object.fromEntries(Object.entries(figures).map(([name, bytes]) => [name, mb(bytes)]));
 const inMB = ({ mappings, ...figures }: Settled) => ({
-  ...Object.fromEntries(Object.entries(figures).map(([name, bytes]) => [name, mb(bytes)])),
-  ...(mappings
-    ? {
-        residentByMapping: Object.fromEntries(
-          Object.entries(mappings).map(([kind, bytes]) => [kind, mb(bytes)]),
-        ),
-      }
-    : {}),
+  ...allInMB(figures),
+  ...(mappings ? { residentByMapping: allInMB(mappings) } : {}),
 });
 
 export async function soak(argv = process.argv.slice(2)) {
@@ -150,7 +146,6 @@ export async function soak(argv = process.argv.slice(2)) {
   progress('seekers done');
   const beforeBurst = (await nextSample()) as Sample;
   const memoryBeforeBurst = await settledMemory();
-  const settledBeforeBurst = memoryBeforeBurst.rss;
 
   // 2. Burst.
   // A token for the whole run: on a busy machine it lasts longer than the default hour.
@@ -184,7 +179,6 @@ export async function soak(argv = process.argv.slice(2)) {
   );
 
   const memoryAfterBurst = await settledMemory();
-  const settledAfterBurst = memoryAfterBurst.rss;
 
   // 3. Soak: paged reads, following cursors, starting again at the first page.
   const beforeReads = afterBurst;
@@ -199,7 +193,7 @@ export async function soak(argv = process.argv.slice(2)) {
     timeline.push({
       seconds: Math.round((last.at - readStart) / 1000),
       pages,
-      ...inMB({ rss, heapUsed, heapTotal, external } as Settled),
+      ...allInMB({ rss, heapUsed, heapTotal, external }),
     });
   }, 30_000);
   await inParallel(reads, 4, async () => {
@@ -214,7 +208,6 @@ export async function soak(argv = process.argv.slice(2)) {
   progress('reads done');
   const afterReads = (await nextSample()) as Sample;
   const memoryAfterReads = await settledMemory();
-  const settledAfterReads = memoryAfterReads.rss;
 
   const result = {
     synthetic: true,
@@ -239,10 +232,10 @@ export async function soak(argv = process.argv.slice(2)) {
       rssBeforeMB: mb(beforeBurst.rss),
       rssPeakMB: mb(Math.max(...during.map((s) => s.rss))),
       rssAfterMB: mb(afterBurst.rss),
-      settledRssBeforeMB: mb(settledBeforeBurst),
-      settledRssAfterMB: mb(settledAfterBurst),
+      settledRssBeforeMB: mb(memoryBeforeBurst.rss),
+      settledRssAfterMB: mb(memoryAfterBurst.rss),
       settledGrowthPercent:
-        Math.round(((settledAfterBurst - settledBeforeBurst) / settledBeforeBurst) * 1000) / 10,
+        Math.round(((memoryAfterBurst.rss - memoryBeforeBurst.rss) / memoryBeforeBurst.rss) * 1000) / 10,
     },
     reads: {
       requests: reads,
@@ -252,10 +245,10 @@ export async function soak(argv = process.argv.slice(2)) {
       rssBeforeMB: mb(beforeReads.rss),
       rssAfterMB: mb(afterReads.rss),
       growthPercent: Math.round(((afterReads.rss - beforeReads.rss) / beforeReads.rss) * 1000) / 10,
-      settledRssBeforeMB: mb(settledAfterBurst),
-      settledRssAfterMB: mb(settledAfterReads),
+      settledRssBeforeMB: mb(memoryAfterBurst.rss),
+      settledRssAfterMB: mb(memoryAfterReads.rss),
       settledGrowthPercent:
-        Math.round(((settledAfterReads - settledAfterBurst) / settledAfterBurst) * 1000) / 10,
+        Math.round(((memoryAfterReads.rss - memoryAfterBurst.rss) / memoryAfterBurst.rss) * 1000) / 10,
       timeline,
     },
     // Where the memory is at each point, in MB (see soak-runtime.ts).
@@ -266,7 +259,7 @@ export async function soak(argv = process.argv.slice(2)) {
     },
     // The whole soak, from before the burst to after the reads (the target: at most +20 %).
     settledGrowthPercent:
-      Math.round(((settledAfterReads - settledBeforeBurst) / settledBeforeBurst) * 1000) / 10,
+      Math.round(((memoryAfterReads.rss - memoryBeforeBurst.rss) / memoryBeforeBurst.rss) * 1000) / 10,
   };
   console.log(JSON.stringify(result, null, 2));
   if (values.out) await writeFile(values.out, `${JSON.stringify(result, null, 2)}\n`);

@@ -29,7 +29,9 @@ export function heldOutsideHeap(sample: MemorySample): number {
   return sample.rss - sample.heapTotal - sample.external;
 }
 
-type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+/** A collection that also gives V8's pool of freed pages back to the system. */
+export const lastResortCollection = { type: 'major', execution: 'sync', flavor: 'last-resort' } as const;
+type Collect = (options: typeof lastResortCollection) => void;
 
 /** V8's `gc` function, without `--expose-gc` on the command line (npm start has none). */
 function exposedCollector(): Collect {
@@ -62,7 +64,7 @@ export function keepMemory(
   const check = () => {
     if (heldOutsideHeap(sample()) <= floor + slack) return false;
     collect ??= exposedCollector();
-    collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    collect(lastResortCollection);
     // V8 unmaps the released pages on a background thread: what stays held is read a little later.
     setTimeout(() => {
       floor = heldOutsideHeap(sample());
