@@ -181,7 +181,7 @@ export class ChangeFeed {
     };
   }
 
-  /** Stops reading; batches being delivered finish and their checkpoints are saved. */
+  /** Stops reading; batches being delivered finish and their checkpoints are saved; queued ones wait for the next start. */
   async close(): Promise<void> {
     clearInterval(this.trimTimer);
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
@@ -411,10 +411,11 @@ class ConsumerFeed {
 
   async stop() {
     this.stopped = true;
+    const inFlight = this.lanes.map((lane) => lane.halt());
     this.wakeDispatcher?.();
     await this.reader?.close();
     await this.running;
-    await Promise.all(this.lanes.map((lane) => lane.drained()));
+    await Promise.all(inFlight);
     this.saveCheckpoints();
   }
 
@@ -463,6 +464,7 @@ class ConsumerFeed {
 class ShardLane {
   private readonly queue: { record: DynamoDBRecord; seq: number; at: number }[] = [];
   private running: Promise<void> | undefined;
+  private halted = false;
 
   constructor(
     private readonly consumer: FeedConsumer,
@@ -484,7 +486,12 @@ class ShardLane {
     return this.queue[0]?.at;
   }
 
-  drained(): Promise<void> {
+  /**
+   * Finishes the batch being delivered and starts no other: what is still queued stays after
+   * the checkpoint and is delivered again after a restart, as Lambda resumes a stream.
+   */
+  halt(): Promise<void> {
+    this.halted = true;
     return this.running ?? Promise.resolve();
   }
 
@@ -500,7 +507,7 @@ class ShardLane {
   }
 
   private kick() {
-    if (this.running || this.queue.length === 0) return;
+    if (this.running || this.halted || this.queue.length === 0) return;
     this.running = this.pump().finally(() => {
       this.running = undefined;
       this.onProgress();
@@ -511,7 +518,7 @@ class ShardLane {
   private async pump() {
     // A one-tick batching window: records logged by the same write travel together.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.halted) {
       const batch = this.queue.splice(0, this.consumer.batchSize);
       await this.deliver(batch.map((entry) => entry.record));
       this.checkpoint = (batch[batch.length - 1] as { seq: number }).seq;

@@ -246,6 +246,38 @@ describe('local change feed', () => {
     expect(seen.records.map((r) => r.dynamodb?.Keys?.SK?.S)).toEqual(['C3', 'C4']);
   });
 
+  it('closes after the batch in flight, leaving the queued backlog to the next start', async () => {
+    let release: () => void = () => undefined;
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first: string[] = [];
+    const stopping = await feedWith([
+      {
+        batchSize: 1,
+        handler: async (event) => {
+          const sk = event.Records[0]?.dynamodb?.Keys?.SK?.S ?? '';
+          first.push(sk);
+          if (sk === 'Q1') await blocked;
+          return { batchItemFailures: [] };
+        },
+      },
+    ]);
+    opened.splice(opened.indexOf(stopping.feed), 1);
+    for (const sk of ['Q1', 'Q2', 'Q3', 'Q4'])
+      await stopping.doc.send(new PutCommand({ TableName: 'bassin', Item: { PK: pk, SK: sk } }));
+    await expect.poll(() => first).toEqual(['Q1']);
+    // Closing while Q1 is being delivered and Q2–Q4 wait: Q1 finishes, nothing else starts.
+    const closed = stopping.feed.close();
+    release();
+    await closed;
+    expect(first).toEqual(['Q1']);
+    const seen = recorder();
+    const { feed } = await feedWith([seen], stopping.dir);
+    await feed.idle();
+    expect(seen.records.map((r) => r.dynamodb?.Keys?.SK?.S)).toEqual(['Q2', 'Q3', 'Q4']);
+  });
+
   it('finishes a write the crash cut short: sent again if nothing changed, only recorded if it had', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'feed-'));
     const log = await StreamLog.open(join(dir, 'stream'));
