@@ -79,12 +79,19 @@ process.on('SIGUSR2', async () => {
 async function residentByMapping(): Promise<Record<string, number> | undefined> {
   const text = await readFile('/proc/self/smaps', 'utf8').catch(() => undefined);
   if (!text) return undefined;
-  const kinds: Record<string, number> = { v8Pages: 0, mallocMain: 0, otherAnonymous: 0, files: 0 };
+  const kinds: Record<string, number> = {
+    v8Pages: 0,
+    mallocMain: 0,
+    mallocThreadArenas: 0,
+    otherAnonymous: 0,
+    files: 0,
+  };
   let kind = 'otherAnonymous';
   for (const line of text.split('\n')) {
     const mapping = line.match(/^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/);
     if (mapping) {
-      const size = Number.parseInt(mapping[2] as string, 16) - Number.parseInt(mapping[1] as string, 16);
+      const start = Number.parseInt(mapping[1] as string, 16);
+      const size = Number.parseInt(mapping[2] as string, 16) - start;
       const name = mapping[3] as string;
       kind = name.startsWith('/')
         ? 'files'
@@ -92,9 +99,14 @@ async function residentByMapping(): Promise<Record<string, number> | undefined> 
           ? 'mallocMain'
           : name === '' && size === 256 * 1024
             ? 'v8Pages'
-            : 'otherAnonymous';
+            : // glibc's per-thread arenas live in heaps aligned on their 64 MB maximum size.
+              name === '' && start % arenaHeapBytes === 0 && size <= arenaHeapBytes
+              ? 'mallocThreadArenas'
+              : 'otherAnonymous';
     } else if (line.startsWith('Rss:'))
       kinds[kind] = (kinds[kind] ?? 0) + Number(line.split(/\s+/)[1]) * 1024;
   }
   return kinds;
 }
+
+const arenaHeapBytes = 64 * 1024 * 1024;

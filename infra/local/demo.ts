@@ -4,9 +4,8 @@
  * web app shows something at once. It calls the same seeding code as `npm run seed`, at a
  * small scale. `BASSIN_DEMO=0` starts empty instead.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
-import { localClientConfig } from './dynalite';
+import { localDynamoClient } from './dynalite';
 import { type DemoAccount, seedHistory, seedMarker } from './seeding';
 
 export const demoScale = { months: 12, scale: 0.08, seed: 2026 };
@@ -19,7 +18,7 @@ export async function ensureDemo(
   log: (line: string) => void,
 ) {
   // A client of its own: the change feed must not replay what the seed counts itself.
-  const base = new DynamoDBClient(localClientConfig(endpoint));
+  const base = localDynamoClient(endpoint);
   const table = { doc: documentClient(base), tableName };
   try {
     const marker = await seedMarker(table);
@@ -43,7 +42,7 @@ export async function ensureDemo(
 
 /** The demo's accounts, when the store holds a demo (GET /dev/demo). */
 export async function demoAccounts(endpoint: string, tableName: string): Promise<DemoAccount[]> {
-  const base = new DynamoDBClient(localClientConfig(endpoint));
+  const base = localDynamoClient(endpoint);
   try {
     const marker = await seedMarker({ doc: documentClient(base), tableName });
     return marker?.status === 'done' ? ((marker.accounts as DemoAccount[] | undefined) ?? []) : [];

@@ -7,9 +7,12 @@ import {
   DynamoDBClient,
   PutItemCommand,
   ResourceNotFoundException,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
 import dynalite from 'dynalite';
 import { Level } from 'level';
 import { seekerReachKeys } from '../../shared/adapters/dynamodb/keys/seeker-reach-keys';
@@ -206,13 +209,52 @@ export const localClientConfig = (endpoint: string) => ({
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
 
+/** A client of the local store: local credentials, and requests stamped rather than signed. */
+export const localDynamoClient = (endpoint: string) =>
+  stampedNotSigned(new DynamoDBClient(localClientConfig(endpoint)));
+
+/**
+ * dynalite checks that an Authorization header has the shape of SigV4, never the signature.
+ * Computing one (hashing each body, an HMAC chain) is ~15 % of the CPU of a request to it, and
+ * the one process that serves the API, runs the consumers and hosts dynalite is CPU-bound when
+ * the feed catches up after a burst: locally, a fixed header of the right shape replaces it.
+ * The rest of the SDK's path (serializing, retries, parsing) is the one Lambda runs; in AWS
+ * every request is signed as usual.
+ */
+export function stampedNotSigned(client: DynamoDBClient): DynamoDBClient {
+  // The functions' shared client outlives a runtime: a second runtime in the process finds it stamped.
+  if (client.middlewareStack.identify().some((name) => name.startsWith(stampMiddleware))) return client;
+  if (!client.middlewareStack.remove(signingMiddleware))
+    throw new Error(`the DynamoDB client has no ${signingMiddleware} to replace`);
+  const stamp: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => (args) => {
+    const request = args.request as { headers: Record<string, string> };
+    request.headers['x-amz-date'] = localStamp.date;
+    request.headers.authorization = localStamp.authorization;
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(stamp, {
+    relation: 'after',
+    toMiddleware: 'retryMiddleware',
+    name: stampMiddleware,
+  });
+  return client;
+}
+
+const signingMiddleware = 'httpSigningMiddleware';
+const stampMiddleware = 'localStampMiddleware';
+const localStamp = {
+  date: '20260101T000000Z',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20260101/eu-west-3/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=local',
+};
+
 /**
  * Creates the single table from the shared design unless it exists (data survives restarts),
  * and returns once it is ACTIVE: dynalite answers a table it is still creating with
  * ResourceNotFound, so a caller that went on at once would fail now and then.
  */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient(localClientConfig(endpoint));
+  const client = localDynamoClient(endpoint);
   try {
     const exists = await client.send(new DescribeTableCommand({ TableName: tableName })).then(
       () => true,

@@ -1,13 +1,12 @@
 /** The local store `npm start` uses (.data/), opened by a command-line tool while `npm start` is stopped. */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { documentClient, type TableClient } from '../../shared/adapters/dynamodb/client';
 import {
   assertFolderFree,
   DataFolderInUseError,
   ensureTable,
-  localClientConfig,
+  localDynamoClient,
   startDynalite,
 } from './dynalite';
 
@@ -32,7 +31,7 @@ export async function openLocalStore(
     }
     const dynamo = await startDynalite({ path });
     await ensureTable(dynamo.endpoint, tableName);
-    const base = new DynamoDBClient(localClientConfig(dynamo.endpoint));
+    const base = localDynamoClient(dynamo.endpoint);
     const table: TableClient = { doc: documentClient(base), tableName };
     return {
       table,

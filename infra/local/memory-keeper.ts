@@ -31,10 +31,10 @@ export function heldOutsideHeap(sample: MemorySample): number {
 
 /** A collection that also gives V8's pool of freed pages back to the system. */
 export const lastResortCollection = { type: 'major', execution: 'sync', flavor: 'last-resort' } as const;
-type Collect = (options: typeof lastResortCollection) => void;
+type Collect = (options?: typeof lastResortCollection) => void;
 
 /** V8's `gc` function, without `--expose-gc` on the command line (npm start has none). */
-function exposedCollector(): Collect {
+export function exposedCollector(): Collect {
   const existing = (globalThis as { gc?: unknown }).gc;
   if (typeof existing === 'function') return existing as Collect;
   setFlagsFromString('--expose-gc');

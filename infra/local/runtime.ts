@@ -4,7 +4,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { configure, givenSetting, setting } from '../../shared/adapters/configuration';
 import { sharedDynamoClient } from '../../shared/adapters/dynamodb/client';
@@ -15,7 +14,7 @@ import { routes } from '../routes';
 import { ChangeFeed, type FeedConsumer, localContext, type StreamHandler } from './change-feed';
 import { demoAccounts, ensureDemo } from './demo';
 import { devRoutes } from './dev-routes';
-import { ensureTable, localClientConfig, startDynalite } from './dynalite';
+import { ensureTable, localDynamoClient, stampedNotSigned, startDynalite } from './dynalite';
 import { createApiAdapter } from './http-adapter';
 import { DevIdentity } from './identity';
 import { loadHandler } from './load-handler';
@@ -110,7 +109,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     unsubscribeSecret: await localSecret(options.dataDir),
   });
 
-  const imageReader = new DynamoDBClient(localClientConfig(dynamo.endpoint));
+  const imageReader = localDynamoClient(dynamo.endpoint);
   const feed = await ChangeFeed.open({
     dir: join(dataDir, 'stream'),
     tableName,
@@ -120,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     failureLog: join(dataDir, 'stream-failures.jsonl'),
     log,
   });
-  feed.attach(sharedDynamoClient());
+  feed.attach(stampedNotSigned(sharedDynamoClient()));
   for (const consumer of await loadConsumers(streamConsumers)) feed.subscribe(consumer);
   for (const consumer of options.extraConsumers ?? []) feed.subscribe(consumer);
   await feed.start();
