@@ -2,7 +2,7 @@
  * `npm run bench:match -- --seekers 100000 --vacancies 200 --out bench/results/match.json`
  *
  * Loads SYNTHETIC seekers (homes weighted by commune population over Pyrénées-Atlantiques
- * and Hautes-Pyrénées, a plausible sector mix) into an in-memory dynalite, posts
+ * and Hautes-Pyrénées, a plausible sector mix) into dynalite on disk (a temporary folder), posts
  * vacancies, and for each vacancy measures the indexed matcher (DynamoDB requests, items
  * read, consumed read capacity, wall time) against a Scan-based baseline, plus the
  * indexed matcher's recall against brute force over all seekers.
@@ -10,11 +10,13 @@
  * of them (default 5): its cost per vacancy does not depend on the vacancy.
  */
 import { writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { commandLine } from '../infra/cli';
-import { localClientConfig } from '../infra/local/dynalite';
+import { localClientConfig, stampedNotSigned } from '../infra/local/dynalite';
 import { exposedCollector } from '../infra/local/memory-keeper';
 import { prng, syntheticSeeker, syntheticVacancy } from '../infra/local/synthetic';
 import { documentClient } from '../shared/adapters/dynamodb/client';
@@ -120,10 +122,15 @@ function newMeasurements() {
 
 async function main() {
   const loadBefore = loadavg().map((x) => Math.round(x * 10) / 10);
-  const local = await startLocalTable();
+  // On disk, as `npm start` keeps it: in memory, the 1.39M items lived in this process's heap
+  // (DynamoDB's are in no Lambda's), and each major collection of it took seconds.
+  const storeDir = await mkdtemp(join(tmpdir(), 'bassin-match-'));
+  const local = await startLocalTable('bassin', { path: join(storeDir, 'dynamodb') });
   // Its own client, retrying: the first run at 1.39M items died on one ECONNRESET (no retry) right after the load.
   const table = {
-    doc: documentClient(new DynamoDBClient({ ...localClientConfig(local.endpoint), maxAttempts: 8 })),
+    doc: documentClient(
+      stampedNotSigned(new DynamoDBClient({ ...localClientConfig(local.endpoint), maxAttempts: 8 })),
+    ),
     tableName: local.table.tableName,
   };
   const { doc, tableName } = table;
@@ -155,6 +162,8 @@ async function main() {
     progress('loading items', Math.min(items.length, start + slice), items.length);
   }
   const loadSeconds = (Date.now() - started) / 1000;
+  const tableItems = items.length;
+  items.length = 0;
 
   // Brute force over every seeker: the truth both matchers are judged against, computed once per
   // vacancy, before any matcher is timed (it was timed with it until 2026-12-02).
@@ -167,9 +176,8 @@ async function main() {
   const collect = exposedCollector();
   for (const [i, vacancy] of vacancies.entries()) {
     const meter = newMeter();
-    // Each vacancy starts from a collected heap: the 1.39M items of the in-memory store live in
-    // this process's heap (DynamoDB's are not in a Lambda's), so a major collection caused by
-    // an earlier vacancy's garbage took seconds and landed in whichever vacancy came next.
+    // Each vacancy starts from a collected heap: a major collection caused by the garbage of
+    // the load, the brute force or an earlier vacancy lands in no vacancy's time.
     collect();
     const t0 = performance.now();
     const candidates = await dynamoMatchIndex(table, { meter }).seekersInReach(
@@ -212,7 +220,7 @@ async function main() {
   const result = {
     seekers: seekerCount,
     vacancies: vacancyCount,
-    tableItems: items.length,
+    tableItems,
     // The machine is shared: the 1-, 5- and 15-minute load averages when it started and ended.
     loadAverage: { start: loadBefore, end: loadavg().map((x) => Math.round(x * 10) / 10) },
     loadSeconds,
@@ -256,6 +264,7 @@ async function main() {
   );
   if (out) writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   await local.stop();
+  await rm(storeDir, { recursive: true, force: true });
   return result;
 }
 

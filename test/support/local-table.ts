@@ -2,9 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable, localClientConfig, startDynalite } from '../../infra/local/dynalite';
 import { documentClient, type TableClient } from '../../shared/adapters/dynamodb/client';
 
-/** An in-memory dynalite on a random port with Bassin's table, for integration tests. */
-export async function startLocalTable(tableName = 'bassin') {
-  const dynamo = await startDynalite();
+/** A dynalite on a random port with Bassin's table: in memory for integration tests, or on disk under `path`. */
+export async function startLocalTable(tableName = 'bassin', options: { path?: string } = {}) {
+  const dynamo = await startDynalite(options);
   await ensureTable(dynamo.endpoint, tableName);
   const base = new DynamoDBClient(localClientConfig(dynamo.endpoint));
   const table: TableClient = { doc: documentClient(base), tableName };
