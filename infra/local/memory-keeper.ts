@@ -1,5 +1,5 @@
 /**
- * Gives back the memory V8 keeps for itself in a long-running local runtime.
+ * Gives back the memory V8 and malloc keep for themselves in a long-running local runtime.
  *
  * Measured (README "Soak and burst benchmark"): under paged reads the runtime's RSS grew by
  * hundreds of MB while the JavaScript heap stayed flat. The growth is neither LevelDB nor
@@ -10,13 +10,19 @@
  * stays. In Lambda a function's life is short and bounded by its memory size; only the
  * local runtime, which runs for days, needs this.
  *
+ * The other part is malloc's: LevelDB frees memory inside glibc's per-thread arenas, which glibc
+ * keeps mapped (malloc-trim.ts).
+ *
  * So: every `everyMs`, if what the process holds beyond the heap V8 reports has grown by more
- * than `slackBytes` over its floor, run one last-resort collection, which releases the pool.
- * The floor is what the process held just after the last collection (LevelDB's caches,
- * compiled code), so memory really held never makes it collect over and over.
+ * than `slackBytes` over its floor, run one last-resort collection, which releases the pool,
+ * then `malloc_trim`, which releases the arenas' free pages (the collection frees native
+ * memory too: trimming after it gives that back as well). The floor is what the process held
+ * just after the last collection (LevelDB's caches, compiled code), so memory really held never
+ * makes it collect over and over.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { glibcMallocTrim, type TrimMalloc } from './malloc-trim';
 
 export interface MemorySample {
   rss: number;
@@ -54,17 +60,21 @@ export function keepMemory(
     settleMs?: number;
     sample?: () => MemorySample;
     collect?: Collect;
+    /** Gives malloc's free pages back; glibc's malloc_trim by default, none without glibc. */
+    trimMalloc?: TrimMalloc;
   } = {},
 ): MemoryKeeper {
   const slack = options.slackBytes ?? 64 * 1024 * 1024;
   const settleMs = options.settleMs ?? 500;
   const sample = options.sample ?? (() => process.memoryUsage());
   let collect = options.collect;
+  const trimMalloc = 'trimMalloc' in options ? options.trimMalloc : glibcMallocTrim();
   let floor = heldOutsideHeap(sample());
   const check = () => {
     if (heldOutsideHeap(sample()) <= floor + slack) return false;
     collect ??= exposedCollector();
     collect(lastResortCollection);
+    trimMalloc?.();
     // V8 unmaps the released pages on a background thread: what stays held is read a little later.
     setTimeout(() => {
       floor = heldOutsideHeap(sample());

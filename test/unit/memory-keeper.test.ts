@@ -1,23 +1,33 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { glibcMallocTrim } from '../../infra/local/malloc-trim';
 import { heldOutsideHeap, keepMemory, type MemorySample } from '../../infra/local/memory-keeper';
 
 const MB = 1024 * 1024;
 
-/** A process whose memory the test sets; a collection gives back what V8 pooled. */
+/**
+ * A process whose memory the test sets; a collection gives back what V8 pooled, a malloc trim
+ * what malloc's arenas hold free.
+ */
 function fakeProcess(start: { heap: number; outside: number }) {
-  const state = { heapTotal: start.heap * MB, outside: start.outside * MB, pooled: 0 };
+  const state = { heapTotal: start.heap * MB, outside: start.outside * MB, pooled: 0, freeInArenas: 0 };
   const collections: unknown[] = [];
+  const trims: number[] = [];
   return {
     state,
     collections,
+    trims,
     sample: (): MemorySample => ({
       heapTotal: state.heapTotal,
       external: 8 * MB,
-      rss: state.heapTotal + 8 * MB + state.outside + state.pooled,
+      rss: state.heapTotal + 8 * MB + state.outside + state.pooled + state.freeInArenas,
     }),
     collect: (options: unknown) => {
       collections.push(options);
       state.pooled = 0;
+    },
+    trimMalloc: () => {
+      trims.push(collections.length);
+      state.freeInArenas = 0;
     },
   };
 }
@@ -41,6 +51,35 @@ describe('the local runtime gives back the heap pages V8 keeps pooled', () => {
     expect(keeper.check()).toBe(true);
     expect(process.collections).toEqual([{ type: 'major', execution: 'sync', flavor: 'last-resort' }]);
     keeper.stop();
+  });
+
+  it("gives malloc's free pages back after the collection, so its floor stays where it was", () => {
+    vi.useFakeTimers();
+    const process = fakeProcess({ heap: 100, outside: 120 });
+    const keeper = keepMemory({ ...process, slackBytes: 64 * MB, everyMs: 60_000, settleMs: 500 });
+    // LevelDB freed memory inside glibc's arenas: still mapped, nothing live.
+    process.state.freeInArenas = 80 * MB;
+    expect(keeper.check()).toBe(true);
+    // Trimmed once, after the one collection.
+    expect(process.trims).toEqual([1]);
+    vi.advanceTimersByTime(500);
+    // The floor did not rise: the next 65 MB of free arena pages are given back too.
+    process.state.freeInArenas = 65 * MB;
+    expect(keeper.check()).toBe(true);
+    expect(process.trims).toEqual([1, 2]);
+    keeper.stop();
+  });
+
+  it("finds glibc's malloc_trim on Linux, and it runs", () => {
+    const trim = glibcMallocTrim();
+    const glibc =
+      process.platform === 'linux' &&
+      Boolean(
+        (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } }).header
+          ?.glibcVersionRuntime,
+      );
+    expect(trim !== undefined).toBe(glibc);
+    trim?.();
   });
 
   it('raises its floor to what a collection could not give back, so it does not collect again and again', () => {
