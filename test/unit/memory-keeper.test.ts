@@ -72,12 +72,8 @@ describe('the local runtime gives back the heap pages V8 keeps pooled', () => {
 
   it("finds glibc's malloc_trim on Linux, and it runs", () => {
     const trim = glibcMallocTrim();
-    const glibc =
-      process.platform === 'linux' &&
-      Boolean(
-        (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } }).header
-          ?.glibcVersionRuntime,
-      );
+    const report = process.report.getReport() as { header?: { glibcVersionRuntime?: string } };
+    const glibc = process.platform === 'linux' && Boolean(report.header?.glibcVersionRuntime);
     expect(trim !== undefined).toBe(glibc);
     trim?.();
   });
