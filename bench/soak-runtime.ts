@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { glibcMallocTrim } from '../infra/local/malloc-trim';
 import { lastResortCollection } from '../infra/local/memory-keeper';
 import { startLocalRuntime } from '../infra/local/runtime';
 
@@ -49,6 +50,7 @@ setInterval(() => {
   );
 }, 250);
 process.on('SIGTERM', () => void runtime.stop().then(() => process.exit(0)));
+const trimMalloc = glibcMallocTrim();
 process.on('SIGUSR2', async () => {
   const gc = (globalThis as { gc?: (options?: object) => void }).gc;
   for (let i = 0; i < 3; i++) {
@@ -56,8 +58,10 @@ process.on('SIGUSR2', async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-  // What a last-resort collection gives back besides: V8's pool of freed pages (memory-keeper.ts).
+  // What the memory keeper gives back besides: V8's pool of freed pages (a last-resort
+  // collection) and malloc's free arena pages (memory-keeper.ts, malloc-trim.ts).
   gc?.(lastResortCollection);
+  trimMalloc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));
   const settled = {
     rss,
@@ -65,7 +69,7 @@ process.on('SIGUSR2', async () => {
     heapTotal,
     external,
     arrayBuffers,
-    rssAfterLastResort: process.memoryUsage().rss,
+    rssReleased: process.memoryUsage().rss,
     mappings: await residentByMapping(),
   };
   console.log(JSON.stringify({ settled }));
@@ -74,7 +78,8 @@ process.on('SIGUSR2', async () => {
 /**
  * Resident bytes by kind of mapping (Linux): V8's heap pages are anonymous mappings of
  * exactly 256 KB; `[heap]` is malloc's main arena; the rest of the anonymous memory is
- * malloc's other arenas, V8's large objects and code; files are code and LevelDB's tables.
+ * malloc's other arenas, V8's large objects and code; mapped files are the database's (LevelDB's
+ * tables, under BASSIN_DATA_DIR: page cache the kernel can take back) or the program's code.
  */
 async function residentByMapping(): Promise<Record<string, number> | undefined> {
   const text = await readFile('/proc/self/smaps', 'utf8').catch(() => undefined);
@@ -84,8 +89,10 @@ async function residentByMapping(): Promise<Record<string, number> | undefined> 
     mallocMain: 0,
     mallocThreadArenas: 0,
     otherAnonymous: 0,
-    files: 0,
+    databaseFiles: 0,
+    programFiles: 0,
   };
+  const dataDir = process.env.BASSIN_DATA_DIR as string;
   let kind = 'otherAnonymous';
   for (const line of text.split('\n')) {
     const mapping = line.match(/^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/);
@@ -93,16 +100,18 @@ async function residentByMapping(): Promise<Record<string, number> | undefined> 
       const start = Number.parseInt(mapping[1] as string, 16);
       const size = Number.parseInt(mapping[2] as string, 16) - start;
       const name = mapping[3] as string;
-      kind = name.startsWith('/')
-        ? 'files'
-        : name === '[heap]'
-          ? 'mallocMain'
-          : name === '' && size === 256 * 1024
-            ? 'v8Pages'
-            : // glibc's per-thread arenas live in heaps aligned on their 64 MB maximum size.
-              name === '' && start % arenaHeapBytes === 0 && size <= arenaHeapBytes
-              ? 'mallocThreadArenas'
-              : 'otherAnonymous';
+      kind = name.startsWith(dataDir)
+        ? 'databaseFiles'
+        : name.startsWith('/')
+          ? 'programFiles'
+          : name === '[heap]'
+            ? 'mallocMain'
+            : name === '' && size === 256 * 1024
+              ? 'v8Pages'
+              : // glibc's per-thread arenas live in heaps aligned on their 64 MB maximum size.
+                name === '' && start % arenaHeapBytes === 0 && size <= arenaHeapBytes
+                ? 'mallocThreadArenas'
+                : 'otherAnonymous';
     } else if (line.startsWith('Rss:'))
       kinds[kind] = (kinds[kind] ?? 0) + Number(line.split(/\s+/)[1]) * 1024;
   }
