@@ -6,10 +6,12 @@ import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 /**
  * Bundles of their own, imported by `import('./<name>')` only when needed, so the functions
  * that do not need them neither run nor parse them: the X-Ray tracer, only where tracing
- * is active (shared/adapters/powertools/observability.ts).
+ * is active (shared/adapters/powertools/observability.ts), and Amazon Location's Routes
+ * client, only where travel times come from it (shared/adapters/dependencies.ts).
  */
 const lazyModules: Record<string, string> = {
   'xray-tracer.mjs': 'shared/adapters/powertools/xray-tracer.mts',
+  'geo-routes.mjs': 'shared/adapters/geo-routes.mts',
 };
 
 /**

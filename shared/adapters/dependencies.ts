@@ -1,6 +1,5 @@
 /** Production wiring of ports to adapters, built once per Lambda container. */
 import { randomUUID } from 'node:crypto';
-import { GeoRoutesClient } from '@aws-sdk/client-geo-routes';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { EmployerNoticeDeps } from '../domain/employer-notices';
@@ -35,7 +34,7 @@ import { offerLinks } from './offer-links';
 import { traced } from './powertools/observability';
 import { snsMessageSender } from './sns/message-sender';
 import { snsOfferPublisher } from './sns/offer-publisher';
-import { amazonLocationTravelTime } from './travel/amazon-location';
+import { amazonLocationTravelTime, type RouteMatrix } from './travel/amazon-location';
 import { estimatorTravelTime, serviceHoursFrom } from './travel/estimator';
 import { timetableTravelTime } from './travel/timetable';
 
@@ -96,13 +95,28 @@ export const travelTime = /* @__PURE__ */ granted(['travel-time'], (): TravelTim
   const roads =
     setting('travelTime') === 'amazon-location'
       ? amazonLocationTravelTime({
-          client: traced(new GeoRoutesClient({})),
+          routeMatrix: amazonRouteMatrix(),
           cache: routeCache(),
           fallback: estimator,
           clock: systemClock,
         })
       : estimator;
   return timetableTravelTime({ store: timetables(), fallback: roads, clock: systemClock });
+});
+
+/**
+ * Amazon Location's route matrix, its client loaded on the first route asked for: the
+ * client is a module beside the bundle (geo-routes.mts), which functions on the estimator,
+ * the default, never load.
+ */
+const amazonRouteMatrix = /* @__PURE__ */ once((): RouteMatrix => {
+  let loading: Promise<RouteMatrix> | undefined;
+  return async (input) => {
+    loading ??= import('./geo-routes.mjs').then(({ GeoRoutesClient, routeMatrixOf }) =>
+      routeMatrixOf(traced(new GeoRoutesClient({}))),
+    );
+    return (await loading)(input);
+  };
 });
 
 /**

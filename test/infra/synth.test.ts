@@ -53,6 +53,16 @@ describe('npx cdk synth', () => {
     expect(carrying('@aws-lambda-powertools/idempotency')).toEqual(['vacancies-duplicate', 'vacancies-post']);
     expect(carrying('aws-xray-sdk-core')).toEqual([]);
     expect(carrying('@aws-lambda-powertools/tracer')).toEqual([]);
+    // Amazon Location's client is a file beside the bundles that may compute a route, in none of them.
+    expect(carrying('@aws-sdk/client-geo-routes')).toEqual([]);
+    const beside = async (name: string, file: string) =>
+      stat(join(bundles, name, file)).then(
+        () => true,
+        () => false,
+      );
+    expect(await beside('reference-commute', 'geo-routes.mjs')).toBe(true);
+    expect(await beside('planning-catchment', 'geo-routes.mjs')).toBe(true);
+    expect(await beside('vacancies-close', 'geo-routes.mjs')).toBe(false);
     // health uses no table: without idempotency it carries no DynamoDB client either.
     expect(carrying('@aws-sdk/client-dynamodb')).not.toContain('system-health');
   });

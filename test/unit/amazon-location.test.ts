@@ -6,6 +6,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { dynamoRouteCache } from '../../shared/adapters/dynamodb/route-cache';
+import { routeMatrixOf } from '../../shared/adapters/geo-routes.mjs';
 import {
   amazonLocationTravelTime,
   hourBand,
@@ -23,7 +24,7 @@ const cache = dynamoRouteCache(
   clock,
 );
 const travel = amazonLocationTravelTime({
-  client: new GeoRoutesClient({ region: 'eu-west-3' }),
+  routeMatrix: routeMatrixOf(new GeoRoutesClient({ region: 'eu-west-3' })),
   cache,
   fallback: estimatorTravelTime(),
   clock,

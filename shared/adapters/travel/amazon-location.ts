@@ -1,4 +1,7 @@
-import { CalculateRouteMatrixCommand, type GeoRoutesClient } from '@aws-sdk/client-geo-routes';
+import type {
+  CalculateRouteMatrixCommandInput,
+  CalculateRouteMatrixCommandOutput,
+} from '@aws-sdk/client-geo-routes';
 import { precisionOf } from '../../domain/commute/estimator';
 import type { CommuteMode } from '../../domain/schema-parts';
 import type { Clock } from '../../ports/runtime';
@@ -13,6 +16,11 @@ export function hourBand(hour: number): 'peak' | 'day' | 'night' {
   return hour >= 6 && hour < 21 ? 'day' : 'night';
 }
 
+/** One CalculateRouteMatrix call (shared/adapters/geo-routes.mts makes it of a client). */
+export type RouteMatrix = (
+  input: CalculateRouteMatrixCommandInput,
+) => Promise<CalculateRouteMatrixCommandOutput>;
+
 export const routeCacheKey = (query: TravelQuery) =>
   `${query.fromCommune}#${query.toCommune}#${query.mode}#${hourBand(query.hour)}`;
 
@@ -23,7 +31,7 @@ export const routeCacheKey = (query: TravelQuery) =>
  * as do the transit service-hours rules.
  */
 export function amazonLocationTravelTime(deps: {
-  client: GeoRoutesClient;
+  routeMatrix: RouteMatrix;
   cache: RouteCache;
   fallback: TravelTime;
   clock: Clock;
@@ -34,15 +42,13 @@ export function amazonLocationTravelTime(deps: {
     const key = routeCacheKey(query);
     let route = await deps.cache.get(key);
     if (!route) {
-      const { RouteMatrix } = await deps.client.send(
-        new CalculateRouteMatrixCommand({
-          Origins: [{ Position: [query.from.lon, query.from.lat] }],
-          Destinations: [{ Position: [query.to.lon, query.to.lat] }],
-          TravelMode: travelMode,
-          DepartureTime: nextWeekdayAt(deps.clock.now(), query.hour),
-          RoutingBoundary: { Unbounded: true },
-        }),
-      );
+      const { RouteMatrix } = await deps.routeMatrix({
+        Origins: [{ Position: [query.from.lon, query.from.lat] }],
+        Destinations: [{ Position: [query.to.lon, query.to.lat] }],
+        TravelMode: travelMode,
+        DepartureTime: nextWeekdayAt(deps.clock.now(), query.hour),
+        RoutingBoundary: { Unbounded: true },
+      });
       const cell = RouteMatrix?.[0]?.[0];
       if (!cell || cell.Error || cell.Duration === undefined || cell.Distance === undefined) {
         // No route (e.g. an island without a bridge): say so through the estimator's answer.
