@@ -1,5 +1,5 @@
 /**
- * Amazon Location's Routes client (~55 KB of a bundle, ~12 ms of a cold import), loaded by
+ * Amazon Location's Routes client (~52 KB of a bundle, ~12 ms of a cold import), loaded by
  * dependencies.ts only where the travelTime setting is `amazon-location`. Its own file
  * (`.mts`, shipped as `geo-routes.mjs` beside the bundles that may load it, by
  * infra/bundles.ts) so that a function on the estimator neither runs nor parses it.
