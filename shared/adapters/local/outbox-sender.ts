@@ -13,6 +13,8 @@ export interface OutboxEntry {
 
 interface Outbox {
   entries: OutboxEntry[] | undefined;
+  /** The entries' refs, so that a send checks for a duplicate without scanning the outbox. */
+  refs: Set<string> | undefined;
   /** Operations on the file, one at a time (appends and rewrites never interleave). */
   queue: Promise<unknown>;
 }
@@ -27,28 +29,32 @@ const outboxes = new Map<string, Outbox>();
  * and erasure removes the person's lines. Without a file, messages stay in memory.
  */
 export function outboxSender(file: string | undefined, memory: OutboxEntry[] = []) {
-  const box = file ? sharedOutbox(file) : { entries: memory, queue: Promise.resolve() };
-  const serial = <T>(work: (entries: OutboxEntry[]) => Promise<T>): Promise<T> => {
+  const box: Outbox = file
+    ? sharedOutbox(file)
+    : { entries: memory, refs: undefined, queue: Promise.resolve() };
+  const serial = <T>(work: (entries: OutboxEntry[], refs: Set<string>) => Promise<T>): Promise<T> => {
     const run = box.queue.then(async () => {
       box.entries ??= await load(file);
-      return work(box.entries);
+      box.refs ??= new Set(box.entries.map((e) => e.ref));
+      return work(box.entries, box.refs);
     });
     box.queue = run.catch(() => undefined);
     return run;
   };
   const write = (entry: Omit<OutboxEntry, 'at'>) =>
-    serial(async (entries) => {
-      if (entries.some((e) => e.ref === entry.ref)) return;
+    serial(async (entries, refs) => {
+      if (refs.has(entry.ref)) return;
       const line = { at: new Date().toISOString(), ...entry };
       if (file) await appendFile(file, `${JSON.stringify(line)}\n`);
       entries.push(line);
+      refs.add(entry.ref);
     });
-  const sender: MessageSender = {
+  const sender = {
     sms: (phone, text, ref, subject) => write({ channel: 'sms', to: phone, text, ref, subject }),
     push: (endpoint, text, ref, subject) => write({ channel: 'push', to: endpoint, text, ref, subject }),
-    sent: (ref) => serial(async (entries) => entries.some((e) => e.ref === ref)),
+    sent: (ref) => serial(async (_, refs) => refs.has(ref)),
     forget: (subject) =>
-      serial(async (entries) => {
+      serial(async (entries, refs) => {
         const kept = entries.filter((e) => e.subject !== subject);
         if (kept.length === entries.length) return;
         if (file) {
@@ -56,8 +62,10 @@ export function outboxSender(file: string | undefined, memory: OutboxEntry[] = [
           await rename(`${file}.next`, file);
         }
         entries.splice(0, entries.length, ...kept);
+        refs.clear();
+        for (const e of kept) refs.add(e.ref);
       }),
-  };
+  } satisfies Required<MessageSender>;
   const read = () => serial(async (entries) => [...entries]);
   return { sender, read };
 }
@@ -65,7 +73,7 @@ export function outboxSender(file: string | undefined, memory: OutboxEntry[] = [
 function sharedOutbox(file: string): Outbox {
   let box = outboxes.get(file);
   if (!box) {
-    box = { entries: undefined, queue: Promise.resolve() };
+    box = { entries: undefined, refs: undefined, queue: Promise.resolve() };
     outboxes.set(file, box);
   }
   return box;
