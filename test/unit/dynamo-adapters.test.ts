@@ -12,10 +12,13 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { documentClient } from '../../shared/adapters/dynamodb/client';
 import { encodeCursor } from '../../shared/adapters/dynamodb/cursor';
+import { seekerKeys } from '../../shared/adapters/dynamodb/keys/seeker-keys';
+import { dynamoMatchIndex, reachIndexItems } from '../../shared/adapters/dynamodb/match-index';
 import { dynamoSeekerStore } from '../../shared/adapters/dynamodb/seeker-store';
 import { dynamoVacancyStore } from '../../shared/adapters/dynamodb/vacancy-store';
+import type { SeekerProfile } from '../../shared/domain/seeker';
 import { InvalidCursorError, StaleWriteError } from '../../shared/ports/store';
-import { storedVacancy } from '../support/samples';
+import { paluSeekerProfile, storedVacancy } from '../support/samples';
 
 const doc = documentClient(new DynamoDBClient({ region: 'eu-west-3' }));
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -129,5 +132,28 @@ describe('seeker store erasure', () => {
     expect(ddb).toHaveReceivedNthCommandWith(BatchWriteCommand, 2, {
       RequestItems: { bassin: [{ DeleteRequest: { Key: others[0] } }] },
     });
+  });
+});
+
+describe('match index', () => {
+  it("writes a seeker's reach items in BatchWrites of 25, not one request per item", async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(BatchWriteCommand).resolves({});
+    ddb.on(GetCommand).resolves({});
+    const profile = { ...paluSeekerProfile(), id: 'lea' } as unknown as SeekerProfile;
+    const home = { lat: 43.31117, lon: -0.35583 };
+    const items = reachIndexItems('lea', profile, home, 30);
+    // Two sectors × two shift classes × eight directions.
+    expect(items.length).toBeGreaterThan(25);
+    await dynamoMatchIndex(table).reindexSeeker('lea', profile, home, 30);
+    expect(ddb).not.toHaveReceivedCommand(PutCommand);
+    expect(ddb).toHaveReceivedCommandTimes(BatchWriteCommand, Math.ceil(items.length / 25));
+    const written = ddb
+      .commandCalls(BatchWriteCommand)
+      .flatMap((call) => call.args[0].input.RequestItems?.bassin ?? [])
+      .map((request) => request.PutRequest?.Item?.SK);
+    expect(written.sort()).toEqual(items.map((item) => item.SK).sort());
+    // And the tombstone is checked after the write (erasure wins the race).
+    expect(ddb).toHaveReceivedCommandWith(GetCommand, { Key: seekerKeys.tombstone('lea') });
   });
 });

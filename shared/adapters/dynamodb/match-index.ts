@@ -19,7 +19,7 @@ import { upgradeVacancy } from '../../domain/vacancy';
 import type { MatchIndex } from '../../ports/matching';
 import type { TableClient } from './client';
 import { takeBackIfErased } from './erasure-guard';
-import { deleteKeys, domainOf, type QueryMeter, queryAll } from './items';
+import { deleteKeys, domainOf, putItems, type QueryMeter, queryAll } from './items';
 import { legacyReachKeys, seekerReachKeys, shiftClassesFor, shiftClassesOf } from './keys/seeker-reach-keys';
 import { openVacancyLevel, vacancyKeys } from './keys/vacancy-keys';
 
@@ -138,7 +138,8 @@ export function dynamoMatchIndex(table: TableClient, options: { meter?: QueryMet
         stale.map((item) => ({ PK: item.PK, SK: item.SK })),
       );
       if (items.length === 0) return;
-      await Promise.all(items.map((Item) => table.doc.send(new PutCommand({ TableName: tableName, Item }))));
+      // ~14 items (sectors × shift classes × 8 directions): one BatchWrite, not 14 requests.
+      await putItems(table, items);
       await takeBackIfErased(
         table,
         seekerId,

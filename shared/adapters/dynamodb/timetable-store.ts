@@ -1,11 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Journey } from '../../domain/transit/journeys';
 import type { Network } from '../../domain/transit/network';
 import type { Clock } from '../../ports/runtime';
 import type { TimetableStore, TimetableSummary } from '../../ports/timetable';
 import type { TableClient } from './client';
-import { domainOf, isExpired, queryAll } from './items';
+import { domainOf, isExpired, putItems, queryAll } from './items';
 import { timetableKeys } from './keys/timetable-keys';
 
 /**
@@ -43,21 +43,6 @@ export function dynamoTimetableStore(table: TableClient, clock: Clock): Timetabl
   let read: { version: string; network: Promise<Network | undefined> } | undefined;
   const expiresAt = () => Math.floor(clock.now().getTime() / 1000) + timetableTtlSeconds;
 
-  /** BatchWrite with the unprocessed items sent again (DynamoDB may throttle part of a batch). */
-  const writeAll = async (items: Record<string, unknown>[]) => {
-    for (let i = 0; i < items.length; i += 25) {
-      let requests: unknown[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept refusing part of a batch of timetable items');
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-        const result = await doc.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
-        );
-        requests = result.UnprocessedItems?.[tableName] ?? [];
-      }
-    }
-  };
-
   const readNetwork = async (version: string) => {
     const items = await queryAll(table, {
       TableName: tableName,
@@ -86,7 +71,8 @@ export function dynamoTimetableStore(table: TableClient, clock: Clock): Timetabl
     },
     async putJourneys(version, pairs) {
       const ttl = expiresAt();
-      await writeAll(
+      await putItems(
+        table,
         pairs.map((pair) => ({
           ...timetableKeys.commute(version, pair.from, pair.to),
           entity: timetableKeys.commuteEntity,
@@ -105,7 +91,8 @@ export function dynamoTimetableStore(table: TableClient, clock: Clock): Timetabl
           data: data.subarray(i, i + chunkBytes),
           expiresAt: expiresAt(),
         });
-      await writeAll(items);
+      // Chunks of up to 350 KB: one BatchWrite (25 of them) at a time.
+      await putItems(table, items, 1);
     },
     network(version) {
       if (read?.version !== version) read = { version, network: readNetwork(version) };
