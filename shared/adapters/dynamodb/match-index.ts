@@ -138,7 +138,7 @@ export function dynamoMatchIndex(table: TableClient, options: { meter?: QueryMet
         stale.map((item) => ({ PK: item.PK, SK: item.SK })),
       );
       if (items.length === 0) return;
-      // ~14 items (sectors × shift classes × 8 directions): one BatchWrite, not 14 requests.
+      // Sectors × shift classes × 8 directions, often more than a dozen: 25 per BatchWrite, not a request each.
       await putItems(table, items);
       await takeBackIfErased(
         table,
