@@ -95,7 +95,7 @@ export const travelTime = /* @__PURE__ */ granted(['travel-time'], (): TravelTim
   const roads =
     setting('travelTime') === 'amazon-location'
       ? amazonLocationTravelTime({
-          routeMatrix: amazonRouteMatrix(),
+          routeMatrix: async (input) => (await amazonRouteMatrix())(input),
           cache: routeCache(),
           fallback: estimator,
           clock: systemClock,
@@ -109,15 +109,12 @@ export const travelTime = /* @__PURE__ */ granted(['travel-time'], (): TravelTim
  * client is a module beside the bundle (geo-routes.mts), which functions on the estimator,
  * the default, never load.
  */
-const amazonRouteMatrix = /* @__PURE__ */ once((): RouteMatrix => {
-  let loading: Promise<RouteMatrix> | undefined;
-  return async (input) => {
-    loading ??= import('./geo-routes.mjs').then(({ GeoRoutesClient, routeMatrixOf }) =>
+const amazonRouteMatrix = /* @__PURE__ */ once(
+  (): Promise<RouteMatrix> =>
+    import('./geo-routes.mjs').then(({ GeoRoutesClient, routeMatrixOf }) =>
       routeMatrixOf(traced(new GeoRoutesClient({}))),
-    );
-    return (await loading)(input);
-  };
-});
+    ),
+);
 
 /**
  * Routes measured by Amazon Location, kept in the table; a function that may only read

@@ -61,9 +61,8 @@ export function outboxSender(file: string | undefined, memory: OutboxEntry[] = [
           await writeFile(`${file}.next`, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
           await rename(`${file}.next`, file);
         }
+        for (const e of entries) if (e.subject === subject) refs.delete(e.ref);
         entries.splice(0, entries.length, ...kept);
-        refs.clear();
-        for (const e of kept) refs.add(e.ref);
       }),
   } satisfies Required<MessageSender>;
   const read = () => serial(async (entries) => [...entries]);
