@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { domainOf } from '../shared/adapters/dynamodb/items';
 import type { EntityKind } from '../shared/entities';
 

@@ -5,7 +5,7 @@
  * Message attributes (for SNS filter policies, no personal data): eventType, sector, epci,
  * occupationDomain, channel. Sample: events/samples/offer-published.json.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const offerPublishedV1 = z
   .object({
@@ -26,7 +26,8 @@ export const offerPublishedV1 = z
     score: z.number(),
     commute: z.object({ mode: z.string(), minutes: z.number() }),
   })
-  .meta({ id: 'OfferPublished' });
+  .clone()
+  .register(z.globalRegistry, { id: 'OfferPublished' });
 export type OfferPublished = z.output<typeof offerPublishedV1>;
 
 export const offerAttributeNames = ['eventType', 'sector', 'epci', 'occupationDomain', 'channel'] as const;

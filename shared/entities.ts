@@ -6,7 +6,7 @@
  * Storage-only kinds (planning buckets, timetables, the route cache, team collections)
  * are named in their key modules and read by their stores alone.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deviceKeys } from './adapters/dynamodb/keys/device-keys';
 import { matchKeys } from './adapters/dynamodb/keys/match-keys';
 import { offerKeys } from './adapters/dynamodb/keys/offer-keys';
@@ -29,7 +29,7 @@ export type ExportGroup =
   | 'messageCounters'
   | 'erasure';
 
-export interface EntityKind<Name extends string = string, Schema extends z.ZodType = z.ZodType> {
+export interface EntityKind<Name extends string = string, Schema extends z.ZodMiniType = z.ZodMiniType> {
   name: Name;
   schema: Schema;
   /** Reads an item written by an older schema version as the current shape. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { OutboxEntry } from '../../shared/adapters/local/outbox-sender';
 import { zodIssues } from '../../shared/domain/validation';
 import { problem } from '../../shared/http/problem';
@@ -9,9 +9,9 @@ import type { DevIdentity } from './identity';
 import type { DemoAccount } from './seeding';
 
 const tokenRequest = z.strictObject({
-  sub: z.string().regex(/^[\w.@:-]{1,128}$/, 'letters, digits and . _ @ : - only, at most 128'),
-  groups: z.array(z.enum(groups)).min(1).max(4),
-  ttlSeconds: z.number().int().min(60).max(86_400).optional(),
+  sub: z.string().check(z.regex(/^[\w.@:-]{1,128}$/, 'letters, digits and . _ @ : - only, at most 128')),
+  groups: z.array(z.enum(groups)).check(z.minLength(1), z.maxLength(4)),
+  ttlSeconds: z.optional(z.int().check(z.minimum(60), z.maximum(86_400))),
 });
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({

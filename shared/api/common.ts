@@ -1,35 +1,44 @@
-import * as z from 'zod';
-import { int32 } from '../domain/schema-parts';
+import * as z from 'zod/mini';
+import { int32, queryInt32 } from '../domain/schema-parts';
 
 export const problemDocument = z
   .object({
-    type: z.string().max(200),
-    title: z.string().max(100),
+    type: z.string().check(z.maxLength(200)),
+    title: z.string().check(z.maxLength(100)),
     status: int32(400, 599),
-    detail: z.string().max(1000),
-    instance: z.string().max(2048).optional(),
-    errors: z
-      .array(z.object({ field: z.string().max(200), detail: z.string().max(500) }))
-      .max(100)
-      .optional(),
+    detail: z.string().check(z.maxLength(1000)),
+    instance: z.optional(z.string().check(z.maxLength(2048))),
+    errors: z.optional(
+      z
+        .array(
+          z.object({ field: z.string().check(z.maxLength(200)), detail: z.string().check(z.maxLength(500)) }),
+        )
+        .check(z.maxLength(100)),
+    ),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: z._default(queryInt32(1, 100), 20),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 
-export const idParams = z.strictObject({ id: z.uuid().max(36) });
+export const idParams = z.strictObject({ id: z.uuid().check(z.maxLength(36)) });
 
-export const pageOf = <T extends z.ZodType, Extra extends z.ZodRawShape = Record<never, never>>(
+export const pageOf = <T extends z.ZodMiniType, Extra extends z.core.$ZodShape = Record<never, never>>(
   item: T,
   id: string,
   extra?: Extra,
 ) =>
   z
-    .object({ items: z.array(item).max(100), nextCursor: z.string().max(2048).optional(), ...extra })
-    .meta({ id });
+    .object({
+      items: z.array(item).check(z.maxLength(100)),
+      nextCursor: z.optional(z.string().check(z.maxLength(2048))),
+      ...extra,
+    })
+    .clone()
+    .register(z.globalRegistry, { id });
 
 /** Responses every signed-in route can give besides its own. */
 export const commonProblems = {

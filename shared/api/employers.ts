@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { contactChannel } from '../domain/seeker';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, pageOf, pageQuery } from './common';
@@ -7,22 +7,30 @@ const tags = ['Employers'];
 
 export const employerNotice = z
   .object({
-    matchId: z.string().max(22),
-    vacancyId: z.string().max(36),
-    vacancyTitle: z.string().max(200),
-    at: z.string().max(40),
+    matchId: z.string().check(z.maxLength(22)),
+    vacancyId: z.string().check(z.maxLength(36)),
+    vacancyTitle: z.string().check(z.maxLength(200)),
+    at: z.string().check(z.maxLength(40)),
     unread: z.boolean(),
     candidate: z
-      .object({
-        firstName: z.string().max(60).optional(),
-        channel: contactChannel,
-        phone: z.string().max(16).optional(),
-      })
-      .nullable()
-      .meta({ description: 'The contact the candidate chose; null when they took their answer back' }),
-    text: z.string().max(300).meta({ description: 'The notice in words (French by default)' }),
+      .nullable(
+        z.object({
+          firstName: z.optional(z.string().check(z.maxLength(60))),
+          channel: contactChannel,
+          phone: z.optional(z.string().check(z.maxLength(16))),
+        }),
+      )
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'The contact the candidate chose; null when they took their answer back',
+      }),
+    text: z
+      .string()
+      .check(z.maxLength(300))
+      .register(z.globalRegistry, { description: 'The notice in words (French by default)' }),
   })
-  .meta({ id: 'EmployerNotice' });
+  .clone()
+  .register(z.globalRegistry, { id: 'EmployerNotice' });
 
 export const listEmployerNoticesRoute = defineRoute({
   operationId: 'listEmployerNotices',
@@ -36,7 +44,7 @@ export const listEmployerNoticesRoute = defineRoute({
     200: {
       description: 'One page; `unread` counts the notices of this page newer than the last you marked seen',
       schema: pageOf(employerNotice, 'EmployerNoticePage', {
-        unread: z.number().int().min(0).max(100).meta({ format: 'int32' }),
+        unread: z.int().check(z.minimum(0), z.maximum(100)).register(z.globalRegistry, { format: 'int32' }),
       }),
     },
     ...commonProblems,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { candidateView, seekerMatchView, seekerOfferView } from '../domain/match';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, idParams, pageOf, pageQuery, problemDocument } from './common';
@@ -6,10 +6,7 @@ import { candidateCounts } from './vacancies';
 
 const tags = ['Matches'];
 const matchIdParams = z.strictObject({
-  id: z
-    .string()
-    .max(22)
-    .regex(/^[A-Za-z0-9_-]{22}$/, 'field.matchId'),
+  id: z.string().check(z.maxLength(22), z.regex(/^[A-Za-z0-9_-]{22}$/, 'field.matchId')),
 });
 
 export const listMyMatchesRoute = defineRoute({

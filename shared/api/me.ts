@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute, groups } from '../http/route-contract';
 import { commonProblems } from './common';
 
@@ -13,9 +13,14 @@ export const whoAmIRoute = defineRoute({
     200: {
       description: 'Your subject and groups; `profile` is the version of your seeker profile, or null',
       schema: z.object({
-        subject: z.string().max(128),
-        groups: z.array(z.enum(groups)).max(4),
-        profile: z.number().int().min(1).max(2_000_000_000).meta({ format: 'int32' }).nullable(),
+        subject: z.string().check(z.maxLength(128)),
+        groups: z.array(z.enum(groups)).check(z.maxLength(4)),
+        profile: z.nullable(
+          z
+            .int()
+            .check(z.minimum(1), z.maximum(2_000_000_000))
+            .register(z.globalRegistry, { format: 'int32' }),
+        ),
       }),
     },
     ...commonProblems,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { inboxEntry } from '../domain/offer';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, pageOf, pageQuery, problemDocument } from './common';
@@ -55,14 +55,17 @@ export const registerDeviceRoute = defineRoute({
   summary: 'Register this phone for push offers',
   tags,
   access: ['seeker'],
-  body: z.strictObject({ platform: z.enum(['android', 'ios']), token: z.string().min(8).max(4096) }),
+  body: z.strictObject({
+    platform: z.enum(['android', 'ios']),
+    token: z.string().check(z.minLength(8), z.maxLength(4096)),
+  }),
   responses: {
     200: {
       description: 'Registered',
       schema: z.object({
-        id: z.string().max(32),
+        id: z.string().check(z.maxLength(32)),
         platform: z.enum(['android', 'ios']),
-        createdAt: z.string().max(40),
+        createdAt: z.string().check(z.maxLength(40)),
       }),
     },
     ...commonProblems,

@@ -1,9 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { area, areaDefinition, areaId } from '../domain/planning/areas';
 import { metrics } from '../domain/planning/codes';
 import { metricNames } from '../domain/planning/figures';
 import { monthPattern } from '../domain/planning/months';
-import { communeCode, commuteMode, int32, romeCode, sectorSlug, shiftName } from '../domain/schema-parts';
+import {
+  communeCode,
+  commuteMode,
+  int32,
+  queryInt32,
+  romeCode,
+  sectorSlug,
+  shiftName,
+} from '../domain/schema-parts';
 import { scenario, scenarioDefinition, scenarioId } from '../domain/transit/scenario';
 import { journeyView } from '../domain/transit/trip-view';
 import { defineRoute } from '../http/route-contract';
@@ -12,21 +20,29 @@ import { commonProblems, ifMatchHeader, problemDocument } from './common';
 const planner = ['planner'] as const;
 const tags = ['Planning'];
 
-const month = z.string().max(7).regex(monthPattern, 'field.month');
-const count = int32(0, 2_000_000_000).nullable();
-const measure = z.number().min(0).max(1e12).nullable();
-const label = z.string().max(300);
+const month = z.string().check(z.maxLength(7), z.regex(monthPattern, 'field.month'));
+const count = z.nullable(int32(0, 2_000_000_000));
+const measure = z.nullable(z.number().check(z.minimum(0), z.maximum(1e12)));
+const label = z.string().check(z.maxLength(300));
 const areaRef = z.object({
   id: areaId,
   name: label,
-  exact: z.boolean().meta({ description: 'False when a statistical unit of the area reaches beyond it' }),
-  units: z.array(z.object({ id: z.string().max(20), name: label })).max(5000),
+  exact: z
+    .boolean()
+    .clone()
+    .register(z.globalRegistry, {
+      description: 'False when a statistical unit of the area reaches beyond it',
+    }),
+  units: z.array(z.object({ id: z.string().check(z.maxLength(20)), name: label })).check(z.maxLength(5000)),
   personFiguresFrom: z
     .object({
-      areas: z.array(z.object({ id: z.string().max(60), name: label })).max(2000),
+      areas: z
+        .array(z.object({ id: z.string().check(z.maxLength(60)), name: label }))
+        .check(z.maxLength(2000)),
       exact: z.boolean(),
     })
-    .meta({
+    .clone()
+    .register(z.globalRegistry, {
       description:
         'Person figures are published per EPCI (and for the pilot territory): the ones summed here',
     }),
@@ -35,12 +51,12 @@ const reach = z.object({
   minutes: int32(0, 240),
   mode: commuteMode,
   hour: int32(0, 23),
-  areas: z.array(z.object({ id: z.string().max(60), name: label })).max(2000),
+  areas: z.array(z.object({ id: z.string().check(z.maxLength(60)), name: label })).check(z.maxLength(2000)),
 });
-const areaQuery = areaId.meta({
+const areaQuery = areaId.clone().register(z.globalRegistry, {
   description: 'Area id (GET /v1/planning/areas), `epci-<SIREN>` or `dep-<code>`',
 });
-const areaFilters = { area: areaQuery, sector: sectorSlug.optional(), occupation: romeCode.optional() };
+const areaFilters = { area: areaQuery, sector: z.optional(sectorSlug), occupation: z.optional(romeCode) };
 
 export const listAreasRoute = defineRoute({
   operationId: 'listPlanningAreas',
@@ -55,9 +71,9 @@ export const listAreasRoute = defineRoute({
       schema: z.object({
         items: z
           .array(
-            area.extend({ units: int32(0, 100_000), communeCount: int32(0, 100_000), exact: z.boolean() }),
+            z.extend(area, { units: int32(0, 100_000), communeCount: int32(0, 100_000), exact: z.boolean() }),
           )
-          .max(1000),
+          .check(z.maxLength(1000)),
       }),
     },
     ...commonProblems,
@@ -100,13 +116,13 @@ const indicatorRow = z.object({
   vacancies_offering: count,
   vacancies_first_accepted: count,
   median_hours_to_first_acceptance: measure,
-  offers_per_vacancy: measure.meta({
+  offers_per_vacancy: measure.clone().register(z.globalRegistry, {
     description: 'Offers sent ÷ vacancies that sent offers that month; null when either is not published',
   }),
-  answer_rate: measure.meta({
+  answer_rate: measure.clone().register(z.globalRegistry, {
     description: 'Offers answered ÷ offers sent that month; null when either is not published',
   }),
-  suppressed: z.array(z.enum(metricNames)).max(20),
+  suppressed: z.array(z.enum(metricNames)).check(z.maxLength(20)),
 });
 
 export const indicatorsRoute = defineRoute({
@@ -118,8 +134,14 @@ export const indicatorsRoute = defineRoute({
   access: planner,
   query: z.strictObject({
     ...areaFilters,
-    from: month.optional().meta({ description: 'First month (default: 11 months before `to`)' }),
-    to: month.optional().meta({ description: 'Last month (default: the current, provisional month)' }),
+    from: z
+      .optional(month)
+      .clone()
+      .register(z.globalRegistry, { description: 'First month (default: 11 months before `to`)' }),
+    to: z
+      .optional(month)
+      .clone()
+      .register(z.globalRegistry, { description: 'Last month (default: the current, provisional month)' }),
   }),
   csv: (body: { items: Record<string, unknown>[] }) => body.items,
   responses: {
@@ -127,10 +149,10 @@ export const indicatorsRoute = defineRoute({
       description: 'One row per month; null + `suppressed` where a count of persons is 1–10',
       schema: z.object({
         area: areaRef,
-        sector: label.nullable(),
-        occupation: label.nullable(),
+        sector: z.nullable(label),
+        occupation: z.nullable(label),
         provisionalMonth: month,
-        items: z.array(indicatorRow).max(60),
+        items: z.array(indicatorRow).check(z.maxLength(60)),
       }),
     },
     ...commonProblems,
@@ -144,7 +166,7 @@ export const tensionRoute = defineRoute({
   summary: 'Per occupation: open vacancies in the area, available seekers within reach, ratio and rank',
   tags,
   access: planner,
-  query: z.strictObject({ area: areaQuery, month: month.optional() }),
+  query: z.strictObject({ area: areaQuery, month: z.optional(month) }),
   csv: (body: { items: Record<string, unknown>[] }) => body.items,
   responses: {
     200: {
@@ -163,10 +185,10 @@ export const tensionRoute = defineRoute({
               seekersSuppressed: z.boolean(),
               ratio: measure,
               noSeekerInReach: z.boolean(),
-              rank: int32(1, 100_000).nullable(),
+              rank: z.nullable(int32(1, 100_000)),
             }),
           )
-          .max(1000),
+          .check(z.maxLength(1000)),
       }),
     },
     ...commonProblems,
@@ -182,8 +204,8 @@ export const skillsGapRoute = defineRoute({
   access: planner,
   query: z.strictObject({
     area: areaQuery,
-    sector: sectorSlug.optional(),
-    limit: z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20),
+    sector: z.optional(sectorSlug),
+    limit: z._default(queryInt32(1, 100), 20),
   }),
   csv: (body: { items: Record<string, unknown>[] }) => body.items,
   responses: {
@@ -191,22 +213,22 @@ export const skillsGapRoute = defineRoute({
       description: 'Skills, most demanded first',
       schema: z.object({
         area: areaRef,
-        sector: label.nullable(),
+        sector: z.nullable(label),
         reach,
         items: z
           .array(
             z.object({
-              skill: label.meta({
+              skill: label.clone().register(z.globalRegistry, {
                 description: 'The skill: "#<code OGR>" for a referential skill, else its normalised text',
               }),
-              label: label.meta({ description: 'The skill in words' }),
+              label: label.clone().register(z.globalRegistry, { description: 'The skill in words' }),
               openVacancies: int32(0, 2_000_000_000),
               seekersInReach: count,
               seekersSuppressed: z.boolean(),
               seekersPerVacancy: measure,
             }),
           )
-          .max(100),
+          .check(z.maxLength(100)),
       }),
     },
     ...commonProblems,
@@ -222,10 +244,10 @@ export const catchmentRoute = defineRoute({
   access: ['planner', 'employer'],
   query: z.strictObject({
     commune: communeCode,
-    minutes: z.coerce.number().int().min(5).max(120).meta({ format: 'int32' }).default(30),
-    mode: commuteMode.default('car'),
-    hour: z.coerce.number().int().min(0).max(23).meta({ format: 'int32' }).default(8),
-    sector: sectorSlug.optional(),
+    minutes: z._default(queryInt32(5, 120), 30),
+    mode: z._default(commuteMode, 'car'),
+    hour: z._default(queryInt32(0, 23), 8),
+    sector: z.optional(sectorSlug),
   }),
   csv: (body: { byOccupation: Record<string, unknown>[] }) => body.byOccupation,
   responses: {
@@ -237,12 +259,12 @@ export const catchmentRoute = defineRoute({
         minutes: int32(5, 120),
         mode: commuteMode,
         hour: int32(0, 23),
-        sector: label.nullable(),
+        sector: z.nullable(label),
         seekers: count,
         suppressed: z.boolean(),
         byOccupation: z
           .array(z.object({ occupation: label, label, seekers: count, suppressed: z.boolean() }))
-          .max(1000),
+          .check(z.maxLength(1000)),
         distribution: z
           .array(
             z.object({
@@ -253,21 +275,23 @@ export const catchmentRoute = defineRoute({
               areas: int32(0, 100_000),
             }),
           )
-          .max(10),
+          .check(z.maxLength(10)),
         areas: z
           .array(
             z.object({
-              id: z.string().max(60),
+              id: z.string().check(z.maxLength(60)),
               name: label,
-              minutes: z.number().min(0).max(240),
-              seekers: count.meta({ description: 'Seekers active in this EPCI; null when secret' }),
+              minutes: z.number().check(z.minimum(0), z.maximum(240)),
+              seekers: count
+                .clone()
+                .register(z.globalRegistry, { description: 'Seekers active in this EPCI; null when secret' }),
               suppressed: z.boolean(),
-              commune: z.string().max(5),
-              lat: z.number().min(-90).max(90),
-              lon: z.number().min(-180).max(180),
+              commune: z.string().check(z.maxLength(5)),
+              lat: z.number().check(z.minimum(-90), z.maximum(90)),
+              lon: z.number().check(z.minimum(-180), z.maximum(180)),
             }),
           )
-          .max(5000),
+          .check(z.maxLength(5000)),
       }),
     },
     ...commonProblems,
@@ -288,8 +312,8 @@ export const forecastRoute = defineRoute({
   access: planner,
   query: z.strictObject({
     ...areaFilters,
-    metric: forecastedMetric.default('vacancies_posted'),
-    horizon: z.coerce.number().int().min(1).max(24).meta({ format: 'int32' }).default(12),
+    metric: z._default(forecastedMetric, 'vacancies_posted'),
+    horizon: z._default(queryInt32(1, 24), 12),
   }),
   csv: (body: { points: Record<string, unknown>[] }) => body.points,
   responses: {
@@ -299,29 +323,34 @@ export const forecastRoute = defineRoute({
       schema: z.object({
         area: areaRef,
         metric: label,
-        sector: label.nullable(),
-        occupation: label.nullable(),
-        history: z.array(z.object({ month, value: count, suppressed: z.boolean() })).max(60),
+        sector: z.nullable(label),
+        occupation: z.nullable(label),
+        history: z.array(z.object({ month, value: count, suppressed: z.boolean() })).check(z.maxLength(60)),
         suppressed: z.boolean(),
-        reason: label.optional(),
-        method: label.optional(),
-        methodText: label.optional().meta({ description: 'The method in words (French by default)' }),
-        errorText: label
-          .optional()
-          .meta({ description: 'Its backtest error (MASE, sMAPE) explained in one sentence' }),
-        backtest: z
-          .object({
+        reason: z.optional(label),
+        method: z.optional(label),
+        methodText: z
+          .optional(label)
+          .clone()
+          .register(z.globalRegistry, { description: 'The method in words (French by default)' }),
+        errorText: z
+          .optional(label)
+          .clone()
+          .register(z.globalRegistry, {
+            description: 'Its backtest error (MASE, sMAPE) explained in one sentence',
+          }),
+        backtest: z.optional(
+          z.object({
             mase: measure,
             smape: measure,
             origins: int32(0, 60),
             horizon: int32(0, 24),
-          })
-          .optional(),
-        candidates: z
-          .array(z.object({ method: label, mase: measure, smape: measure }))
-          .max(20)
-          .optional(),
-        intervals: label.optional(),
+          }),
+        ),
+        candidates: z.optional(
+          z.array(z.object({ method: label, mase: measure, smape: measure })).check(z.maxLength(20)),
+        ),
+        intervals: z.optional(label),
         points: z
           .array(
             z.object({
@@ -334,15 +363,15 @@ export const forecastRoute = defineRoute({
               suppressed: z.boolean(),
             }),
           )
-          .max(24),
+          .check(z.maxLength(24)),
       }),
     },
     ...commonProblems,
   },
 });
 
-const clockTime = z.string().max(5);
-const journey = journeyView.nullable();
+const clockTime = z.string().check(z.maxLength(5));
+const journey = z.nullable(journeyView);
 
 export const transitOverviewRoute = defineRoute({
   operationId: 'planningTransit',
@@ -356,15 +385,16 @@ export const transitOverviewRoute = defineRoute({
       description: 'What was imported; `loaded: false` when no timetable is (transit is then estimated)',
       schema: z.object({
         loaded: z.boolean(),
-        version: label.optional(),
-        importedAt: z.string().max(40).optional(),
-        date: z.string().max(8).optional(),
-        weekday: label.optional(),
-        feeds: z
-          .array(z.object({ name: label, agencies: z.array(label).max(100) }))
-          .max(100)
-          .optional(),
-        communesServed: int32(0, 100_000).optional(),
+        version: z.optional(label),
+        importedAt: z.optional(z.string().check(z.maxLength(40))),
+        date: z.optional(z.string().check(z.maxLength(8))),
+        weekday: z.optional(label),
+        feeds: z.optional(
+          z
+            .array(z.object({ name: label, agencies: z.array(label).check(z.maxLength(100)) }))
+            .check(z.maxLength(100)),
+        ),
+        communesServed: z.optional(int32(0, 100_000)),
         lines: z
           .array(
             z.object({
@@ -376,7 +406,7 @@ export const transitOverviewRoute = defineRoute({
               trips: int32(0, 10_000_000),
             }),
           )
-          .max(20_000),
+          .check(z.maxLength(20_000)),
       }),
     },
     ...commonProblems,
@@ -391,7 +421,10 @@ export const listScenariosRoute = defineRoute({
   tags,
   access: planner,
   responses: {
-    200: { description: 'Scenarios by id', schema: z.object({ items: z.array(scenario).max(1000) }) },
+    200: {
+      description: 'Scenarios by id',
+      schema: z.object({ items: z.array(scenario).check(z.maxLength(1000)) }),
+    },
     ...commonProblems,
   },
 });
@@ -422,14 +455,14 @@ const reachFigure = z.object({
   areas: z
     .array(
       z.object({
-        id: z.string().max(60),
+        id: z.string().check(z.maxLength(60)),
         name: label,
         minutes: int32(0, 240),
         outbound: journey,
         back: journey,
       }),
     )
-    .max(5000),
+    .check(z.maxLength(5000)),
 });
 
 export const transitReachRoute = defineRoute({
@@ -441,19 +474,22 @@ export const transitReachRoute = defineRoute({
   tags,
   access: planner,
   query: z.strictObject({
-    commune: communeCode.optional().meta({ description: 'The site (give a commune or an area)' }),
-    area: areaQuery.optional(),
-    scenario: scenarioId
-      .optional()
-      .meta({ description: 'Compare with this scenario (GET /v1/planning/scenarios)' }),
-    minutes: z.coerce
-      .number()
-      .int()
-      .min(15)
-      .max(120)
-      .meta({ format: 'int32', description: 'Longest way there or back, waiting included' })
-      .default(90),
-    sector: sectorSlug.optional(),
+    commune: z
+      .optional(communeCode)
+      .clone()
+      .register(z.globalRegistry, { description: 'The site (give a commune or an area)' }),
+    area: z.optional(areaQuery),
+    scenario: z
+      .optional(scenarioId)
+      .clone()
+      .register(z.globalRegistry, { description: 'Compare with this scenario (GET /v1/planning/scenarios)' }),
+    minutes: z._default(
+      queryInt32(15, 120)
+        .clone()
+        .register(z.globalRegistry, { description: 'Longest way there or back, waiting included' }),
+      90,
+    ),
+    sector: z.optional(sectorSlug),
   }),
   csv: (body: { shifts: { shift: string; label: string; byOccupation: Record<string, unknown>[] }[] }) =>
     body.shifts.flatMap((s) =>
@@ -467,10 +503,14 @@ export const transitReachRoute = defineRoute({
         place: z.object({ kind: z.enum(['site', 'area']), id: label, name: label }),
         month,
         minutes: int32(15, 120),
-        sector: label.nullable(),
-        timetable: z.object({ version: label, date: z.string().max(8), weekday: label }).nullable(),
-        scenario: z.object({ id: label, name: label, notes: z.array(label).max(50) }).nullable(),
-        notes: z.array(label).max(10),
+        sector: z.nullable(label),
+        timetable: z.nullable(
+          z.object({ version: label, date: z.string().check(z.maxLength(8)), weekday: label }),
+        ),
+        scenario: z.nullable(
+          z.object({ id: label, name: label, notes: z.array(label).check(z.maxLength(50)) }),
+        ),
+        notes: z.array(label).check(z.maxLength(10)),
         shifts: z
           .array(
             z.object({
@@ -479,7 +519,7 @@ export const transitReachRoute = defineRoute({
               start: clockTime,
               end: clockTime,
               before: reachFigure,
-              after: reachFigure.nullable(),
+              after: z.nullable(reachFigure),
               byOccupation: z
                 .array(
                   z.object({
@@ -491,10 +531,10 @@ export const transitReachRoute = defineRoute({
                     afterSuppressed: z.boolean(),
                   }),
                 )
-                .max(2000),
+                .check(z.maxLength(2000)),
             }),
           )
-          .max(4),
+          .check(z.maxLength(4)),
       }),
     },
     ...commonProblems,

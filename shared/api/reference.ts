@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { communeCode, commuteMode, int32, romeCode } from '../domain/schema-parts';
+import * as z from 'zod/mini';
+import { communeCode, commuteMode, int32, queryInt32, romeCode } from '../domain/schema-parts';
 import { journeyView } from '../domain/transit/trip-view';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, problemDocument } from './common';
@@ -8,59 +8,96 @@ const tags = ['Reference data'];
 
 export const sectorView = z
   .object({
-    slug: z.string().max(50),
-    label: z.string().max(200),
-    naf: z.array(z.object({ code: z.string().max(10), label: z.string().max(300) })).max(50),
+    slug: z.string().check(z.maxLength(50)),
+    label: z.string().check(z.maxLength(200)),
+    naf: z
+      .array(z.object({ code: z.string().check(z.maxLength(10)), label: z.string().check(z.maxLength(300)) }))
+      .check(z.maxLength(50)),
   })
-  .meta({ id: 'Sector' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Sector' });
 
-const coded = (maxCode: number) => z.object({ code: z.string().max(maxCode), label: z.string().max(250) });
+const coded = (maxCode: number) =>
+  z.object({ code: z.string().check(z.maxLength(maxCode)), label: z.string().check(z.maxLength(250)) });
 
 export const occupationView = z
   .object({
-    code: z.string().max(6).meta({ description: 'Code OGR of the job title (send it as `jobTitle`)' }),
-    label: z.string().max(250).meta({ description: 'The job title, both genders' }),
-    principal: z.boolean().meta({ description: 'France Travail’s principal title of its fiche' }),
-    rare: z.boolean().meta({ description: 'Marked "peu usité" (rarely used)' }),
-    occupation: coded(5).meta({ description: 'Its ROME 4.0 code and fiche label' }),
-    parent: coded(5).meta({ description: 'Its ROME 3 fiche (parent)' }),
-    domain: coded(3).meta({ description: 'Its domaine professionnel' }),
+    code: z
+      .string()
+      .check(z.maxLength(6))
+      .register(z.globalRegistry, { description: 'Code OGR of the job title (send it as `jobTitle`)' }),
+    label: z
+      .string()
+      .check(z.maxLength(250))
+      .register(z.globalRegistry, { description: 'The job title, both genders' }),
+    principal: z
+      .boolean()
+      .clone()
+      .register(z.globalRegistry, { description: 'France Travail’s principal title of its fiche' }),
+    rare: z.boolean().clone().register(z.globalRegistry, { description: 'Marked "peu usité" (rarely used)' }),
+    occupation: coded(5)
+      .clone()
+      .register(z.globalRegistry, { description: 'Its ROME 4.0 code and fiche label' }),
+    parent: coded(5).clone().register(z.globalRegistry, { description: 'Its ROME 3 fiche (parent)' }),
+    domain: coded(3).clone().register(z.globalRegistry, { description: 'Its domaine professionnel' }),
   })
-  .meta({ id: 'JobTitle' });
+  .clone()
+  .register(z.globalRegistry, { id: 'JobTitle' });
 
 export const skillView = z
   .object({
-    code: z.string().max(8).meta({ description: 'Code OGR (send `{ "code": … }` in `skills`)' }),
-    label: z.string().max(250),
+    code: z
+      .string()
+      .check(z.maxLength(8))
+      .register(z.globalRegistry, { description: 'Code OGR (send `{ "code": … }` in `skills`)' }),
+    label: z.string().check(z.maxLength(250)),
     kind: z
       .enum(['knowledge', 'know-how'])
-      .meta({ description: 'Savoir (knowledge) or savoir-faire (know-how)' }),
-    ofOccupation: z.boolean().meta({ description: 'Listed by the fiche of the occupation asked for' }),
+      .clone()
+      .register(z.globalRegistry, { description: 'Savoir (knowledge) or savoir-faire (know-how)' }),
+    ofOccupation: z
+      .boolean()
+      .clone()
+      .register(z.globalRegistry, { description: 'Listed by the fiche of the occupation asked for' }),
   })
-  .meta({ id: 'SkillSuggestion' });
+  .clone()
+  .register(z.globalRegistry, { id: 'SkillSuggestion' });
 
 export const communeView = z
   .object({
-    code: z.string().max(5),
-    name: z.string().max(100),
-    postcodes: z.array(z.string().max(5)).max(100),
+    code: z.string().check(z.maxLength(5)),
+    name: z.string().check(z.maxLength(100)),
+    postcodes: z.array(z.string().check(z.maxLength(5))).check(z.maxLength(100)),
     population: int32(0, 100_000_000),
-    departement: z.string().max(3),
-    label: z.string().max(120).meta({ description: 'How people recognise it: "Mourenx (64150)"' }),
-    epci: z.object({ code: z.string().max(20), name: z.string().max(200) }).nullable(),
+    departement: z.string().check(z.maxLength(3)),
+    label: z
+      .string()
+      .check(z.maxLength(120))
+      .register(z.globalRegistry, { description: 'How people recognise it: "Mourenx (64150)"' }),
+    epci: z.nullable(
+      z.object({ code: z.string().check(z.maxLength(20)), name: z.string().check(z.maxLength(200)) }),
+    ),
   })
-  .meta({ id: 'Commune' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Commune' });
 
 export const epciView = z
   .object({
-    code: z.string().max(9).meta({ description: 'SIREN (send it in an area’s `epcis`)' }),
-    name: z.string().max(200),
-    type: z.string().max(10).meta({ description: 'CC, CA, CU, METRO, MET69' }),
+    code: z
+      .string()
+      .check(z.maxLength(9))
+      .register(z.globalRegistry, { description: 'SIREN (send it in an area’s `epcis`)' }),
+    name: z.string().check(z.maxLength(200)),
+    type: z
+      .string()
+      .check(z.maxLength(10))
+      .register(z.globalRegistry, { description: 'CC, CA, CU, METRO, MET69' }),
     population: int32(0, 100_000_000),
   })
-  .meta({ id: 'Epci' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Epci' });
 
-const searchLimit = z.coerce.number().int().min(1).max(100).meta({ format: 'int32' }).default(20);
+const searchLimit = z._default(queryInt32(1, 100), 20);
 
 export const listSectorsRoute = defineRoute({
   operationId: 'listSectors',
@@ -69,9 +106,12 @@ export const listSectorsRoute = defineRoute({
   summary: 'Sectors and the NAF rév. 2 codes that define them; `q` finds them by words of their label',
   tags,
   access: 'signed-in',
-  query: z.strictObject({ q: z.string().trim().max(100).optional() }),
+  query: z.strictObject({ q: z.optional(z.string().check(z.trim(), z.maxLength(100))) }),
   responses: {
-    200: { description: 'All sectors', schema: z.object({ items: z.array(sectorView).max(100) }) },
+    200: {
+      description: 'All sectors',
+      schema: z.object({ items: z.array(sectorView).check(z.maxLength(100)) }),
+    },
     ...commonProblems,
   },
 });
@@ -84,12 +124,12 @@ export const searchOccupationsRoute = defineRoute({
     'Job titles (ROME 4.0 appellations) as people type them: every word a prefix, any case, accents or gender; best first',
   tags,
   access: 'signed-in',
-  query: z.strictObject({ q: z.string().trim().max(100).optional(), limit: searchLimit }),
+  query: z.strictObject({ q: z.optional(z.string().check(z.trim(), z.maxLength(100))), limit: searchLimit }),
   responses: {
     200: {
       description:
         'Job titles, the exact title first, then principal titles, then synonyms, rarely used ones last',
-      schema: z.object({ items: z.array(occupationView).max(100) }),
+      schema: z.object({ items: z.array(occupationView).check(z.maxLength(100)) }),
     },
     ...commonProblems,
   },
@@ -104,12 +144,15 @@ export const searchSkillsRoute = defineRoute({
   tags,
   access: 'signed-in',
   query: z.strictObject({
-    occupation: romeCode.optional(),
-    q: z.string().trim().max(100).optional(),
+    occupation: z.optional(romeCode),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
     limit: searchLimit,
   }),
   responses: {
-    200: { description: 'Skill suggestions', schema: z.object({ items: z.array(skillView).max(100) }) },
+    200: {
+      description: 'Skill suggestions',
+      schema: z.object({ items: z.array(skillView).check(z.maxLength(100)) }),
+    },
     ...commonProblems,
   },
 });
@@ -121,9 +164,15 @@ export const searchCommunesRoute = defineRoute({
   summary: 'Communes by name prefix or postal code (accent-insensitive), most populous first',
   tags,
   access: 'signed-in',
-  query: z.strictObject({ q: z.string().trim().min(1).max(100), limit: searchLimit }),
+  query: z.strictObject({
+    q: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    limit: searchLimit,
+  }),
   responses: {
-    200: { description: 'Matching communes', schema: z.object({ items: z.array(communeView).max(100) }) },
+    200: {
+      description: 'Matching communes',
+      schema: z.object({ items: z.array(communeView).check(z.maxLength(100)) }),
+    },
     ...commonProblems,
   },
 });
@@ -135,26 +184,49 @@ export const searchEpcisRoute = defineRoute({
   summary: 'Intercommunalities (EPCI) whose name has every word typed as a prefix, most populous first',
   tags,
   access: 'signed-in',
-  query: z.strictObject({ q: z.string().trim().min(1).max(100), limit: searchLimit }),
+  query: z.strictObject({
+    q: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    limit: searchLimit,
+  }),
   responses: {
-    200: { description: 'Matching EPCIs', schema: z.object({ items: z.array(epciView).max(100) }) },
+    200: {
+      description: 'Matching EPCIs',
+      schema: z.object({ items: z.array(epciView).check(z.maxLength(100)) }),
+    },
     ...commonProblems,
   },
 });
 
 export const commuteView = z
   .object({
-    minutes: z.number().nullable().meta({ description: 'null when the mode does not run for this trip' }),
+    minutes: z
+      .nullable(z.number())
+      .clone()
+      .register(z.globalRegistry, { description: 'null when the mode does not run for this trip' }),
     distanceKm: z.number(),
     mode: commuteMode,
-    method: z.string().max(40).meta({ description: '"estimate", "amazon-location", "timetable"' }),
+    method: z
+      .string()
+      .check(z.maxLength(40))
+      .register(z.globalRegistry, { description: '"estimate", "amazon-location", "timetable"' }),
     confidence: z.enum(['low', 'medium', 'high']),
-    warnings: z.array(z.object({ code: z.string().max(60).optional(), text: z.string().max(300) })).max(10),
-    journey: journeyView
-      .optional()
-      .meta({ description: 'With `method: timetable`: the first journey leaving within the hour' }),
+    warnings: z
+      .array(
+        z.object({
+          code: z.optional(z.string().check(z.maxLength(60))),
+          text: z.string().check(z.maxLength(300)),
+        }),
+      )
+      .check(z.maxLength(10)),
+    journey: z
+      .optional(journeyView)
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'With `method: timetable`: the first journey leaving within the hour',
+      }),
   })
-  .meta({ id: 'Commute' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Commute' });
 
 export const commuteRoute = defineRoute({
   operationId: 'commute',
@@ -167,8 +239,8 @@ export const commuteRoute = defineRoute({
   query: z.strictObject({
     from: communeCode,
     to: communeCode,
-    mode: commuteMode.default('car'),
-    hour: z.coerce.number().int().min(0).max(23).meta({ format: 'int32' }).default(8),
+    mode: z._default(commuteMode, 'car'),
+    hour: z._default(queryInt32(0, 23), 8),
   }),
   responses: {
     200: { description: 'The estimate, with its method, confidence and warnings', schema: commuteView },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { seekerProfileView } from '../domain/seeker';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, problemDocument } from './common';
@@ -45,17 +45,19 @@ export const exportMyDataRoute = defineRoute({
       description:
         'Every item keyed by you: profile, matches, offers, devices, matching index entries, message counters, statistics contribution records, the erasure record, anything else',
       schema: z.object({
-        exportedAt: z.string().max(40),
-        subject: z.string().max(128),
-        profile: seekerProfileView.nullable(),
-        matches: z.array(z.unknown()).max(100_000),
-        offers: z.array(z.unknown()).max(100_000),
-        devices: z.array(z.unknown()).max(100),
-        matchingIndex: z.array(z.unknown()).max(100),
-        messageCounters: z.array(z.unknown()).max(10_000),
-        statistics: z.array(z.unknown()).max(100_001),
-        erasure: z.object({ erasedAt: z.string().max(40) }).nullable(),
-        other: z.array(z.object({ kind: z.string().max(64), item: z.unknown() })).max(100_000),
+        exportedAt: z.string().check(z.maxLength(40)),
+        subject: z.string().check(z.maxLength(128)),
+        profile: z.nullable(seekerProfileView),
+        matches: z.array(z.unknown()).check(z.maxLength(100_000)),
+        offers: z.array(z.unknown()).check(z.maxLength(100_000)),
+        devices: z.array(z.unknown()).check(z.maxLength(100)),
+        matchingIndex: z.array(z.unknown()).check(z.maxLength(100)),
+        messageCounters: z.array(z.unknown()).check(z.maxLength(10_000)),
+        statistics: z.array(z.unknown()).check(z.maxLength(100_001)),
+        erasure: z.nullable(z.object({ erasedAt: z.string().check(z.maxLength(40)) })),
+        other: z
+          .array(z.object({ kind: z.string().check(z.maxLength(64)), item: z.unknown() }))
+          .check(z.maxLength(100_000)),
       }),
     },
     ...commonProblems,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../http/route-contract';
 
 const tags = ['System'];
@@ -11,7 +11,10 @@ export const healthRoute = defineRoute({
   tags,
   access: 'public',
   responses: {
-    200: { description: 'Up', schema: z.object({ status: z.literal('ok'), version: z.string().max(64) }) },
+    200: {
+      description: 'Up',
+      schema: z.object({ status: z.literal('ok'), version: z.string().check(z.maxLength(64)) }),
+    },
   },
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { vacancyDraft, vacancyPatch, vacancyView } from '../domain/vacancy';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, idParams, ifMatchHeader, pageOf, pageQuery, problemDocument } from './common';
@@ -138,11 +138,21 @@ export const duplicateVacancyRoute = defineRoute({
 /** Candidates of a vacancy, counted over its whole list (not a page). */
 export const candidateCounts = z
   .object({
-    candidates: z.number().int().min(0).max(1_000_000).meta({ format: 'int32' }),
-    accepted: z.number().int().min(0).max(1_000_000).meta({ format: 'int32' }),
-    declined: z.number().int().min(0).max(1_000_000).meta({ format: 'int32' }),
+    candidates: z
+      .int()
+      .check(z.minimum(0), z.maximum(1_000_000))
+      .register(z.globalRegistry, { format: 'int32' }),
+    accepted: z
+      .int()
+      .check(z.minimum(0), z.maximum(1_000_000))
+      .register(z.globalRegistry, { format: 'int32' }),
+    declined: z
+      .int()
+      .check(z.minimum(0), z.maximum(1_000_000))
+      .register(z.globalRegistry, { format: 'int32' }),
   })
-  .meta({ id: 'CandidateCounts' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CandidateCounts' });
 
 export const listMyVacanciesRoute = defineRoute({
   operationId: 'listMyVacancies',
@@ -155,7 +165,7 @@ export const listMyVacanciesRoute = defineRoute({
   responses: {
     200: {
       description: 'One page; each vacancy with its candidate counts',
-      schema: pageOf(vacancyView.extend({ counts: candidateCounts }), 'VacancyPage'),
+      schema: pageOf(z.extend(vacancyView, { counts: candidateCounts }), 'VacancyPage'),
     },
     ...commonProblems,
   },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Language } from '../messages/language';
 import { noticeText } from '../messages/notices';
 import { reasonText } from '../messages/reasons';
@@ -24,17 +24,20 @@ const criterionName = z.enum([
 export const criterionResult = z.object({
   criterion: criterionName,
   met: z.boolean(),
-  code: z.string().max(60).optional(),
-  params: z.record(z.string().max(40), z.unknown()).optional(),
-  detail: z.string().max(500).optional(),
-  points: z.number().optional(),
-  maxPoints: z.number().optional(),
+  code: z.optional(z.string().check(z.maxLength(60))),
+  params: z.optional(z.record(z.string().check(z.maxLength(40)), z.unknown())),
+  detail: z.optional(z.string().check(z.maxLength(500))),
+  points: z.optional(z.number()),
+  maxPoints: z.optional(z.number()),
 });
 
 /** A caveat on a commute time: a notice code (and params), or a sentence written by an older version. */
 const commuteWarning = z.union([
-  z.object({ code: z.string().max(60), params: z.record(z.string().max(40), z.number()).optional() }),
-  z.string().max(300),
+  z.object({
+    code: z.string().check(z.maxLength(60)),
+    params: z.optional(z.record(z.string().check(z.maxLength(40)), z.number())),
+  }),
+  z.string().check(z.maxLength(300)),
 ]);
 
 export const matchCommute = z.object({
@@ -42,13 +45,16 @@ export const matchCommute = z.object({
   minutes: z.number(),
   distanceKm: z.number(),
   shift: shiftName,
-  method: z.string().max(40),
-  warnings: z.array(commuteWarning).max(10),
-  trips: shiftTripsView.optional(),
+  method: z.string().check(z.maxLength(40)),
+  warnings: z.array(commuteWarning).check(z.maxLength(10)),
+  trips: z.optional(shiftTripsView),
 });
 
-const communeRef = z.object({ code: z.string().max(5), name: z.string().max(100) });
-const label = z.string().max(250);
+const communeRef = z.object({
+  code: z.string().check(z.maxLength(5)),
+  name: z.string().check(z.maxLength(100)),
+});
+const label = z.string().check(z.maxLength(250));
 
 /** A seeker × vacancy pair that fits, as stored; views below decide who sees what. */
 export const match = z
@@ -58,20 +64,20 @@ export const match = z
     seekerId: identifier,
     employerId: identifier,
     status: z.enum(['active', 'withdrawn']),
-    withdrawnReason: label.optional(),
+    withdrawnReason: z.optional(label),
     response: z.enum(['pending', 'accepted', 'declined']),
-    respondedAt: isoTimestamp.optional(),
+    respondedAt: z.optional(isoTimestamp),
     score: int32(0, 100),
-    explanation: z.array(criterionResult).max(10),
+    explanation: z.array(criterionResult).check(z.maxLength(10)),
     commute: matchCommute,
     vacancy: z.object({
       title: label,
       sector: label,
-      jobTitle: z.string().max(6).optional(),
+      jobTitle: z.optional(z.string().check(z.maxLength(6))),
       occupation: label,
       contract: contractType,
       openings: int32(1, 500),
-      shifts: z.array(shiftName).max(4).optional(),
+      shifts: z.optional(z.array(shiftName).check(z.maxLength(4))),
       commune: communeRef,
     }),
     candidate: z.object({
@@ -79,50 +85,61 @@ export const match = z
       area: label,
       commuteBand: label,
       /** Job labels of the seeker (older items kept ROME codes). */
-      occupations: z.array(label).max(10),
-      skillsMatched: z.array(label).max(30),
-      skillsMissing: z.array(label).max(30),
+      occupations: z.array(label).check(z.maxLength(10)),
+      skillsMatched: z.array(label).check(z.maxLength(30)),
+      skillsMissing: z.array(label).check(z.maxLength(30)),
     }),
     /** Only after the seeker accepts: the channel they chose, their phone for SMS, their first name if given. */
-    contact: z
-      .object({
+    contact: z.optional(
+      z.object({
         channel: contactChannel,
-        phone: z.string().max(16).optional(),
-        firstName: z.string().max(60).optional(),
-      })
-      .optional(),
+        phone: z.optional(z.string().check(z.maxLength(16))),
+        firstName: z.optional(z.string().check(z.maxLength(60))),
+      }),
+    ),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .meta({ id: 'StoredMatch' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StoredMatch' });
 export type Match = z.output<typeof match>;
 
 /** Each criterion as people read it: the stored data and its sentence. */
 const explainedCriterion = z.object({
   criterion: criterionName,
   met: z.boolean(),
-  code: z.string().max(60).optional(),
-  params: z.record(z.string().max(40), z.unknown()).optional(),
+  code: z.optional(z.string().check(z.maxLength(60))),
+  params: z.optional(z.record(z.string().check(z.maxLength(40)), z.unknown())),
   text: z
     .string()
-    .max(1000)
-    .meta({ description: 'The criterion in words, in the language asked for (French by default)' }),
-  points: z.number().optional(),
-  maxPoints: z.number().optional(),
+    .check(z.maxLength(1000))
+    .register(z.globalRegistry, {
+      description: 'The criterion in words, in the language asked for (French by default)',
+    }),
+  points: z.optional(z.number()),
+  maxPoints: z.optional(z.number()),
 });
-const explainedCommute = matchCommute.extend({
-  warnings: z.array(z.object({ code: z.string().max(60).optional(), text: z.string().max(300) })).max(10),
+const explainedCommute = z.extend(matchCommute, {
+  warnings: z
+    .array(
+      z.object({
+        code: z.optional(z.string().check(z.maxLength(60))),
+        text: z.string().check(z.maxLength(300)),
+      }),
+    )
+    .check(z.maxLength(10)),
 });
-const vacancySummary = match.shape.vacancy.extend({
+const vacancySummary = z.extend(match.shape.vacancy, {
   labels: z
     .object({
       sector: label,
       occupation: label,
       contract: label,
       commune: label,
-      shifts: z.array(label).max(4),
+      shifts: z.array(label).check(z.maxLength(4)),
     })
-    .meta({ description: 'French names of the codes above' }),
+    .clone()
+    .register(z.globalRegistry, { description: 'French names of the codes above' }),
 });
 
 /** What a seeker sees of their match. */
@@ -131,39 +148,41 @@ export const seekerMatchView = z
     id: identifier,
     vacancyId: identifier,
     status: match.shape.status,
-    withdrawnReason: label.optional(),
+    withdrawnReason: z.optional(label),
     response: match.shape.response,
     score: match.shape.score,
-    explanation: z.array(explainedCriterion).max(10),
+    explanation: z.array(explainedCriterion).check(z.maxLength(10)),
     commute: explainedCommute,
     vacancy: vacancySummary,
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .meta({ id: 'SeekerMatch' });
+  .clone()
+  .register(z.globalRegistry, { id: 'SeekerMatch' });
 
 /** The offer page: the match and what the employer wrote about the job; `offer` is null once the vacancy is gone. */
-export const seekerOfferView = seekerMatchView
-  .extend({
-    offer: z
-      .object({
+export const seekerOfferView = z
+  .extend(seekerMatchView, {
+    offer: z.nullable(
+      z.object({
         status: vacancyStatus,
-        employerName: z.string().max(120).optional(),
-        description: z.string().max(5_000).optional(),
-        salary: z
-          .object({
+        employerName: z.optional(z.string().check(z.maxLength(120))),
+        description: z.optional(z.string().check(z.maxLength(5_000))),
+        salary: z.optional(
+          z.object({
             min: z.number(),
             max: z.number(),
             period: z.enum(['hour', 'month', 'year']),
             currency: z.literal('EUR'),
-          })
-          .optional(),
-        startDate: z.string().max(10).optional(),
+          }),
+        ),
+        startDate: z.optional(z.string().check(z.maxLength(10))),
         openings: int32(1, 500),
-      })
-      .nullable(),
+      }),
+    ),
   })
-  .meta({ id: 'SeekerOffer' });
+  .clone()
+  .register(z.globalRegistry, { id: 'SeekerOffer' });
 
 export const toSeekerOfferView = (m: Match, vacancy: Vacancy | undefined, language: Language) =>
   seekerOfferView.parse({
@@ -186,13 +205,14 @@ export const candidateView = z
     id: identifier,
     response: match.shape.response,
     score: match.shape.score,
-    explanation: z.array(explainedCriterion).max(10),
+    explanation: z.array(explainedCriterion).check(z.maxLength(10)),
     candidate: match.shape.candidate,
     contact: match.shape.contact,
-    commute: matchCommute.pick({ mode: true, minutes: true, shift: true }),
+    commute: z.pick(matchCommute, { mode: true, minutes: true, shift: true }),
     createdAt: isoTimestamp,
   })
-  .meta({ id: 'Candidate' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Candidate' });
 
 export const explain = (criteria: Match['explanation'], language: Language) =>
   criteria.map(({ detail, ...criterion }) => ({

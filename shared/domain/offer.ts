@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Language } from '../messages/language';
 import { noticeText } from '../messages/notices';
 import { occupationLabel, sectorLabel } from './labels';
 import { commuteMode, identifier, int32, isoTimestamp } from './schema-parts';
-import { contactChannel } from './seeker';
+import { offerChannel } from './seeker';
 
 /**
  * An offer pushed to a seeker about one of their matches: one per (vacancy, seeker), its
@@ -12,7 +12,7 @@ import { contactChannel } from './seeker';
  * the end of quiet hours (`held`) or for tomorrow's digest (`digest`). Its status moves
  * only along `offerMoves`, by conditional writes from the status that was read.
  */
-export const offerStatus = z.enum([
+const offerStatuses = [
   'queued',
   'pending',
   'held',
@@ -21,7 +21,8 @@ export const offerStatus = z.enum([
   'sent',
   'withdrawn',
   'skipped',
-]);
+] as const;
+export const offerStatus = z.enum(offerStatuses);
 export type OfferStatus = z.infer<typeof offerStatus>;
 
 /**
@@ -62,56 +63,65 @@ export const offer = z
     id: identifier,
     vacancyId: identifier,
     seekerId: identifier,
-    channel: contactChannel.exclude(['none']),
+    channel: offerChannel,
     status: offerStatus,
-    reason: z.string().max(300).optional(),
+    reason: z.optional(z.string().check(z.maxLength(300))),
     /** The wave of its vacancy that released it (1, 2, …). */
-    wave: int32(1, 10_000).optional(),
+    wave: z.optional(int32(1, 10_000)),
     /** When a wave released it. */
-    releasedAt: isoTimestamp.optional(),
+    releasedAt: z.optional(isoTimestamp),
     /** The Paris date whose daily slot it holds while pending (taken when released). */
-    slotDate: z.string().max(10).optional(),
+    slotDate: z.optional(z.string().check(z.maxLength(10))),
     /** When a held or digest offer may go out. */
-    notBefore: isoTimestamp.optional(),
-    sentAt: isoTimestamp.optional(),
-    viaDigest: z.boolean().optional(),
+    notBefore: z.optional(isoTimestamp),
+    sentAt: z.optional(isoTimestamp),
+    viaDigest: z.optional(z.boolean()),
     score: int32(0, 100),
     vacancy: z.object({
-      title: z.string().max(200),
-      sector: z.string().max(50),
-      occupation: z.string().max(5),
-      commune: z.object({ code: z.string().max(5), name: z.string().max(100) }),
-      epci: z.string().max(20),
+      title: z.string().check(z.maxLength(200)),
+      sector: z.string().check(z.maxLength(50)),
+      occupation: z.string().check(z.maxLength(5)),
+      commune: z.object({ code: z.string().check(z.maxLength(5)), name: z.string().check(z.maxLength(100)) }),
+      epci: z.string().check(z.maxLength(20)),
     }),
     commute: z.object({ mode: commuteMode, minutes: int32(0, 1440) }),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .meta({ id: 'Offer' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Offer' });
 export type Offer = z.output<typeof offer>;
 
 /** The inbox: what was sent or is waiting, and why (the reason's code and its words). */
-export const inboxEntry = offer
-  .pick({
-    id: true,
-    vacancyId: true,
-    channel: true,
-    status: true,
-    reason: true,
-    notBefore: true,
-    sentAt: true,
-    commute: true,
-    createdAt: true,
-  })
-  .extend({
-    // The inbox lists offers once a wave released them: never `queued`.
-    status: offerStatus.exclude(['queued']),
-    reasonText: z.string().max(300).optional(),
-    vacancy: offer.shape.vacancy.extend({
-      labels: z.object({ sector: z.string().max(200), occupation: z.string().max(250) }),
+export const inboxEntry = z
+  .extend(
+    z.pick(offer, {
+      id: true,
+      vacancyId: true,
+      channel: true,
+      status: true,
+      reason: true,
+      notBefore: true,
+      sentAt: true,
+      commute: true,
+      createdAt: true,
     }),
-  })
-  .meta({ id: 'InboxEntry' });
+    {
+      // The inbox lists offers once a wave released them: never `queued`.
+      status: z.enum(
+        offerStatuses.filter((status): status is Exclude<OfferStatus, 'queued'> => status !== 'queued'),
+      ),
+      reasonText: z.optional(z.string().check(z.maxLength(300))),
+      vacancy: z.extend(offer.shape.vacancy, {
+        labels: z.object({
+          sector: z.string().check(z.maxLength(200)),
+          occupation: z.string().check(z.maxLength(250)),
+        }),
+      }),
+    },
+  )
+  .clone()
+  .register(z.globalRegistry, { id: 'InboxEntry' });
 export const toInboxEntry = (o: Offer, language: Language): z.output<typeof inboxEntry> =>
   inboxEntry.parse({
     ...o,

@@ -4,7 +4,7 @@
  * reader's language at the edge; zod's own messages come from its locales.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isKnownCommune } from '../reference/communes';
 import { isKnownJobTitle } from '../reference/job-titles';
 import { isKnownOccupation } from '../reference/occupations';
@@ -14,29 +14,44 @@ import { foldForSearch } from '../reference/text-search';
 
 export const communeCode = z
   .string()
-  .max(5)
-  .regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'field.communeCode', abort: true })
-  .refine(isKnownCommune, 'field.unknownCommune')
-  .meta({ description: 'INSEE commune code (code officiel géographique)', example: '64445' });
+  .check(
+    z.maxLength(5),
+    z.regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'field.communeCode', abort: true }),
+    z.refine(isKnownCommune, 'field.unknownCommune'),
+  )
+  .register(z.globalRegistry, {
+    description: 'INSEE commune code (code officiel géographique)',
+    example: '64445',
+  });
 
 export const romeCode = z
   .string()
-  .max(5)
-  .regex(/^[A-N]\d{4}$/, { message: 'field.romeCode', abort: true })
-  .refine(isKnownOccupation, 'field.unknownOccupation')
-  .meta({ description: 'ROME 4.0 occupation code (see GET /v1/ref/occupations)', example: 'H2913' });
+  .check(
+    z.maxLength(5),
+    z.regex(/^[A-N]\d{4}$/, { message: 'field.romeCode', abort: true }),
+    z.refine(isKnownOccupation, 'field.unknownOccupation'),
+  )
+  .register(z.globalRegistry, {
+    description: 'ROME 4.0 occupation code (see GET /v1/ref/occupations)',
+    example: 'H2913',
+  });
 
 export const jobTitleCode = z
   .string()
-  .max(6)
-  .regex(/^\d{1,6}$/, { message: 'field.jobTitleCode', abort: true })
-  .refine(isKnownJobTitle, 'field.unknownJobTitle')
-  .meta({
+  .check(
+    z.maxLength(6),
+    z.regex(/^\d{1,6}$/, { message: 'field.jobTitleCode', abort: true }),
+    z.refine(isKnownJobTitle, 'field.unknownJobTitle'),
+  )
+  .register(z.globalRegistry, {
     description: 'ROME job title ("appellation") by its code OGR (see GET /v1/ref/occupations)',
     example: '15158',
   });
 
-export const sectorSlug = z.enum(sectorSlugs).meta({ description: 'Sector slug (see GET /v1/ref/sectors)' });
+export const sectorSlug = z
+  .enum(sectorSlugs)
+  .clone()
+  .register(z.globalRegistry, { description: 'Sector slug (see GET /v1/ref/sectors)' });
 
 export const shiftName = z.enum(['day', 'morning', 'afternoon', 'night']);
 export type Shift = z.infer<typeof shiftName>;
@@ -45,11 +60,11 @@ export const commuteMode = z.enum(['car', 'transit', 'bike', 'walk']);
 export type CommuteMode = z.infer<typeof commuteMode>;
 
 /** A list without repeated values (compared as written). */
-export const distinctList = <T extends z.ZodType<string>>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine((values) => new Set(values).size === values.length, 'field.repeated');
+export const distinctList = <T extends z.ZodMiniType<string>>(item: T, max: number) =>
+  z.array(item).check(
+    z.maxLength(max),
+    z.refine((values) => new Set(values).size === values.length, 'field.repeated'),
+  );
 
 /**
  * Human text: trimmed, without control characters, broken UTF-16 (lone surrogates) or
@@ -57,62 +72,66 @@ export const distinctList = <T extends z.ZodType<string>>(item: T, max: number) 
  * otherwise than it is stored. Multi-line text may keep line breaks and tabs.
  */
 export const plainText = (min: number, max: number, options: { multiline?: boolean } = {}) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine(
+  z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine(
       (text) =>
         /^[^\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u.test(
           options.multiline ? text.replace(/[\n\r\t]/g, '') : text,
         ),
       'field.plainText',
-    );
+    ),
+  );
 
 /** A skill as stored and answered: a referential code with its label, or a free text. */
 export const skill = z
   .object({
-    code: z.string().max(8).optional().meta({ description: 'Code OGR of a ROME skill (GET /v1/ref/skills)' }),
-    label: z.string().max(250),
+    code: z
+      .optional(z.string().check(z.maxLength(8)))
+      .clone()
+      .register(z.globalRegistry, { description: 'Code OGR of a ROME skill (GET /v1/ref/skills)' }),
+    label: z.string().check(z.maxLength(250)),
   })
-  .meta({ id: 'Skill' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Skill' });
 export type Skill = z.output<typeof skill>;
 
 /** Skills of an item written before schema version 2: plain texts. */
 export const upgradeSkills = (skills: unknown[] | undefined): Skill[] =>
   (skills ?? []).map((one) => (typeof one === 'string' ? { label: one } : (one as Skill)));
 
-const skillCode = z
-  .string()
-  .max(8)
-  .regex(/^\d{1,8}$/, 'field.skill')
-  .refine((code) => findSkill(code) !== undefined, 'field.unknownSkill');
+const skillCode = z.string().check(
+  z.maxLength(8),
+  z.regex(/^\d{1,8}$/, 'field.skill'),
+  z.refine((code) => findSkill(code) !== undefined, 'field.unknownSkill'),
+);
 
 /**
  * What a client may send for a skill: a free text ("soudage TIG"), a referential code
  * (`{ "code": "103070" }`, as GET /v1/ref/skills suggests) or a stored skill sent back.
  * A free text that is a referential label becomes that skill.
  */
-export const skillInput = z
-  .union([
+export const skillInput = z.pipe(
+  z.union([
     plainText(1, 120),
-    z.strictObject({ code: skillCode, label: z.string().max(250).optional() }),
+    z.strictObject({ code: skillCode, label: z.optional(z.string().check(z.maxLength(250))) }),
     z.strictObject({ label: plainText(1, 120) }),
-  ])
-  .transform((given): Skill => {
+  ]),
+  z.transform((given): Skill => {
     if (typeof given === 'object' && 'code' in given)
       return { code: given.code, label: findSkill(given.code)?.label ?? given.code };
     const text = typeof given === 'string' ? given : given.label;
     const code = skillCodeOfLabel(text);
     return code ? { code, label: findSkill(code)?.label ?? text } : { label: text };
-  });
+  }),
+);
 
 /** Skills, duplicates (same code, or same text ignoring case and accents) removed. */
-export const skillList = z
-  .array(skillInput)
-  .max(30)
-  .transform((skills) => {
+export const skillList = z.pipe(
+  z.array(skillInput).check(z.maxLength(30)),
+  z.transform((skills) => {
     const seen = new Set<string>();
     return skills.filter((one) => {
       const key = one.code ?? foldForSearch(one.label);
@@ -120,7 +139,8 @@ export const skillList = z
       seen.add(key);
       return true;
     });
-  });
+  }),
+);
 
 /** Countries whose mobile numbers can receive offers: France (with its overseas départements) and the EU. */
 const mobileCountries = /* @__PURE__ */ new Set(
@@ -136,26 +156,34 @@ const mobileCountries = /* @__PURE__ */ new Set(
  */
 export const mobilePhone = /* @__PURE__ */ (() =>
   z
-    .string()
-    .trim()
-    .max(32)
-    .transform((text, context) => {
-      const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'FR');
-      if (parsed?.isValid() && parsed.country && mobileCountries.has(parsed.country)) return parsed.number;
-      context.addIssue({ code: 'custom', message: 'field.phone' });
-      return z.NEVER;
-    })
-    .meta({
+    .pipe(
+      z.string().check(z.trim(), z.maxLength(32)),
+      z.transform((text, context) => {
+        const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'FR');
+        if (parsed?.isValid() && parsed.country && mobileCountries.has(parsed.country)) return parsed.number;
+        context.issues.push({ code: 'custom', message: 'field.phone', input: text });
+        return z.NEVER;
+      }),
+    )
+    .clone()
+    .register(z.globalRegistry, {
       description: 'A French or EU mobile number, in any usual form; answered in E.164',
       example: '06 12 34 56 78',
     }))();
 
-export const isoTimestamp = z.iso.datetime().max(40);
+export const isoTimestamp = z.iso.datetime().check(z.maxLength(40));
 /** A bounded integer, documented as int32 in OpenAPI. */
 export const int32 = (min: number, max: number) =>
-  z.number().int().min(min).max(max).meta({ format: 'int32' });
+  z.int().check(z.minimum(min), z.maximum(max)).register(z.globalRegistry, { format: 'int32' });
+
+/** The same read from a query string, where "20" means 20. */
+export const queryInt32 = (min: number, max: number) =>
+  z.coerce
+    .number()
+    .check(z.int(), z.minimum(min), z.maximum(max))
+    .register(z.globalRegistry, { format: 'int32' });
 
 /** Identifiers: UUIDs, Cognito subs, match ids. */
-export const identifier = z.string().max(128);
+export const identifier = z.string().check(z.maxLength(128));
 
 export const version = int32(1, 2_000_000_000);

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type EntityKind, entities, exportedNames } from '../entities';
 import type { ContributionRecord, StatisticsStore } from '../ports/statistics';
 import { entityKey } from './planning/codes';

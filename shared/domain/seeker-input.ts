@@ -3,7 +3,7 @@
  * libphonenumber-js: a module of its own so that only the function that reads profiles
  * (and the OpenAPI document) carries it; the stored profile and its views are in seeker.ts.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   communeCode,
   distinctList,
@@ -28,12 +28,14 @@ import { contractType } from './vacancy';
 export const seekerContact = z
   .strictObject({
     channel: contactChannel,
-    phone: mobilePhone.optional(),
+    phone: z.optional(mobilePhone),
   })
-  .refine((c) => c.channel !== 'sms' || c.phone !== undefined, {
-    message: 'field.phoneRequired',
-    path: ['phone'],
-  });
+  .check(
+    z.refine((c) => c.channel !== 'sms' || c.phone !== undefined, {
+      message: 'field.phoneRequired',
+      path: ['phone'],
+    }),
+  );
 
 /**
  * What a seeker says about themselves (PUT /v1/seekers/me). Home is a commune, never an
@@ -41,35 +43,40 @@ export const seekerContact = z
  */
 export const seekerProfileInput = z
   .strictObject({
-    firstName: plainText(1, 60)
-      .optional()
-      .meta({ description: 'How employers address the seeker once they accept a match (never before)' }),
-    sectors: distinctList(sectorSlug, 8).min(1),
-    jobTitles: distinctList(jobTitleCode, maxOccupations).optional(),
-    occupations: distinctList(romeCode, maxOccupations).optional(),
-    skills: skillList.default([]),
+    firstName: z
+      .optional(plainText(1, 60))
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'How employers address the seeker once they accept a match (never before)',
+      }),
+    sectors: distinctList(sectorSlug, 8).check(z.minLength(1)),
+    jobTitles: z.optional(distinctList(jobTitleCode, maxOccupations)),
+    occupations: z.optional(distinctList(romeCode, maxOccupations)),
+    skills: z._default(skillList, []),
     home: z.strictObject({ commune: communeCode }),
     commute: commutePreference,
-    shifts: distinctList(shiftName, 4).min(1).optional(),
-    contracts: distinctList(contractType, 4)
-      .min(1)
-      .optional()
-      .meta({ description: 'Contract types wanted; all when absent' }),
+    shifts: z.optional(distinctList(shiftName, 4).check(z.minLength(1))),
+    contracts: z
+      .optional(distinctList(contractType, 4).check(z.minLength(1)))
+      .clone()
+      .register(z.globalRegistry, { description: 'Contract types wanted; all when absent' }),
     contact: seekerContact,
-    notifications: notificationPreferences.optional(),
+    notifications: z.optional(notificationPreferences),
     consent: profileConsent,
   })
-  .superRefine((profile, context) => {
-    const occupations = occupationsOf(profile);
-    if (occupations.length === 0)
-      context.addIssue({ code: 'custom', message: 'field.occupationRequired', path: ['jobTitles'] });
-    if (occupations.length > maxOccupations)
-      context.addIssue({
-        code: 'custom',
-        message: 'field.tooManyOccupations',
-        params: { max: maxOccupations },
-        path: ['occupations'],
-      });
-  })
-  .meta({ id: 'SeekerProfileInput' });
+  .check(
+    z.superRefine((profile, context) => {
+      const occupations = occupationsOf(profile);
+      if (occupations.length === 0)
+        context.addIssue({ code: 'custom', message: 'field.occupationRequired', path: ['jobTitles'] });
+      if (occupations.length > maxOccupations)
+        context.addIssue({
+          code: 'custom',
+          message: 'field.tooManyOccupations',
+          params: { max: maxOccupations },
+          path: ['occupations'],
+        });
+    }),
+  )
+  .register(z.globalRegistry, { id: 'SeekerProfileInput' });
 export type SeekerProfileInput = z.output<typeof seekerProfileInput>;

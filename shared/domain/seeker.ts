@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { findJobTitle } from '../reference/job-titles';
 import { communeLabelOf, contractLabel, sectorLabel, seekerJobLabels, shiftLabels } from './labels';
 import {
@@ -16,21 +16,29 @@ import {
 import type { SeekerProfileInput } from './seeker-input';
 import { contractType } from './vacancy';
 
-export const contactChannel = z.enum(['sms', 'push', 'none']);
+const offerChannels = ['sms', 'push'] as const;
+/** The ways offers can reach a seeker. */
+export const offerChannel = z.enum(offerChannels);
+export const contactChannel = z.enum([...offerChannels, 'none']);
 
-const clockTime = z
-  .string()
-  .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime');
+const clockTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime'));
 
 /** How and when offers may reach the seeker; every field has a default. */
 export const notificationPreferences = z.strictObject({
   quietHours: z
-    .strictObject({ start: clockTime, end: clockTime })
-    .optional()
-    .meta({ description: 'Europe/Paris; offers are held during these hours (default 20:00–08:00)' }),
-  dailyCap: int32(1, 20).optional().meta({ description: 'Offers per day before the digest (default 3)' }),
-  paused: z.boolean().optional().meta({ description: 'No offers at all while true' }),
+    .optional(z.strictObject({ start: clockTime, end: clockTime }))
+    .clone()
+    .register(z.globalRegistry, {
+      description: 'Europe/Paris; offers are held during these hours (default 20:00–08:00)',
+    }),
+  dailyCap: z
+    .optional(int32(1, 20))
+    .clone()
+    .register(z.globalRegistry, { description: 'Offers per day before the digest (default 3)' }),
+  paused: z
+    .optional(z.boolean())
+    .clone()
+    .register(z.globalRegistry, { description: 'No offers at all while true' }),
 });
 export type NotificationPreferences = z.output<typeof notificationPreferences>;
 
@@ -46,13 +54,19 @@ export const maxOccupations = 10;
 /** How far and how a seeker will travel to work. */
 export const commutePreference = z.strictObject({
   maxMinutes: int32(5, 120),
-  modes: distinctList(commuteMode, 4).min(1),
+  modes: distinctList(commuteMode, 4).check(z.minLength(1)),
 });
 
 /** What the seeker lets Bassin do with the profile. */
 export const profileConsent = z.strictObject({
-  matching: z.boolean().meta({ description: 'Employers may be shown this profile, anonymised' }),
-  statistics: z.boolean().meta({ description: 'This profile may be counted in planning statistics' }),
+  matching: z
+    .boolean()
+    .clone()
+    .register(z.globalRegistry, { description: 'Employers may be shown this profile, anonymised' }),
+  statistics: z
+    .boolean()
+    .clone()
+    .register(z.globalRegistry, { description: 'This profile may be counted in planning statistics' }),
 });
 
 /** What a checked profile input stores: `occupations` completed with its job titles' ROME codes. */
@@ -70,43 +84,46 @@ export function occupationsOf(profile: {
 /** A profile as stored and answered: `occupations` always holds every ROME code it covers. */
 export const seekerProfile = z
   .object({
-    firstName: z.string().max(60).optional(),
-    sectors: z.array(sectorSlug).max(8),
-    jobTitles: z.array(z.string().max(6)).max(maxOccupations).optional(),
-    occupations: z.array(z.string().max(5)).min(1).max(maxOccupations),
-    skills: z.array(skill).max(30),
-    home: z.object({ commune: z.string().max(5) }),
+    firstName: z.optional(z.string().check(z.maxLength(60))),
+    sectors: z.array(sectorSlug).check(z.maxLength(8)),
+    jobTitles: z.optional(z.array(z.string().check(z.maxLength(6))).check(z.maxLength(maxOccupations))),
+    occupations: z.array(z.string().check(z.maxLength(5))).check(z.minLength(1), z.maxLength(maxOccupations)),
+    skills: z.array(skill).check(z.maxLength(30)),
+    home: z.object({ commune: z.string().check(z.maxLength(5)) }),
     commute: commutePreference,
-    shifts: z.array(shiftName).max(4).optional(),
-    contracts: z.array(contractType).max(4).optional(),
-    contact: z.object({ channel: contactChannel, phone: z.string().max(16).optional() }),
-    notifications: notificationPreferences.optional(),
+    shifts: z.optional(z.array(shiftName).check(z.maxLength(4))),
+    contracts: z.optional(z.array(contractType).check(z.maxLength(4))),
+    contact: z.object({ channel: contactChannel, phone: z.optional(z.string().check(z.maxLength(16))) }),
+    notifications: z.optional(notificationPreferences),
     consent: profileConsent,
     id: identifier,
     version,
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .meta({ id: 'StoredSeekerProfile' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StoredSeekerProfile' });
 export type SeekerProfile = z.output<typeof seekerProfile>;
 
 /** A profile as answered: codes, and their French names beside them. */
-export const seekerProfileView = seekerProfile
-  .extend({
+export const seekerProfileView = z
+  .extend(seekerProfile, {
     labels: z
       .object({
-        sectors: z.array(z.string().max(200)).max(8),
-        occupations: z.array(z.string().max(250)).max(maxOccupations),
-        jobTitles: z.array(z.string().max(250)).max(maxOccupations),
-        home: z.string().max(120),
-        shifts: z.array(z.string().max(40)).max(4),
-        contracts: z.array(z.string().max(40)).max(4),
+        sectors: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(8)),
+        occupations: z.array(z.string().check(z.maxLength(250))).check(z.maxLength(maxOccupations)),
+        jobTitles: z.array(z.string().check(z.maxLength(250))).check(z.maxLength(maxOccupations)),
+        home: z.string().check(z.maxLength(120)),
+        shifts: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(4)),
+        contracts: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(4)),
       })
-      .meta({
+      .clone()
+      .register(z.globalRegistry, {
         description: 'French names of the codes of this profile (occupations in the order of `occupations`)',
       }),
   })
-  .meta({ id: 'SeekerProfile' });
+  .clone()
+  .register(z.globalRegistry, { id: 'SeekerProfile' });
 
 export const toSeekerProfileView = (profile: SeekerProfile): z.output<typeof seekerProfileView> => ({
   ...profile,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { findJobTitle } from '../reference/job-titles';
 import { communeLabelOf, contractLabel, jobLabel, sectorLabel, shiftLabels } from './labels';
 import {
@@ -23,41 +23,45 @@ export const vacancyStatus = z.enum(['open', 'closed']);
 
 export const salaryRange = z
   .strictObject({
-    min: z.number().nonnegative().max(1_000_000),
-    max: z.number().nonnegative().max(1_000_000),
+    min: z.number().check(z.nonnegative(), z.maximum(1_000_000)),
+    max: z.number().check(z.nonnegative(), z.maximum(1_000_000)),
     period: z.enum(['hour', 'month', 'year']),
-    currency: z.literal('EUR').default('EUR'),
+    currency: z._default(z.literal('EUR'), 'EUR'),
   })
-  .refine((s) => s.min <= s.max, { message: 'field.salaryOrder', path: ['max'] })
-  .meta({ description: 'Gross pay range' });
+  .check(z.refine((s) => s.min <= s.max, { message: 'field.salaryOrder', path: ['max'] }))
+  .register(z.globalRegistry, { description: 'Gross pay range' });
 
 export const coordinates = z
-  .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-  .meta({ description: 'WGS 84 coordinates of the site entrance (optional; the commune is used otherwise)' });
+  .strictObject({
+    lat: z.number().check(z.minimum(-90), z.maximum(90)),
+    lon: z.number().check(z.minimum(-180), z.maximum(180)),
+  })
+  .clone()
+  .register(z.globalRegistry, {
+    description: 'WGS 84 coordinates of the site entrance (optional; the commune is used otherwise)',
+  });
 
-const shiftStart = z
-  .string()
-  .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime');
+const shiftStart = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime'));
 
 /** The shift's own start when it differs from the usual one (commute/shifts.ts); it keeps its usual length. */
 export const shiftStarts = z
   .strictObject({
-    day: shiftStart.optional(),
-    morning: shiftStart.optional(),
-    afternoon: shiftStart.optional(),
-    night: shiftStart.optional(),
+    day: z.optional(shiftStart),
+    morning: z.optional(shiftStart),
+    afternoon: z.optional(shiftStart),
+    night: z.optional(shiftStart),
   })
-  .meta({
+  .clone()
+  .register(z.globalRegistry, {
     description: 'Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise',
   });
 
-export const vacancySite = z.strictObject({ commune: communeCode, coordinates: coordinates.optional() });
+export const vacancySite = z.strictObject({ commune: communeCode, coordinates: z.optional(coordinates) });
 
 /** The job of a vacancy: a title (code OGR), a ROME code, or both when they agree. */
 function checkJob(
   job: { jobTitle?: string | undefined; occupation?: string | undefined },
-  context: z.RefinementCtx,
+  context: z.core.$RefinementCtx,
 ) {
   if (!job.jobTitle && !job.occupation) {
     context.addIssue({ code: 'custom', message: 'field.occupationOrTitle', path: ['jobTitle'] });
@@ -77,27 +81,30 @@ function checkJob(
 export const vacancyDraft = z
   .strictObject({
     title: plainText(3, 120),
-    description: plainText(0, 5_000, { multiline: true }).optional(),
-    employerName: plainText(2, 120)
-      .optional()
-      .meta({ description: 'The name seekers see, e.g. the company or site name' }),
+    description: z.optional(plainText(0, 5_000, { multiline: true })),
+    employerName: z
+      .optional(plainText(2, 120))
+      .clone()
+      .register(z.globalRegistry, { description: 'The name seekers see, e.g. the company or site name' }),
     sector: sectorSlug,
-    jobTitle: jobTitleCode.optional(),
-    occupation: romeCode.optional(),
-    skills: skillList.default([]),
+    jobTitle: z.optional(jobTitleCode),
+    occupation: z.optional(romeCode),
+    skills: z._default(skillList, []),
     site: vacancySite,
     contract: contractType,
     openings: int32(1, 500),
-    shifts: distinctList(shiftName, 4)
-      .min(1)
-      .default(['day'])
-      .meta({ description: 'Shifts worked; a vacancy that states none is a day job (08:00–17:00)' }),
-    shiftStarts: shiftStarts.optional(),
-    salary: salaryRange.optional(),
-    startDate: z.iso.date().max(10).optional(),
+    shifts: z
+      ._default(distinctList(shiftName, 4).check(z.minLength(1)), ['day'])
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'Shifts worked; a vacancy that states none is a day job (08:00–17:00)',
+      }),
+    shiftStarts: z.optional(shiftStarts),
+    salary: z.optional(salaryRange),
+    startDate: z.optional(z.iso.date().check(z.maxLength(10))),
   })
-  .superRefine(checkJob)
-  .meta({ id: 'VacancyDraft' });
+  .check(z.superRefine(checkJob))
+  .register(z.globalRegistry, { id: 'VacancyDraft' });
 export type VacancyDraft = z.output<typeof vacancyDraft>;
 
 /**
@@ -105,25 +112,26 @@ export type VacancyDraft = z.output<typeof vacancyDraft>;
  * optional field. The merged result is validated again as a whole draft.
  */
 export const vacancyPatch = z
-  .strictObject({
-    title: vacancyDraft.shape.title,
-    description: vacancyDraft.shape.description.nullable(),
-    employerName: vacancyDraft.shape.employerName.nullable(),
-    sector: vacancyDraft.shape.sector,
-    jobTitle: vacancyDraft.shape.jobTitle.nullable(),
-    occupation: vacancyDraft.shape.occupation.nullable(),
-    skills: skillList,
-    site: vacancyDraft.shape.site,
-    contract: vacancyDraft.shape.contract,
-    openings: vacancyDraft.shape.openings,
-    shifts: distinctList(shiftName, 4).min(1).nullable(),
-    shiftStarts: shiftStarts.nullable(),
-    salary: vacancyDraft.shape.salary.nullable(),
-    startDate: vacancyDraft.shape.startDate.nullable(),
-  })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'field.patchEmpty')
-  .meta({ id: 'VacancyPatch' });
+  .partial(
+    z.strictObject({
+      title: vacancyDraft.shape.title,
+      description: z.nullable(vacancyDraft.shape.description),
+      employerName: z.nullable(vacancyDraft.shape.employerName),
+      sector: vacancyDraft.shape.sector,
+      jobTitle: z.nullable(vacancyDraft.shape.jobTitle),
+      occupation: z.nullable(vacancyDraft.shape.occupation),
+      skills: skillList,
+      site: vacancyDraft.shape.site,
+      contract: vacancyDraft.shape.contract,
+      openings: vacancyDraft.shape.openings,
+      shifts: z.nullable(distinctList(shiftName, 4).check(z.minLength(1))),
+      shiftStarts: z.nullable(shiftStarts),
+      salary: z.nullable(vacancyDraft.shape.salary),
+      startDate: z.nullable(vacancyDraft.shape.startDate),
+    }),
+  )
+  .check(z.refine((patch) => Object.keys(patch).length > 0, 'field.patchEmpty'))
+  .register(z.globalRegistry, { id: 'VacancyPatch' });
 export type VacancyPatch = z.output<typeof vacancyPatch>;
 
 /** A checked draft as stored: its job always carries the ROME code (the title's when only a title was given). */
@@ -141,45 +149,51 @@ export const vacancySchemaVersion = 2;
 /** A vacancy as stored and answered: the job always has its ROME code, the shifts are stated. */
 export const vacancy = z
   .object({
-    title: z.string().max(120),
-    description: z.string().max(5_000).optional(),
-    employerName: z.string().max(120).optional(),
+    title: z.string().check(z.maxLength(120)),
+    description: z.optional(z.string().check(z.maxLength(5_000))),
+    employerName: z.optional(z.string().check(z.maxLength(120))),
     sector: sectorSlug,
-    jobTitle: z.string().max(6).optional(),
-    occupation: z.string().max(5),
-    skills: z.array(skill).max(30),
-    site: z.object({ commune: z.string().max(5), coordinates: coordinates.optional() }),
+    jobTitle: z.optional(z.string().check(z.maxLength(6))),
+    occupation: z.string().check(z.maxLength(5)),
+    skills: z.array(skill).check(z.maxLength(30)),
+    site: z.object({ commune: z.string().check(z.maxLength(5)), coordinates: z.optional(coordinates) }),
     contract: contractType,
     openings: int32(1, 500),
-    shifts: z.array(shiftName).min(1).max(4),
-    shiftStarts: shiftStarts.optional(),
-    salary: salaryRange.optional(),
-    startDate: z.string().max(10).optional(),
+    shifts: z.array(shiftName).check(z.minLength(1), z.maxLength(4)),
+    shiftStarts: z.optional(shiftStarts),
+    salary: z.optional(salaryRange),
+    startDate: z.optional(z.string().check(z.maxLength(10))),
     id: identifier,
     owner: identifier,
     status: vacancyStatus,
     version,
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
-    closedAt: isoTimestamp.optional(),
+    closedAt: z.optional(isoTimestamp),
   })
-  .meta({ id: 'StoredVacancy' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StoredVacancy' });
 export type Vacancy = z.output<typeof vacancy>;
 
 /** A vacancy as answered: codes, and their French names beside them. */
-export const vacancyView = vacancy
-  .extend({
+export const vacancyView = z
+  .extend(vacancy, {
     labels: z
       .object({
-        sector: z.string().max(200),
-        occupation: z.string().max(250).meta({ description: 'The job title, else the ROME fiche label' }),
-        commune: z.string().max(120),
-        contract: z.string().max(40),
-        shifts: z.array(z.string().max(40)).max(4),
+        sector: z.string().check(z.maxLength(200)),
+        occupation: z
+          .string()
+          .check(z.maxLength(250))
+          .register(z.globalRegistry, { description: 'The job title, else the ROME fiche label' }),
+        commune: z.string().check(z.maxLength(120)),
+        contract: z.string().check(z.maxLength(40)),
+        shifts: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(4)),
       })
-      .meta({ description: 'French names of the codes of this vacancy' }),
+      .clone()
+      .register(z.globalRegistry, { description: 'French names of the codes of this vacancy' }),
   })
-  .meta({ id: 'Vacancy' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Vacancy' });
 export type VacancyView = z.output<typeof vacancyView>;
 
 export const toVacancyView = (v: Vacancy): VacancyView => ({

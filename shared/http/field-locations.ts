@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type DomainError, type FieldIssue, UnprocessableError, ValidationError } from '../domain/errors';
 import type { RouteContract } from './route-contract';
 
 type Part = 'params' | 'query' | 'headers' | 'body';
 
-const keysOf = (schema: z.ZodType | undefined): string[] =>
-  schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+const keysOf = (schema: z.ZodMiniType | undefined): string[] =>
+  schema instanceof z.ZodMiniObject ? Object.keys(schema.shape) : [];
 
 /** The part of this route's requests that carries `name`: a header it reads, or a key of its params, query or body. */
 function partOf(contract: RouteContract, name: string): Part | undefined {

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { setting } from '../adapters/configuration';
 import { observed } from '../adapters/powertools/observability';
 import { type FieldIssue, ValidationError } from '../domain/errors';
@@ -26,7 +26,7 @@ export const logger = new Logger({
 export const maxBodyBytes = 64 * 1024;
 const jsonMediaTypes = /^application\/([a-z.+-]*\+)?json\s*(;|$)/i;
 
-type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Parsed<T> = T extends z.ZodMiniType ? z.output<T> : undefined;
 
 export interface HttpRequest<Body, Query, Params> {
   body: Parsed<Body>;
@@ -54,9 +54,9 @@ export interface HttpResult {
  * whatever it throws to problem+json in one place.
  */
 export function httpHandler<
-  Body extends z.ZodType | undefined,
-  Query extends z.ZodType | undefined,
-  Params extends z.ZodType | undefined,
+  Body extends z.ZodMiniType | undefined,
+  Query extends z.ZodMiniType | undefined,
+  Params extends z.ZodMiniType | undefined,
   Answers extends Responses,
 >(
   contract: RouteContract<Body, Query, Params, Answers>,
@@ -92,7 +92,7 @@ function parseRequest(contract: RouteContract, event: APIGatewayProxyEventV2) {
   const caller = authorize(contract, event);
   const language = languageOf(event);
   const issues: FieldIssue[] = [];
-  const check = <S extends z.ZodType | undefined>(schema: S, input: unknown, where: string) =>
+  const check = <S extends z.ZodMiniType | undefined>(schema: S, input: unknown, where: string) =>
     validate(schema, input, where, issues, language);
   const request = {
     params: check(contract.params, event.pathParameters ?? {}, 'params'),
@@ -123,7 +123,7 @@ function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Call
 }
 
 /** Validates one part of the request, adding its problems to `issues` so all parts are reported at once. */
-function validate<S extends z.ZodType | undefined>(
+function validate<S extends z.ZodMiniType | undefined>(
   schema: S,
   input: unknown,
   where: string,

@@ -9,7 +9,7 @@ import {
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { idempotencyRecords } from '../adapters/dynamodb/idempotency-records';
 import { type HttpRequest, httpHandler } from './handler';
 import { HttpError } from './http-error';
@@ -105,9 +105,9 @@ function idempotencyStatus(error: unknown): number | undefined {
  * neither Powertools idempotency nor the DynamoDB client it brings (health uses no table).
  */
 export function idempotentHttpHandler<
-  Body extends z.ZodType | undefined,
-  Query extends z.ZodType | undefined,
-  Params extends z.ZodType | undefined,
+  Body extends z.ZodMiniType | undefined,
+  Query extends z.ZodMiniType | undefined,
+  Params extends z.ZodMiniType | undefined,
   Answers extends Responses,
 >(
   contract: RouteContract<Body, Query, Params, Answers>,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export const groups = ['employer', 'seeker', 'planner', 'admin'] as const;
 export type Group = (typeof groups)[number];
@@ -9,7 +9,7 @@ export type AnswerHeader = 'etag' | 'location';
 
 export interface ResponseSpec {
   description: string;
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
   /** Headers of this answer, declared in the OpenAPI document so typed clients see them. */
   headers?: AnswerHeader[];
 }
@@ -24,9 +24,9 @@ export interface ResponseSpec {
 export type Responses = Record<number, ResponseSpec>;
 
 export interface RouteContract<
-  Body extends z.ZodType | undefined = z.ZodType | undefined,
-  Query extends z.ZodType | undefined = z.ZodType | undefined,
-  Params extends z.ZodType | undefined = z.ZodType | undefined,
+  Body extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Query extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Params extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
   Answers extends Responses = Responses,
 > {
   operationId: string;
@@ -65,9 +65,9 @@ export const rateLimitOf = (contract: { throttle?: Throttle | undefined }) =>
   (contract.throttle ?? defaultThrottle).rate;
 
 export const defineRoute = <
-  Body extends z.ZodType | undefined = undefined,
-  Query extends z.ZodType | undefined = undefined,
-  Params extends z.ZodType | undefined = undefined,
+  Body extends z.ZodMiniType | undefined = undefined,
+  Query extends z.ZodMiniType | undefined = undefined,
+  Params extends z.ZodMiniType | undefined = undefined,
   const Answers extends Responses = Responses,
 >(
   contract: RouteContract<Body, Query, Params, Answers>,
@@ -83,7 +83,7 @@ export type ResultOf<Answers extends Responses> = {
     ? {
         status: Status;
         headers?: Record<string, string>;
-      } & (Answers[Status]['schema'] extends z.ZodType
+      } & (Answers[Status]['schema'] extends z.ZodMiniType
         ? { body: z.input<Answers[Status]['schema']> }
         : { body?: unknown })
     : never;

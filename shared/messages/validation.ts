@@ -2,7 +2,7 @@
  * zod's own messages in the reader's language, from the locales zod ships (only the two
  * we speak are imported, so bundles do not carry the other forty).
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import fr from 'zod/v4/locales/fr.js';
 import type { Language } from './language';

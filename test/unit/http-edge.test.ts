@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { localContext } from '../../infra/local/change-feed';
 import { NotFoundError, PreconditionFailedError } from '../../shared/domain/errors';
 import { parseGroupsClaim } from '../../shared/http/caller';
@@ -16,8 +16,8 @@ const route = defineRoute({
   summary: 'echo',
   tags: [],
   access: ['employer'],
-  params: z.strictObject({ id: z.string().regex(/^\d+$/) }),
-  query: z.strictObject({ n: z.coerce.number().int().max(5).optional() }),
+  params: z.strictObject({ id: z.string().check(z.regex(/^\d+$/)) }),
+  query: z.strictObject({ n: z.optional(z.coerce.number().check(z.int(), z.maximum(5))) }),
   body: z.strictObject({ word: z.string() }),
   responses: { 200: { description: 'The word back, unchecked (no schema)' } },
 });

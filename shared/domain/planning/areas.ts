@@ -4,7 +4,7 @@
  * An area is counted as the statistical units that cover it (units.ts): when a unit
  * reaches beyond the area, the answer says so (`exact: false`) instead of splitting it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { departementName, findEpci, listCommunes } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
 import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
@@ -12,46 +12,50 @@ import { type StatisticalUnit, unitOfCommune } from './units';
 
 export const epciCode = z
   .string()
-  .max(9)
-  .regex(/^\d{9}$/, { message: 'field.epciCode', abort: true })
-  .refine((code) => findEpci(code) !== undefined, 'field.unknownEpci')
-  .meta({ description: 'EPCI SIREN code', example: '200067254' });
+  .check(
+    z.maxLength(9),
+    z.regex(/^\d{9}$/, { message: 'field.epciCode', abort: true }),
+    z.refine((code) => findEpci(code) !== undefined, 'field.unknownEpci'),
+  )
+  .register(z.globalRegistry, { description: 'EPCI SIREN code', example: '200067254' });
 
 export const areaId = z
   .string()
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId')
-  .meta({
+  .check(z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId'))
+  .register(z.globalRegistry, {
     description: 'Area id: a built-in (`lacq-pau-tarbes`, `epci-<SIREN>`, `dep-<code>`) or a custom one',
   });
 
 export const areaDefinition = z
   .strictObject({
     name: plainText(2, 100),
-    epcis: distinctList(epciCode, 300).default([]),
-    communes: distinctList(communeCode, 2000).default([]),
+    epcis: z._default(distinctList(epciCode, 300), []),
+    communes: z._default(distinctList(communeCode, 2000), []),
   })
-  .refine((area) => area.epcis.length + area.communes.length > 0, {
-    message: 'field.areaEmpty',
-    path: ['epcis'],
-  })
-  .meta({ id: 'AreaDefinition' });
+  .check(
+    z.refine((area) => area.epcis.length + area.communes.length > 0, {
+      message: 'field.areaEmpty',
+      path: ['epcis'],
+    }),
+  )
+  .register(z.globalRegistry, { id: 'AreaDefinition' });
 export type AreaDefinition = z.output<typeof areaDefinition>;
 
 export const area = z
   .object({
     id: areaId,
-    name: z.string().max(200),
+    name: z.string().check(z.maxLength(200)),
     kind: z.enum(['territory', 'epci', 'departement', 'custom']),
-    epcis: z.array(z.string().max(9)).max(300),
-    communes: z.array(z.string().max(5)).max(2000),
-    departements: z.array(z.string().max(3)).max(10),
-    source: z.string().max(1000).optional(),
-    version: version.optional(),
-    updatedBy: identifier.optional(),
-    updatedAt: isoTimestamp.optional(),
+    epcis: z.array(z.string().check(z.maxLength(9))).check(z.maxLength(300)),
+    communes: z.array(z.string().check(z.maxLength(5))).check(z.maxLength(2000)),
+    departements: z.array(z.string().check(z.maxLength(3))).check(z.maxLength(10)),
+    source: z.optional(z.string().check(z.maxLength(1000))),
+    version: z.optional(version),
+    updatedBy: z.optional(identifier),
+    updatedAt: z.optional(isoTimestamp),
   })
-  .meta({ id: 'Area' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Area' });
 export type Area = z.output<typeof area>;
 
 const reservedPrefixes = ['epci-', 'dep-'];

@@ -4,61 +4,79 @@
  * to a copy of the current network to compare reach before and after. Saved per planning
  * team; the live timetable is never changed by them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { findCommune } from '../../reference/communes';
 import { communeLocation } from '../../reference/coordinates';
 import { minutesOfClock } from '../commute/shifts';
-import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
+import {
+  communeCode,
+  distinctList,
+  identifier,
+  int32,
+  isoTimestamp,
+  plainText,
+  version,
+} from '../schema-parts';
 import { stopsNear } from './commutes';
 import { type Network, type TransitStop, withNearbyTransfers } from './network';
 
-const clockTime = z
-  .string()
-  .max(5)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime');
+const clockTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime'));
 export const weekdayCodes = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export const addLine = z
   .strictObject({
     kind: z.literal('add-line'),
-    name: plainText(1, 60).meta({ description: 'What travellers read, e.g. "Car Pau – Lacq"' }),
+    name: plainText(1, 60)
+      .clone()
+      .register(z.globalRegistry, { description: 'What travellers read, e.g. "Car Pau – Lacq"' }),
     mode: z.enum(['bus', 'coach', 'rail', 'tram']),
     stops: z
       .array(
         z.strictObject({
           commune: communeCode,
-          minutes: z
-            .number()
-            .int()
-            .min(0)
-            .max(600)
-            .meta({ format: 'int32', description: 'From the first stop' }),
+          minutes: int32(0, 600).clone().register(z.globalRegistry, { description: 'From the first stop' }),
         }),
       )
-      .min(2)
-      .max(30)
-      .refine(
-        (stops) =>
-          stops[0]?.minutes === 0 &&
-          stops.every((stop, i) => i === 0 || stop.minutes > (stops[i - 1]?.minutes ?? 0)),
-        'field.stopsInOrder',
+      .check(
+        z.minLength(2),
+        z.maxLength(30),
+        z.refine(
+          (stops) =>
+            stops[0]?.minutes === 0 &&
+            stops.every((stop, i) => i === 0 || stop.minutes > (stops[i - 1]?.minutes ?? 0)),
+          'field.stopsInOrder',
+        ),
       ),
     departures: distinctList(clockTime, 100)
-      .min(1)
-      .meta({ description: 'From the first stop, e.g. ["04:50"]' }),
-    returnDepartures: distinctList(clockTime, 100)
-      .optional()
-      .meta({ description: 'From the last stop back to the first, same running times' }),
-    days: distinctList(z.enum(weekdayCodes), 7).min(1).default(['mon', 'tue', 'wed', 'thu', 'fri']),
+      .check(z.minLength(1))
+      .register(z.globalRegistry, { description: 'From the first stop, e.g. ["04:50"]' }),
+    returnDepartures: z
+      .optional(distinctList(clockTime, 100))
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'From the last stop back to the first, same running times',
+      }),
+    days: z._default(distinctList(z.enum(weekdayCodes), 7).check(z.minLength(1)), [
+      'mon',
+      'tue',
+      'wed',
+      'thu',
+      'fri',
+    ]),
   })
-  .meta({ id: 'ScenarioAddLine' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ScenarioAddLine' });
 
 export const removeLine = z
   .strictObject({
     kind: z.literal('remove-line'),
-    line: z.string().max(200).meta({ description: 'Line id from GET /v1/planning/transit' }),
+    line: z
+      .string()
+      .check(z.maxLength(200))
+      .register(z.globalRegistry, { description: 'Line id from GET /v1/planning/transit' }),
   })
-  .meta({ id: 'ScenarioRemoveLine' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ScenarioRemoveLine' });
 
 export const scenarioChange = z.discriminatedUnion('kind', [addLine, removeLine]);
 export type ScenarioChange = z.output<typeof scenarioChange>;
@@ -66,20 +84,21 @@ export type ScenarioChange = z.output<typeof scenarioChange>;
 export const scenarioDefinition = z
   .strictObject({
     name: plainText(2, 100),
-    description: plainText(0, 1000, { multiline: true }).optional(),
-    changes: z.array(scenarioChange).min(1).max(20),
+    description: z.optional(plainText(0, 1000, { multiline: true })),
+    changes: z.array(scenarioChange).check(z.minLength(1), z.maxLength(20)),
   })
-  .meta({ id: 'ScenarioDefinition' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ScenarioDefinition' });
 export type ScenarioDefinition = z.output<typeof scenarioDefinition>;
 
 export const scenarioId = z
   .string()
-  .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId');
+  .check(z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId'));
 
-export const scenario = scenarioDefinition
-  .extend({ id: scenarioId, version, updatedBy: identifier, updatedAt: isoTimestamp })
-  .meta({ id: 'Scenario' });
+export const scenario = z
+  .extend(scenarioDefinition, { id: scenarioId, version, updatedBy: identifier, updatedAt: isoTimestamp })
+  .clone()
+  .register(z.globalRegistry, { id: 'Scenario' });
 export type Scenario = z.output<typeof scenario>;
 
 export interface AppliedScenario {

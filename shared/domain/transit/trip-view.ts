@@ -3,11 +3,11 @@
  * match and shown by the API; the message catalogue names them in a sentence
  * (shared/messages/reasons.ts, `tripsText`).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock, type Journey, type ShiftTrips } from './journeys';
 
-const time = z.string().max(5);
-const text = z.string().max(200);
+const time = z.string().check(z.maxLength(5));
+const text = z.string().check(z.maxLength(200));
 
 export const legView = z.object({
   line: text,
@@ -20,11 +20,16 @@ export const legView = z.object({
 
 export const journeyView = z
   .object({
-    departure: time.meta({ description: 'Leaving the door (walk to the stop included)' }),
-    arrival: time.meta({ description: 'At the door (walk from the stop included)' }),
-    legs: z.array(legView).max(10),
+    departure: time
+      .clone()
+      .register(z.globalRegistry, { description: 'Leaving the door (walk to the stop included)' }),
+    arrival: time
+      .clone()
+      .register(z.globalRegistry, { description: 'At the door (walk from the stop included)' }),
+    legs: z.array(legView).check(z.maxLength(10)),
   })
-  .meta({ id: 'TransitJourney' });
+  .clone()
+  .register(z.globalRegistry, { id: 'TransitJourney' });
 export type JourneyView = z.output<typeof journeyView>;
 
 export const shiftTripsView = z
@@ -32,7 +37,11 @@ export const shiftTripsView = z
     outbound: journeyView,
     back: journeyView,
   })
-  .meta({ id: 'ShiftTrips', description: 'The trips of a timetable commute: there, and the way back' });
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'ShiftTrips',
+    description: 'The trips of a timetable commute: there, and the way back',
+  });
 export type ShiftTripsView = z.output<typeof shiftTripsView>;
 
 export const viewOfJourney = (journey: Journey): JourneyView => ({

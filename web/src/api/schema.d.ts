@@ -894,21 +894,7 @@ export interface components {
             confidence: "low" | "medium" | "high";
             distanceKm: number;
             /** @description With `method: timetable`: the first journey leaving within the hour */
-            journey?: {
-                /** @description At the door (walk from the stop included) */
-                arrival: string;
-                /** @description Leaving the door (walk to the stop included) */
-                departure: string;
-                legs: {
-                    arrival: string;
-                    departure: string;
-                    from: string;
-                    line: string;
-                    /** @enum {string} */
-                    mode: "tram" | "metro" | "rail" | "bus" | "ferry" | "cable" | "coach" | "other";
-                    to: string;
-                }[];
-            };
+            journey?: components["schemas"]["TransitJourney"];
             /** @description "estimate", "amazon-location", "timetable" */
             method: string;
             /** @description null when the mode does not run for this trip */
@@ -1050,13 +1036,44 @@ export interface components {
              *       "fri"
              *     ]
              */
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @description From the first stop, e.g. ["04:50"] */
+            departures: string[];
+            /** @constant */
+            kind: "add-line";
+            /** @enum {string} */
+            mode: "bus" | "coach" | "rail" | "tram";
+            /** @description What travellers read, e.g. "Car Pau – Lacq" */
+            name: string;
+            /** @description From the last stop back to the first, same running times */
+            returnDepartures?: string[];
+            stops: {
+                /**
+                 * @description INSEE commune code (code officiel géographique)
+                 * @example 64445
+                 */
+                commune: string;
+                /**
+                 * Format: int32
+                 * @description From the first stop
+                 */
+                minutes: number;
+            }[];
+        };
+        ScenarioAddLineInput: {
+            /**
+             * @default [
+             *       "mon",
+             *       "tue",
+             *       "wed",
+             *       "thu",
+             *       "fri"
+             *     ]
+             */
             days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
             /** @description From the first stop, e.g. ["04:50"] */
             departures: string[];
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @constant */
             kind: "add-line";
             /** @enum {string} */
             mode: "bus" | "coach" | "rail" | "tram";
@@ -1078,15 +1095,12 @@ export interface components {
             }[];
         };
         ScenarioDefinition: {
-            changes: (components["schemas"]["ScenarioAddLine"] | components["schemas"]["ScenarioRemoveLine"])[];
+            changes: (components["schemas"]["ScenarioAddLineInput"] | components["schemas"]["ScenarioRemoveLine"])[];
             description?: string;
             name: string;
         };
         ScenarioRemoveLine: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @constant */
             kind: "remove-line";
             /** @description Line id from GET /v1/planning/transit */
             line: string;
@@ -1205,7 +1219,7 @@ export interface components {
                 /** Format: int32 */
                 openings: number;
                 salary?: {
-                    /** @enum {string} */
+                    /** @constant */
                     currency: "EUR";
                     max: number;
                     min: number;
@@ -1358,7 +1372,6 @@ export interface components {
             occupations?: string[];
             sectors: ("aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture")[];
             shifts?: ("day" | "morning" | "afternoon" | "night")[];
-            /** @default [] */
             skills?: (string | {
                 code: string;
                 label?: string;
@@ -1431,9 +1444,9 @@ export interface components {
             salary?: {
                 /**
                  * @default EUR
-                 * @enum {string}
+                 * @constant
                  */
-                currency?: "EUR";
+                currency: "EUR";
                 max: number;
                 min: number;
                 /** @enum {string} */
@@ -1492,7 +1505,7 @@ export interface components {
             salary?: {
                 /**
                  * @default EUR
-                 * @enum {string}
+                 * @constant
                  */
                 currency?: "EUR";
                 max: number;
@@ -1531,7 +1544,6 @@ export interface components {
                     lon: number;
                 };
             };
-            /** @default [] */
             skills?: (string | {
                 code: string;
                 label?: string;
@@ -1572,9 +1584,9 @@ export interface components {
                 salary?: {
                     /**
                      * @default EUR
-                     * @enum {string}
+                     * @constant
                      */
-                    currency?: "EUR";
+                    currency: "EUR";
                     max: number;
                     min: number;
                     /** @enum {string} */
@@ -1617,25 +1629,15 @@ export interface components {
             /** @enum {string} */
             contract?: "CDI" | "CDD" | "interim" | "apprenticeship";
             description?: string | null;
-            /** @description The name seekers see, e.g. the company or site name */
             employerName?: string | null;
-            /**
-             * @description ROME job title ("appellation") by its code OGR (see GET /v1/ref/occupations)
-             * @example 15158
-             */
             jobTitle?: string | null;
-            /**
-             * @description ROME 4.0 occupation code (see GET /v1/ref/occupations)
-             * @example H2913
-             */
             occupation?: string | null;
             /** Format: int32 */
             openings?: number;
-            /** @description Gross pay range */
             salary?: {
                 /**
                  * @default EUR
-                 * @enum {string}
+                 * @constant
                  */
                 currency?: "EUR";
                 max: number;
@@ -1649,7 +1651,6 @@ export interface components {
              */
             sector?: "aeronautics" | "agrifood" | "chemistry" | "geoscience" | "energy" | "metalworking" | "materials" | "electronics" | "defence" | "rail" | "industrial-maintenance" | "wood-paper" | "logistics" | "construction" | "water-waste" | "health" | "digital" | "agriculture";
             shifts?: ("day" | "morning" | "afternoon" | "night")[] | null;
-            /** @description Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise */
             shiftStarts?: {
                 afternoon?: string;
                 day?: string;
@@ -1674,7 +1675,6 @@ export interface components {
             } | {
                 label: string;
             })[];
-            /** Format: date */
             startDate?: string | null;
             title?: string;
         };
@@ -1707,7 +1707,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
+                        /** @constant */
                         status: "ok";
                         version: string;
                     };
@@ -2133,7 +2133,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         groups: ("employer" | "seeker" | "planner" | "admin")[];
-                        /** Format: int32 */
                         profile: number | null;
                         subject: string;
                     };
@@ -2433,7 +2432,7 @@ export interface operations {
             query: {
                 /** @description INSEE commune code (code officiel géographique) */
                 commune: string;
-                hour?: number | null;
+                hour?: number;
                 minutes?: number;
                 mode?: "car" | "transit" | "bike" | "walk";
                 /** @description Sector slug (see GET /v1/ref/sectors) */
@@ -2463,17 +2462,13 @@ export interface operations {
                             lon: number;
                             minutes: number;
                             name: string;
-                            /**
-                             * Format: int32
-                             * @description Seekers active in this EPCI; null when secret
-                             */
+                            /** @description Seekers active in this EPCI; null when secret */
                             seekers: number | null;
                             suppressed: boolean;
                         }[];
                         byOccupation: {
                             label: string;
                             occupation: string;
-                            /** Format: int32 */
                             seekers: number | null;
                             suppressed: boolean;
                         }[];
@@ -2482,7 +2477,6 @@ export interface operations {
                             areas: number;
                             /** Format: int32 */
                             fromMinutes: number;
-                            /** Format: int32 */
                             seekers: number | null;
                             suppressed: boolean;
                             /** Format: int32 */
@@ -2496,7 +2490,6 @@ export interface operations {
                         mode: "car" | "transit" | "bike" | "walk";
                         month: string;
                         sector: string | null;
-                        /** Format: int32 */
                         seekers: number | null;
                         site: {
                             commune: string;
@@ -2628,7 +2621,6 @@ export interface operations {
                         history: {
                             month: string;
                             suppressed: boolean;
-                            /** Format: int32 */
                             value: number | null;
                         }[];
                         intervals?: string;
@@ -2748,35 +2740,23 @@ export interface operations {
                         items: {
                             /** @description Offers answered ÷ offers sent that month; null when either is not published */
                             answer_rate: number | null;
-                            /** Format: int32 */
                             matches_accepted: number | null;
-                            /** Format: int32 */
                             matches_new: number | null;
                             median_days_to_close: number | null;
                             median_hours_to_first_acceptance: number | null;
                             month: string;
-                            /** Format: int32 */
                             offers_accepted: number | null;
-                            /** Format: int32 */
                             offers_answered: number | null;
                             /** @description Offers sent ÷ vacancies that sent offers that month; null when either is not published */
                             offers_per_vacancy: number | null;
-                            /** Format: int32 */
                             offers_sent: number | null;
-                            /** Format: int32 */
                             openings_posted: number | null;
-                            /** Format: int32 */
                             seekers_active: number | null;
                             suppressed: ("vacancies_posted" | "openings_posted" | "vacancies_open" | "vacancies_closed" | "median_days_to_close" | "seekers_active" | "matches_new" | "matches_accepted" | "offers_sent" | "offers_answered" | "offers_accepted" | "vacancies_offering" | "vacancies_first_accepted" | "median_hours_to_first_acceptance")[];
-                            /** Format: int32 */
                             vacancies_closed: number | null;
-                            /** Format: int32 */
                             vacancies_first_accepted: number | null;
-                            /** Format: int32 */
                             vacancies_offering: number | null;
-                            /** Format: int32 */
                             vacancies_open: number | null;
-                            /** Format: int32 */
                             vacancies_posted: number | null;
                         }[];
                         occupation: string | null;
@@ -3067,7 +3047,6 @@ export interface operations {
                             label: string;
                             /** Format: int32 */
                             openVacancies: number;
-                            /** Format: int32 */
                             seekersInReach: number | null;
                             seekersPerVacancy: number | null;
                             seekersSuppressed: boolean;
@@ -3182,10 +3161,8 @@ export interface operations {
                             occupation: string;
                             /** Format: int32 */
                             openVacancies: number;
-                            /** Format: int32 */
                             rank: number | null;
                             ratio: number | null;
-                            /** Format: int32 */
                             seekersInReach: number | null;
                             seekersSuppressed: boolean;
                         }[];
@@ -3382,35 +3359,31 @@ export interface operations {
                         shifts: {
                             after: {
                                 areas: {
-                                    back: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                    back: components["schemas"]["TransitJourney"] | null;
                                     id: string;
                                     /** Format: int32 */
                                     minutes: number;
                                     name: string;
-                                    outbound: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                    outbound: components["schemas"]["TransitJourney"] | null;
                                 }[];
-                                /** Format: int32 */
                                 seekers: number | null;
                                 suppressed: boolean;
                             } | null;
                             before: {
                                 areas: {
-                                    back: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                    back: components["schemas"]["TransitJourney"] | null;
                                     id: string;
                                     /** Format: int32 */
                                     minutes: number;
                                     name: string;
-                                    outbound: components["schemas"]["TransitJourney"] & (Record<string, never> | null);
+                                    outbound: components["schemas"]["TransitJourney"] | null;
                                 }[];
-                                /** Format: int32 */
                                 seekers: number | null;
                                 suppressed: boolean;
                             };
                             byOccupation: {
-                                /** Format: int32 */
                                 after: number | null;
                                 afterSuppressed: boolean;
-                                /** Format: int32 */
                                 before: number | null;
                                 beforeSuppressed: boolean;
                                 label: string;
@@ -3572,7 +3545,7 @@ export interface operations {
             query: {
                 /** @description INSEE commune code (code officiel géographique) */
                 from: string;
-                hour?: number | null;
+                hour?: number;
                 mode?: "car" | "transit" | "bike" | "walk";
                 /** @description INSEE commune code (code officiel géographique) */
                 to: string;
@@ -4262,10 +4235,10 @@ export interface operations {
                         messageCounters: unknown[];
                         offers: unknown[];
                         other: {
-                            item?: unknown;
+                            item: unknown;
                             kind: string;
                         }[];
-                        profile: components["schemas"]["SeekerProfile"] & (Record<string, never> | null);
+                        profile: components["schemas"]["SeekerProfile"] | null;
                         statistics: unknown[];
                         subject: string;
                     };
