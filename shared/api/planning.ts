@@ -27,12 +27,9 @@ const label = z.string().check(z.maxLength(300));
 const areaRef = z.object({
   id: areaId,
   name: label,
-  exact: z
-    .boolean()
-    .clone()
-    .register(z.globalRegistry, {
-      description: 'False when a statistical unit of the area reaches beyond it',
-    }),
+  exact: z.boolean().clone().register(z.globalRegistry, {
+    description: 'False when a statistical unit of the area reaches beyond it',
+  }),
   units: z.array(z.object({ id: z.string().check(z.maxLength(20)), name: label })).check(z.maxLength(5000)),
   personFiguresFrom: z
     .object({
@@ -333,12 +330,9 @@ export const forecastRoute = defineRoute({
           .optional(label)
           .clone()
           .register(z.globalRegistry, { description: 'The method in words (French by default)' }),
-        errorText: z
-          .optional(label)
-          .clone()
-          .register(z.globalRegistry, {
-            description: 'Its backtest error (MASE, sMAPE) explained in one sentence',
-          }),
+        errorText: z.optional(label).clone().register(z.globalRegistry, {
+          description: 'Its backtest error (MASE, sMAPE) explained in one sentence',
+        }),
         backtest: z.optional(
           z.object({
             mase: measure,

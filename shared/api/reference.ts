@@ -218,12 +218,9 @@ export const commuteView = z
         }),
       )
       .check(z.maxLength(10)),
-    journey: z
-      .optional(journeyView)
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'With `method: timetable`: the first journey leaving within the hour',
-      }),
+    journey: z.optional(journeyView).clone().register(z.globalRegistry, {
+      description: 'With `method: timetable`: the first journey leaving within the hour',
+    }),
   })
   .clone()
   .register(z.globalRegistry, { id: 'Commute' });

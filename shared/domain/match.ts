@@ -110,12 +110,9 @@ const explainedCriterion = z.object({
   met: z.boolean(),
   code: z.optional(z.string().check(z.maxLength(60))),
   params: z.optional(z.record(z.string().check(z.maxLength(40)), z.unknown())),
-  text: z
-    .string()
-    .check(z.maxLength(1000))
-    .register(z.globalRegistry, {
-      description: 'The criterion in words, in the language asked for (French by default)',
-    }),
+  text: z.string().check(z.maxLength(1000)).register(z.globalRegistry, {
+    description: 'The criterion in words, in the language asked for (French by default)',
+  }),
   points: z.optional(z.number()),
   maxPoints: z.optional(z.number()),
 });

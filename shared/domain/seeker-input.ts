@@ -43,12 +43,9 @@ export const seekerContact = z
  */
 export const seekerProfileInput = z
   .strictObject({
-    firstName: z
-      .optional(plainText(1, 60))
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'How employers address the seeker once they accept a match (never before)',
-      }),
+    firstName: z.optional(plainText(1, 60)).clone().register(z.globalRegistry, {
+      description: 'How employers address the seeker once they accept a match (never before)',
+    }),
     sectors: distinctList(sectorSlug, 8).check(z.minLength(1)),
     jobTitles: z.optional(distinctList(jobTitleCode, maxOccupations)),
     occupations: z.optional(distinctList(romeCode, maxOccupations)),

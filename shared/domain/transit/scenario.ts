@@ -50,12 +50,9 @@ export const addLine = z
     departures: distinctList(clockTime, 100)
       .check(z.minLength(1))
       .register(z.globalRegistry, { description: 'From the first stop, e.g. ["04:50"]' }),
-    returnDepartures: z
-      .optional(distinctList(clockTime, 100))
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'From the last stop back to the first, same running times',
-      }),
+    returnDepartures: z.optional(distinctList(clockTime, 100)).clone().register(z.globalRegistry, {
+      description: 'From the last stop back to the first, same running times',
+    }),
     days: z._default(distinctList(z.enum(weekdayCodes), 7).check(z.minLength(1)), [
       'mon',
       'tue',
