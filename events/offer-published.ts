@@ -26,7 +26,6 @@ export const offerPublishedV1 = z
     score: z.number(),
     commute: z.object({ mode: z.string(), minutes: z.number() }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'OfferPublished' });
 export type OfferPublished = z.output<typeof offerPublishedV1>;
 

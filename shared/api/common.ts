@@ -16,7 +16,6 @@ export const problemDocument = z
         .check(z.maxLength(100)),
     ),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const pageQuery = z.strictObject({
@@ -37,7 +36,6 @@ export const pageOf = <T extends z.ZodMiniType, Extra extends z.core.$ZodShape =
       nextCursor: z.optional(z.string().check(z.maxLength(2048))),
       ...extra,
     })
-    .clone()
     .register(z.globalRegistry, { id });
 
 /** Responses every signed-in route can give besides its own. */

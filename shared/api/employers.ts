@@ -20,7 +20,6 @@ export const employerNotice = z
           phone: z.optional(z.string().check(z.maxLength(16))),
         }),
       )
-      .clone()
       .register(z.globalRegistry, {
         description: 'The contact the candidate chose; null when they took their answer back',
       }),
@@ -29,7 +28,6 @@ export const employerNotice = z
       .check(z.maxLength(300))
       .register(z.globalRegistry, { description: 'The notice in words (French by default)' }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'EmployerNotice' });
 
 export const listEmployerNoticesRoute = defineRoute({

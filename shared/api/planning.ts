@@ -27,7 +27,7 @@ const label = z.string().check(z.maxLength(300));
 const areaRef = z.object({
   id: areaId,
   name: label,
-  exact: z.boolean().clone().register(z.globalRegistry, {
+  exact: z.boolean().register(z.globalRegistry, {
     description: 'False when a statistical unit of the area reaches beyond it',
   }),
   units: z.array(z.object({ id: z.string().check(z.maxLength(20)), name: label })).check(z.maxLength(5000)),
@@ -38,7 +38,6 @@ const areaRef = z.object({
         .check(z.maxLength(2000)),
       exact: z.boolean(),
     })
-    .clone()
     .register(z.globalRegistry, {
       description:
         'Person figures are published per EPCI (and for the pilot territory): the ones summed here',
@@ -133,11 +132,9 @@ export const indicatorsRoute = defineRoute({
     ...areaFilters,
     from: z
       .optional(month)
-      .clone()
       .register(z.globalRegistry, { description: 'First month (default: 11 months before `to`)' }),
     to: z
       .optional(month)
-      .clone()
       .register(z.globalRegistry, { description: 'Last month (default: the current, provisional month)' }),
   }),
   csv: (body: { items: Record<string, unknown>[] }) => body.items,
@@ -328,9 +325,8 @@ export const forecastRoute = defineRoute({
         method: z.optional(label),
         methodText: z
           .optional(label)
-          .clone()
           .register(z.globalRegistry, { description: 'The method in words (French by default)' }),
-        errorText: z.optional(label).clone().register(z.globalRegistry, {
+        errorText: z.optional(label).register(z.globalRegistry, {
           description: 'Its backtest error (MASE, sMAPE) explained in one sentence',
         }),
         backtest: z.optional(
@@ -470,12 +466,10 @@ export const transitReachRoute = defineRoute({
   query: z.strictObject({
     commune: z
       .optional(communeCode)
-      .clone()
       .register(z.globalRegistry, { description: 'The site (give a commune or an area)' }),
     area: z.optional(areaQuery),
     scenario: z
       .optional(scenarioId)
-      .clone()
       .register(z.globalRegistry, { description: 'Compare with this scenario (GET /v1/planning/scenarios)' }),
     minutes: z._default(
       queryInt32(15, 120)

@@ -14,7 +14,6 @@ export const sectorView = z
       .array(z.object({ code: z.string().check(z.maxLength(10)), label: z.string().check(z.maxLength(300)) }))
       .check(z.maxLength(50)),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Sector' });
 
 const coded = (maxCode: number) =>
@@ -32,16 +31,14 @@ export const occupationView = z
       .register(z.globalRegistry, { description: 'The job title, both genders' }),
     principal: z
       .boolean()
-      .clone()
       .register(z.globalRegistry, { description: 'France Travail’s principal title of its fiche' }),
-    rare: z.boolean().clone().register(z.globalRegistry, { description: 'Marked "peu usité" (rarely used)' }),
+    rare: z.boolean().register(z.globalRegistry, { description: 'Marked "peu usité" (rarely used)' }),
     occupation: coded(5)
       .clone()
       .register(z.globalRegistry, { description: 'Its ROME 4.0 code and fiche label' }),
     parent: coded(5).clone().register(z.globalRegistry, { description: 'Its ROME 3 fiche (parent)' }),
     domain: coded(3).clone().register(z.globalRegistry, { description: 'Its domaine professionnel' }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'JobTitle' });
 
 export const skillView = z
@@ -53,14 +50,11 @@ export const skillView = z
     label: z.string().check(z.maxLength(250)),
     kind: z
       .enum(['knowledge', 'know-how'])
-      .clone()
       .register(z.globalRegistry, { description: 'Savoir (knowledge) or savoir-faire (know-how)' }),
     ofOccupation: z
       .boolean()
-      .clone()
       .register(z.globalRegistry, { description: 'Listed by the fiche of the occupation asked for' }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'SkillSuggestion' });
 
 export const communeView = z
@@ -78,7 +72,6 @@ export const communeView = z
       z.object({ code: z.string().check(z.maxLength(20)), name: z.string().check(z.maxLength(200)) }),
     ),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Commune' });
 
 export const epciView = z
@@ -94,7 +87,6 @@ export const epciView = z
       .register(z.globalRegistry, { description: 'CC, CA, CU, METRO, MET69' }),
     population: int32(0, 100_000_000),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Epci' });
 
 const searchLimit = z._default(queryInt32(1, 100), 20);
@@ -201,7 +193,6 @@ export const commuteView = z
   .object({
     minutes: z
       .nullable(z.number())
-      .clone()
       .register(z.globalRegistry, { description: 'null when the mode does not run for this trip' }),
     distanceKm: z.number(),
     mode: commuteMode,
@@ -218,11 +209,10 @@ export const commuteView = z
         }),
       )
       .check(z.maxLength(10)),
-    journey: z.optional(journeyView).clone().register(z.globalRegistry, {
+    journey: z.optional(journeyView).register(z.globalRegistry, {
       description: 'With `method: timetable`: the first journey leaving within the hour',
     }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Commute' });
 
 export const commuteRoute = defineRoute({

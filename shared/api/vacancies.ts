@@ -151,7 +151,6 @@ export const candidateCounts = z
       .check(z.minimum(0), z.maximum(1_000_000))
       .register(z.globalRegistry, { format: 'int32' }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'CandidateCounts' });
 
 export const listMyVacanciesRoute = defineRoute({

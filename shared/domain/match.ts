@@ -100,7 +100,6 @@ export const match = z
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .clone()
   .register(z.globalRegistry, { id: 'StoredMatch' });
 export type Match = z.output<typeof match>;
 
@@ -135,7 +134,6 @@ const vacancySummary = z.extend(match.shape.vacancy, {
       commune: label,
       shifts: z.array(label).check(z.maxLength(4)),
     })
-    .clone()
     .register(z.globalRegistry, { description: 'French names of the codes above' }),
 });
 
@@ -154,7 +152,6 @@ export const seekerMatchView = z
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .clone()
   .register(z.globalRegistry, { id: 'SeekerMatch' });
 
 /** The offer page: the match and what the employer wrote about the job; `offer` is null once the vacancy is gone. */
@@ -178,7 +175,6 @@ export const seekerOfferView = z
       }),
     ),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'SeekerOffer' });
 
 export const toSeekerOfferView = (m: Match, vacancy: Vacancy | undefined, language: Language) =>
@@ -208,7 +204,6 @@ export const candidateView = z
     commute: z.pick(matchCommute, { mode: true, minutes: true, shift: true }),
     createdAt: isoTimestamp,
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Candidate' });
 
 export const explain = (criteria: Match['explanation'], language: Language) =>

@@ -88,7 +88,6 @@ export const offer = z
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Offer' });
 export type Offer = z.output<typeof offer>;
 
@@ -120,7 +119,6 @@ export const inboxEntry = z
       }),
     },
   )
-  .clone()
   .register(z.globalRegistry, { id: 'InboxEntry' });
 export const toInboxEntry = (o: Offer, language: Language): z.output<typeof inboxEntry> =>
   inboxEntry.parse({

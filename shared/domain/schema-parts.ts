@@ -2,6 +2,11 @@
  * Field schemas shared by several entities: codes checked against the reference data.
  * Messages are keys of the message catalogue (shared/messages/problems.ts), rendered in the
  * reader's language at the edge; zod's own messages come from its locales.
+ *
+ * Schemas are `zod/mini` (a third of classic zod's import cost). A description or an OpenAPI
+ * name is given with `.register(z.globalRegistry, …)`, which names that very instance: a
+ * shared schema (a constant, or a helper such as `int32` that names its own) is `.clone()`d
+ * first, as classic zod's `.meta()` did.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import * as z from 'zod/mini';
@@ -50,7 +55,6 @@ export const jobTitleCode = z
 
 export const sectorSlug = z
   .enum(sectorSlugs)
-  .clone()
   .register(z.globalRegistry, { description: 'Sector slug (see GET /v1/ref/sectors)' });
 
 export const shiftName = z.enum(['day', 'morning', 'afternoon', 'night']);
@@ -90,11 +94,9 @@ export const skill = z
   .object({
     code: z
       .optional(z.string().check(z.maxLength(8)))
-      .clone()
       .register(z.globalRegistry, { description: 'Code OGR of a ROME skill (GET /v1/ref/skills)' }),
     label: z.string().check(z.maxLength(250)),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Skill' });
 export type Skill = z.output<typeof skill>;
 
@@ -165,7 +167,6 @@ export const mobilePhone = /* @__PURE__ */ (() =>
         return z.NEVER;
       }),
     )
-    .clone()
     .register(z.globalRegistry, {
       description: 'A French or EU mobile number, in any usual form; answered in E.164',
       example: '06 12 34 56 78',

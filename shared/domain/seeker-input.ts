@@ -43,7 +43,7 @@ export const seekerContact = z
  */
 export const seekerProfileInput = z
   .strictObject({
-    firstName: z.optional(plainText(1, 60)).clone().register(z.globalRegistry, {
+    firstName: z.optional(plainText(1, 60)).register(z.globalRegistry, {
       description: 'How employers address the seeker once they accept a match (never before)',
     }),
     sectors: distinctList(sectorSlug, 8).check(z.minLength(1)),
@@ -55,7 +55,6 @@ export const seekerProfileInput = z
     shifts: z.optional(distinctList(shiftName, 4).check(z.minLength(1))),
     contracts: z
       .optional(distinctList(contractType, 4).check(z.minLength(1)))
-      .clone()
       .register(z.globalRegistry, { description: 'Contract types wanted; all when absent' }),
     contact: seekerContact,
     notifications: z.optional(notificationPreferences),

@@ -25,20 +25,13 @@ const clockTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-
 
 /** How and when offers may reach the seeker; every field has a default. */
 export const notificationPreferences = z.strictObject({
-  quietHours: z
-    .optional(z.strictObject({ start: clockTime, end: clockTime }))
-    .clone()
-    .register(z.globalRegistry, {
-      description: 'Europe/Paris; offers are held during these hours (default 20:00–08:00)',
-    }),
+  quietHours: z.optional(z.strictObject({ start: clockTime, end: clockTime })).register(z.globalRegistry, {
+    description: 'Europe/Paris; offers are held during these hours (default 20:00–08:00)',
+  }),
   dailyCap: z
     .optional(int32(1, 20))
-    .clone()
     .register(z.globalRegistry, { description: 'Offers per day before the digest (default 3)' }),
-  paused: z
-    .optional(z.boolean())
-    .clone()
-    .register(z.globalRegistry, { description: 'No offers at all while true' }),
+  paused: z.optional(z.boolean()).register(z.globalRegistry, { description: 'No offers at all while true' }),
 });
 export type NotificationPreferences = z.output<typeof notificationPreferences>;
 
@@ -61,11 +54,9 @@ export const commutePreference = z.strictObject({
 export const profileConsent = z.strictObject({
   matching: z
     .boolean()
-    .clone()
     .register(z.globalRegistry, { description: 'Employers may be shown this profile, anonymised' }),
   statistics: z
     .boolean()
-    .clone()
     .register(z.globalRegistry, { description: 'This profile may be counted in planning statistics' }),
 });
 
@@ -101,7 +92,6 @@ export const seekerProfile = z
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
-  .clone()
   .register(z.globalRegistry, { id: 'StoredSeekerProfile' });
 export type SeekerProfile = z.output<typeof seekerProfile>;
 
@@ -117,12 +107,10 @@ export const seekerProfileView = z
         shifts: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(4)),
         contracts: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(4)),
       })
-      .clone()
       .register(z.globalRegistry, {
         description: 'French names of the codes of this profile (occupations in the order of `occupations`)',
       }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'SeekerProfile' });
 
 export const toSeekerProfileView = (profile: SeekerProfile): z.output<typeof seekerProfileView> => ({

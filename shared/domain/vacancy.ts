@@ -36,7 +36,6 @@ export const coordinates = z
     lat: z.number().check(z.minimum(-90), z.maximum(90)),
     lon: z.number().check(z.minimum(-180), z.maximum(180)),
   })
-  .clone()
   .register(z.globalRegistry, {
     description: 'WGS 84 coordinates of the site entrance (optional; the commune is used otherwise)',
   });
@@ -51,7 +50,6 @@ export const shiftStarts = z
     afternoon: z.optional(shiftStart),
     night: z.optional(shiftStart),
   })
-  .clone()
   .register(z.globalRegistry, {
     description: 'Start time (Europe/Paris) per shift, e.g. {"morning":"05:00"}; usual hours otherwise',
   });
@@ -84,7 +82,6 @@ export const vacancyDraft = z
     description: z.optional(plainText(0, 5_000, { multiline: true })),
     employerName: z
       .optional(plainText(2, 120))
-      .clone()
       .register(z.globalRegistry, { description: 'The name seekers see, e.g. the company or site name' }),
     sector: sectorSlug,
     jobTitle: z.optional(jobTitleCode),
@@ -93,12 +90,9 @@ export const vacancyDraft = z
     site: vacancySite,
     contract: contractType,
     openings: int32(1, 500),
-    shifts: z
-      ._default(distinctList(shiftName, 4).check(z.minLength(1)), ['day'])
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Shifts worked; a vacancy that states none is a day job (08:00–17:00)',
-      }),
+    shifts: z._default(distinctList(shiftName, 4).check(z.minLength(1)), ['day']).register(z.globalRegistry, {
+      description: 'Shifts worked; a vacancy that states none is a day job (08:00–17:00)',
+    }),
     shiftStarts: z.optional(shiftStarts),
     salary: z.optional(salaryRange),
     startDate: z.optional(z.iso.date().check(z.maxLength(10))),
@@ -171,7 +165,6 @@ export const vacancy = z
     updatedAt: isoTimestamp,
     closedAt: z.optional(isoTimestamp),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'StoredVacancy' });
 export type Vacancy = z.output<typeof vacancy>;
 
@@ -189,10 +182,8 @@ export const vacancyView = z
         contract: z.string().check(z.maxLength(40)),
         shifts: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(4)),
       })
-      .clone()
       .register(z.globalRegistry, { description: 'French names of the codes of this vacancy' }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Vacancy' });
 export type VacancyView = z.output<typeof vacancyView>;
 

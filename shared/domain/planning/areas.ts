@@ -54,7 +54,6 @@ export const area = z
     updatedBy: z.optional(identifier),
     updatedAt: z.optional(isoTimestamp),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'Area' });
 export type Area = z.output<typeof area>;
 

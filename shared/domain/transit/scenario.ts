@@ -50,7 +50,7 @@ export const addLine = z
     departures: distinctList(clockTime, 100)
       .check(z.minLength(1))
       .register(z.globalRegistry, { description: 'From the first stop, e.g. ["04:50"]' }),
-    returnDepartures: z.optional(distinctList(clockTime, 100)).clone().register(z.globalRegistry, {
+    returnDepartures: z.optional(distinctList(clockTime, 100)).register(z.globalRegistry, {
       description: 'From the last stop back to the first, same running times',
     }),
     days: z._default(distinctList(z.enum(weekdayCodes), 7).check(z.minLength(1)), [
@@ -61,7 +61,6 @@ export const addLine = z
       'fri',
     ]),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'ScenarioAddLine' });
 
 export const removeLine = z
@@ -72,7 +71,6 @@ export const removeLine = z
       .check(z.maxLength(200))
       .register(z.globalRegistry, { description: 'Line id from GET /v1/planning/transit' }),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'ScenarioRemoveLine' });
 
 export const scenarioChange = z.discriminatedUnion('kind', [addLine, removeLine]);
@@ -84,7 +82,6 @@ export const scenarioDefinition = z
     description: z.optional(plainText(0, 1000, { multiline: true })),
     changes: z.array(scenarioChange).check(z.minLength(1), z.maxLength(20)),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'ScenarioDefinition' });
 export type ScenarioDefinition = z.output<typeof scenarioDefinition>;
 
@@ -94,7 +91,6 @@ export const scenarioId = z
 
 export const scenario = z
   .extend(scenarioDefinition, { id: scenarioId, version, updatedBy: identifier, updatedAt: isoTimestamp })
-  .clone()
   .register(z.globalRegistry, { id: 'Scenario' });
 export type Scenario = z.output<typeof scenario>;
 

@@ -28,7 +28,6 @@ export const journeyView = z
       .register(z.globalRegistry, { description: 'At the door (walk from the stop included)' }),
     legs: z.array(legView).check(z.maxLength(10)),
   })
-  .clone()
   .register(z.globalRegistry, { id: 'TransitJourney' });
 export type JourneyView = z.output<typeof journeyView>;
 
@@ -37,7 +36,6 @@ export const shiftTripsView = z
     outbound: journeyView,
     back: journeyView,
   })
-  .clone()
   .register(z.globalRegistry, {
     id: 'ShiftTrips',
     description: 'The trips of a timetable commute: there, and the way back',
