@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from '../../shared/http/problem';
 import { routeScopes } from '../../shared/http/scopes';
+import { preferredLanguage } from '../../shared/messages/language';
+import { type ProblemKey, problemText } from '../../shared/messages/problems';
 import type { RouteEntry } from '../routes';
 import { localContext } from './change-feed';
 import { apiGatewayClaims, type DevIdentity } from './identity';
@@ -17,6 +19,21 @@ type HttpFunction = (
 const apiGatewayTimeoutMs = 30_000;
 /** API Gateway HTTP APIs refuse payloads over 10 MB before any function runs. */
 const gatewayPayloadLimit = 10 * 1024 * 1024;
+
+/** What API Gateway answers itself (no route, no token…), in the caller's language like the functions' problems. */
+function gatewayProblem(
+  request: IncomingMessage,
+  status: number,
+  message: ProblemKey,
+  params: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+) {
+  const language = preferredLanguage(request.headers['accept-language']);
+  return problem(status, problemText(message, language, params), {
+    language,
+    ...(headers ? { headers } : {}),
+  });
+}
 
 interface CompiledRoute {
   entry: RouteEntry;
@@ -71,12 +88,17 @@ export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }:
       .filter((c) => c.match !== null);
     const hit = candidates.find((c) => c.route.entry.contract.method === method);
     if (!hit) {
-      if (candidates.length === 0) return problem(404, `No route for ${url.pathname}`);
+      if (candidates.length === 0)
+        return gatewayProblem(request, 404, 'http.noRoute', { path: url.pathname });
       const allow = candidates.map((c) => c.route.entry.contract.method).join(', ');
-      return problem(405, `${method} is not allowed here`, { headers: { allow } });
+      return gatewayProblem(request, 405, 'http.methodNotAllowed', { method, allow }, { allow });
     }
     const { route, match } = hit;
-    if (body.byteLength > gatewayPayloadLimit) return problem(413, 'Payload too large');
+    if (body.byteLength > gatewayPayloadLimit)
+      return gatewayProblem(request, 413, 'http.tooLarge', {
+        bytes: body.byteLength,
+        limit: gatewayPayloadLimit,
+      });
 
     let claims: Record<string, string | number | boolean> | undefined;
     let scopes: string[] | undefined;
@@ -84,16 +106,16 @@ export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }:
       const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
       const payload = token ? await identity.verify(token).catch(() => undefined) : undefined;
       if (!payload)
-        return problem(401, 'A valid bearer token is required', {
-          headers: { 'www-authenticate': 'Bearer' },
-        });
+        return gatewayProblem(request, 401, 'http.unauthenticated', {}, { 'www-authenticate': 'Bearer' });
       // API Gateway's JWT authorizer: the token must hold one of the route's scopes.
       scopes = String(payload.scope ?? '')
         .split(' ')
         .filter(Boolean);
       const required = routeScopes(route.entry.contract);
       if (required.length > 0 && !required.some((scope) => scopes?.includes(scope))) {
-        return problem(403, `This route needs one of the scopes: ${required.join(', ')}`);
+        return gatewayProblem(request, 403, 'http.forbidden', {
+          groups: [route.entry.contract.access].flat().join(', '),
+        });
       }
       claims = apiGatewayClaims(payload);
     }
@@ -111,7 +133,7 @@ export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }:
       result = await handle(request, body);
     } catch (error) {
       console.error('local adapter: unhandled error', error);
-      result = problem(500, 'The local runtime failed to serve this request');
+      result = gatewayProblem(request, 500, 'http.internal');
     }
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(result.headers ?? {}))

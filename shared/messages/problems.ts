@@ -43,6 +43,14 @@ export const problemSentences = {
     fr: (p) => `Le contenu fait ${p.bytes} octets ; la limite est ${p.limit}`,
     en: (p) => `The body is ${p.bytes} bytes; the limit is ${p.limit}`,
   },
+  'http.noRoute': {
+    fr: (p) => `Il n’y a rien à l’adresse ${p.path} de l’API`,
+    en: (p) => `No route for ${p.path}`,
+  },
+  'http.methodNotAllowed': {
+    fr: (p) => `${p.method} n’est pas possible à cette adresse (possible : ${p.allow})`,
+    en: (p) => `${p.method} is not allowed here (allowed: ${p.allow})`,
+  },
   'http.notJson': fixed('Envoyez le contenu en application/json', 'Send the body as application/json'),
   'http.bodyRequired': fixed('Un contenu JSON est requis', 'A JSON body is required'),
   'http.malformedJson': fixed('JSON mal formé', 'Malformed JSON'),

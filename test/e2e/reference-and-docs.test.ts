@@ -106,4 +106,23 @@ describe('system routes', () => {
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
   });
+
+  it('says what the gateway refuses in French, or in English when asked', async () => {
+    const lost = await local.api.request('GET', '/v1/nothing', { token });
+    expect(lost.body).toMatchObject({
+      title: 'Introuvable',
+      detail: 'Il n’y a rien à l’adresse /v1/nothing de l’API',
+    });
+    const wrong = await local.api.request('DELETE', '/v1/vacancies', { token });
+    expect(wrong.body.detail).toBe('DELETE n’est pas possible à cette adresse (possible : POST)');
+    const anonymous = await local.api.request('GET', '/v1/me');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({
+      title: 'Non authentifié',
+      detail: 'Connectez-vous : un jeton valide est requis',
+    });
+    expect(anonymous.headers.get('content-language')).toBe('fr');
+    const english = await local.api.request('GET', '/v1/me', { headers: { 'accept-language': 'en' } });
+    expect(english.body).toMatchObject({ title: 'Unauthorized', detail: 'A valid bearer token is required' });
+  });
 });
