@@ -113,9 +113,7 @@ export function createApiAdapter({ routes, identity, extra, functionTimeoutMs }:
         .filter(Boolean);
       const required = routeScopes(route.entry.contract);
       if (required.length > 0 && !required.some((scope) => scopes?.includes(scope))) {
-        return gatewayProblem(request, 403, 'http.forbidden', {
-          groups: [route.entry.contract.access].flat().join(', '),
-        });
+        return gatewayProblem(request, 403, 'http.forbidden', { groups: route.entry.contract.access });
       }
       claims = apiGatewayClaims(payload);
     }

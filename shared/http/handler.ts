@@ -117,7 +117,7 @@ function authorize(contract: RouteContract, event: APIGatewayProxyEventV2): Call
   const caller = callerOf(event as never);
   if (!caller) throw new HttpError(401, 'http.unauthenticated', { 'www-authenticate': 'Bearer' });
   if (contract.access !== 'signed-in' && !caller.groups.some((group) => contract.access.includes(group))) {
-    throw new HttpError(403, 'http.forbidden', {}, [], { groups: [contract.access].flat().join(', ') });
+    throw new HttpError(403, 'http.forbidden', {}, [], { groups: contract.access });
   }
   return caller;
 }

@@ -3,9 +3,16 @@
  * default and in English on request. Domain and edge errors carry a key of this catalogue
  * (and params); zod's own messages come from its locales (shared/messages/validation.ts).
  */
+import type { Group } from '../http/route-contract';
 import type { Language } from './language';
+import { groupWords, listOf } from './words';
 
 type Sentence = Record<Language, (params: Record<string, unknown>) => string>;
+const groupList = (groups: unknown, language: Language) =>
+  listOf(
+    (groups as Group[]).map((group) => groupWords[group][language]),
+    language,
+  );
 const fixed = (fr: string, en: string): Sentence => ({ fr: () => fr, en: () => en });
 
 export const problemTitles: Record<number, Record<Language, string>> = {
@@ -36,8 +43,8 @@ export const problemSentences = {
     'A valid bearer token is required',
   ),
   'http.forbidden': {
-    fr: (p) => `Cette action est réservée à : ${p.groups}`,
-    en: (p) => `This route is for: ${p.groups}`,
+    fr: (p) => `Cette action est réservée aux ${groupList(p.groups, 'fr')}`,
+    en: (p) => `This route is for ${groupList(p.groups, 'en')}`,
   },
   'http.tooLarge': {
     fr: (p) => `Le contenu fait ${p.bytes} octets ; la limite est ${p.limit}`,

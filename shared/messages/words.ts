@@ -1,4 +1,5 @@
 /** Names of the small vocabularies people see: commute modes, shifts, contracts (French, English). */
+import type { Group } from '../http/route-contract';
 import type { Language } from './language';
 
 type Words<K extends string> = Record<K, Record<Language, string>>;
@@ -22,6 +23,14 @@ export const shiftPost: Words<'day' | 'morning' | 'afternoon' | 'night'> = {
   morning: { fr: 'un poste du matin', en: 'a morning shift' },
   afternoon: { fr: "un poste d'après-midi", en: 'an afternoon shift' },
   night: { fr: 'un poste de nuit', en: 'a night shift' },
+};
+
+/** Who may call a route, as a 403 names them ("réservée aux employeurs"). */
+export const groupWords: Words<Group> = {
+  employer: { fr: 'employeurs', en: 'employers' },
+  seeker: { fr: 'demandeurs d’emploi', en: 'job seekers' },
+  planner: { fr: 'équipes de planification', en: 'planners' },
+  admin: { fr: 'administrateurs', en: 'administrators' },
 };
 
 export const contractWords: Words<'CDI' | 'CDD' | 'interim' | 'apprenticeship'> = {

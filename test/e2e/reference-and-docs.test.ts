@@ -122,6 +122,11 @@ describe('system routes', () => {
       detail: 'Connectez-vous : un jeton valide est requis',
     });
     expect(anonymous.headers.get('content-language')).toBe('fr');
+    const planner = await local.api.request('GET', '/v1/employers/me/vacancies', { token });
+    expect(planner).toMatchObject({
+      status: 403,
+      body: { detail: 'Cette action est réservée aux employeurs' },
+    });
     const english = await local.api.request('GET', '/v1/me', { headers: { 'accept-language': 'en' } });
     expect(english.body).toMatchObject({ title: 'Unauthorized', detail: 'A valid bearer token is required' });
   });

@@ -110,6 +110,8 @@ describe('httpHandler', () => {
     const forbidden = await call(event({ groups: '[seeker planner]' }));
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['content-type']).toBe('application/problem+json');
+    // Who may call it, in words: never the group codes.
+    expect(forbidden.body.detail).toBe('Cette action est réservée aux employeurs');
   });
 
   it('names every invalid field, wherever it is', async () => {
