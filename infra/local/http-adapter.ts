@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { problem } from '../../shared/http/problem';
+import { HttpError } from '../../shared/http/http-error';
+import { problemFromError } from '../../shared/http/problem';
 import { routeScopes } from '../../shared/http/scopes';
 import { preferredLanguage } from '../../shared/messages/language';
-import { type ProblemKey, problemText } from '../../shared/messages/problems';
+import type { ProblemKey } from '../../shared/messages/problems';
 import type { RouteEntry } from '../routes';
 import { localContext } from './change-feed';
 import { apiGatewayClaims, type DevIdentity } from './identity';
@@ -26,13 +27,10 @@ function gatewayProblem(
   status: number,
   message: ProblemKey,
   params: Record<string, unknown> = {},
-  headers?: Record<string, string>,
+  headers: Record<string, string> = {},
 ) {
-  const language = preferredLanguage(request.headers['accept-language']);
-  return problem(status, problemText(message, language, params), {
-    language,
-    ...(headers ? { headers } : {}),
-  });
+  const refusal = new HttpError(status, message, headers, [], params);
+  return problemFromError(refusal, undefined, preferredLanguage(request.headers['accept-language']));
 }
 
 interface CompiledRoute {

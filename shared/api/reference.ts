@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { communeCode, commuteMode, int32, queryInt32, romeCode } from '../domain/schema-parts';
+import {
+  communeCode,
+  commuteMode,
+  explainedWarnings,
+  int32,
+  queryInt32,
+  romeCode,
+} from '../domain/schema-parts';
 import { journeyView } from '../domain/transit/trip-view';
 import { defineRoute } from '../http/route-contract';
 import { commonProblems, problemDocument } from './common';
@@ -201,14 +208,7 @@ export const commuteView = z
       .check(z.maxLength(40))
       .register(z.globalRegistry, { description: '"estimate", "amazon-location", "timetable"' }),
     confidence: z.enum(['low', 'medium', 'high']),
-    warnings: z
-      .array(
-        z.object({
-          code: z.optional(z.string().check(z.maxLength(60))),
-          text: z.string().check(z.maxLength(300)),
-        }),
-      )
-      .check(z.maxLength(10)),
+    warnings: explainedWarnings,
     journey: z.optional(journeyView).register(z.globalRegistry, {
       description: 'With `method: timetable`: the first journey leaving within the hour',
     }),

@@ -4,7 +4,7 @@ import type { Language } from '../messages/language';
 import { noticeText } from '../messages/notices';
 import { reasonText } from '../messages/reasons';
 import { communeLabelOf, contractLabel, jobLabel, occupationLabel, sectorLabel, shiftLabels } from './labels';
-import { commuteMode, identifier, int32, isoTimestamp, shiftName } from './schema-parts';
+import { commuteMode, explainedWarnings, identifier, int32, isoTimestamp, shiftName } from './schema-parts';
 import { contactChannel } from './seeker';
 import { shiftTripsView } from './transit/trip-view';
 import { contractType, type Vacancy, vacancyStatus } from './vacancy';
@@ -115,16 +115,7 @@ const explainedCriterion = z.object({
   points: z.optional(z.number()),
   maxPoints: z.optional(z.number()),
 });
-const explainedCommute = z.extend(matchCommute, {
-  warnings: z
-    .array(
-      z.object({
-        code: z.optional(z.string().check(z.maxLength(60))),
-        text: z.string().check(z.maxLength(300)),
-      }),
-    )
-    .check(z.maxLength(10)),
-});
+const explainedCommute = z.extend(matchCommute, { warnings: explainedWarnings });
 const vacancySummary = z.extend(match.shape.vacancy, {
   labels: z
     .object({

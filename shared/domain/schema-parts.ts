@@ -63,6 +63,16 @@ export type Shift = z.infer<typeof shiftName>;
 export const commuteMode = z.enum(['car', 'transit', 'bike', 'walk']);
 export type CommuteMode = z.infer<typeof commuteMode>;
 
+/** Caveats on a commute time in words, as `explainWarnings` (match.ts) writes them. */
+export const explainedWarnings = z
+  .array(
+    z.object({
+      code: z.optional(z.string().check(z.maxLength(60))),
+      text: z.string().check(z.maxLength(300)),
+    }),
+  )
+  .check(z.maxLength(10));
+
 /** A list without repeated values (compared as written). */
 export const distinctList = <T extends z.ZodMiniType<string>>(item: T, max: number) =>
   z.array(item).check(

@@ -39,7 +39,7 @@ const placeholder = /^#\/\$defs\/(input|output):(.+)$/;
 
 /**
  * The JSON Schemas of a document, made by zod's own `z.toJSONSchema`: a schema named with
- * `meta({ id })` becomes one component, referenced wherever it is used. A named schema that
+ * `.register(z.globalRegistry, { id })` becomes one component, referenced wherever it is used. A named schema that
  * reads differently as a request (defaults make fields optional) and as an answer gets two
  * components: `Name` for the answer, `NameInput` for the request.
  */
@@ -57,14 +57,17 @@ class SchemaComponents {
       io,
       unrepresentable: 'any',
     }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    // References carry the form they point to until `resolve` names the components.
+    const tagged = (value: unknown) =>
+      mapRefs(value, (ref) => ref.replace('#/$defs/', `#/$defs/${io}:`)) as JsonSchema;
     for (const [id, definition] of Object.entries($defs ?? {})) {
-      const form = mapRefs(definition, (ref) => ref.replace('#/$defs/', `#/$defs/${io}:`)) as JsonSchema;
+      const form = tagged(definition);
       const known = this.forms[io].get(id);
       if (known && JSON.stringify(known) !== JSON.stringify(form))
         throw new Error(`OpenAPI: two ${io} schemas are named "${id}"`);
       this.forms[io].set(id, form);
     }
-    return mapRefs(json, (ref) => ref.replace('#/$defs/', `#/$defs/${io}:`)) as JsonSchema;
+    return tagged(json);
   }
 
   /** The components, and how to rewrite the references `of` returned. */
@@ -93,7 +96,8 @@ class SchemaComponents {
     for (const io of ['output', 'input'] as const)
       for (const [id, form] of this.forms[io]) {
         const name = nameOf(io, id);
-        if (io === 'input' && schemas[name] && !split.has(id) && both.includes(id)) continue;
+        // A request form that reads like its answer is that same component.
+        if (io === 'input' && !split.has(id) && this.forms.output.has(id)) continue;
         if (schemas[name]) throw new Error(`OpenAPI: two schemas are named "${name}"`);
         schemas[name] = mapRefs(form, toComponent) as JsonSchema;
       }
