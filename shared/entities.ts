@@ -44,67 +44,68 @@ export interface EntityKind<Name extends string = string, Schema extends z.ZodMi
 /** Keeps each entry's own types (its name, schema and what it declares) for the readers. */
 const kind = <const Entry extends EntityKind>(entry: Entry): Entry => entry;
 
-export const entities = {
-  vacancy: kind({
-    name: vacancyKeys.entity,
-    schema: vacancy,
-    upgrade: upgradeVacancy,
-    keys: vacancyKeys,
-    counted: countedKinds.vacancy,
-  }),
-  seekerProfile: kind({
-    name: seekerKeys.entity,
-    schema: seekerProfile,
-    upgrade: upgradeSeekerProfile,
-    keys: seekerKeys,
-    exportAs: 'profile',
-    counted: countedKinds.seeker,
-  }),
-  match: kind({
-    name: matchKeys.entity,
-    schema: match,
-    keys: matchKeys,
-    exportAs: 'matches',
-    counted: countedKinds.match,
-  }),
-  offer: kind({ name: offerKeys.entity, schema: offer, keys: offerKeys, exportAs: 'offers' }),
-  /** A vacancy's wave schedule (notifications/waves.ts): no person's data, only offer ids and counts. */
-  offerWaves: kind({
-    name: offerKeys.waveEntity,
-    schema: z.looseObject({ vacancyId: z.string(), history: z.array(z.looseObject({ wave: z.number() })) }),
-    keys: offerKeys,
-    counted: countedKinds.offerWaves,
-  }),
-  device: kind({
-    name: deviceKeys.entity,
-    schema: z.object({
-      id: z.string(),
-      platform: z.enum(['android', 'ios']),
-      endpoint: z.string(),
-      createdAt: z.string(),
+export const entities = /* @__PURE__ */ (() =>
+  ({
+    vacancy: kind({
+      name: vacancyKeys.entity,
+      schema: vacancy,
+      upgrade: upgradeVacancy,
+      keys: vacancyKeys,
+      counted: countedKinds.vacancy,
     }),
-    keys: deviceKeys,
-    exportAs: 'devices',
-  }),
-  seekerReach: kind({
-    name: seekerReachKeys.entity,
-    schema: z.object({ reachKm: z.number(), profile: z.record(z.string(), z.unknown()) }),
-    keys: seekerReachKeys,
-    exportAs: 'matchingIndex',
-  }),
-  dailyCount: kind({
-    name: offerKeys.dailyCountEntity,
-    schema: z.object({ count: z.number() }),
-    keys: offerKeys,
-    exportAs: 'messageCounters',
-  }),
-  tombstone: kind({
-    name: seekerKeys.tombstoneEntity,
-    schema: z.object({ erasedAt: z.string() }),
-    keys: seekerKeys,
-    exportAs: 'erasure',
-  }),
-} as const;
+    seekerProfile: kind({
+      name: seekerKeys.entity,
+      schema: seekerProfile,
+      upgrade: upgradeSeekerProfile,
+      keys: seekerKeys,
+      exportAs: 'profile',
+      counted: countedKinds.seeker,
+    }),
+    match: kind({
+      name: matchKeys.entity,
+      schema: match,
+      keys: matchKeys,
+      exportAs: 'matches',
+      counted: countedKinds.match,
+    }),
+    offer: kind({ name: offerKeys.entity, schema: offer, keys: offerKeys, exportAs: 'offers' }),
+    /** A vacancy's wave schedule (notifications/waves.ts): no person's data, only offer ids and counts. */
+    offerWaves: kind({
+      name: offerKeys.waveEntity,
+      schema: z.looseObject({ vacancyId: z.string(), history: z.array(z.looseObject({ wave: z.number() })) }),
+      keys: offerKeys,
+      counted: countedKinds.offerWaves,
+    }),
+    device: kind({
+      name: deviceKeys.entity,
+      schema: z.object({
+        id: z.string(),
+        platform: z.enum(['android', 'ios']),
+        endpoint: z.string(),
+        createdAt: z.string(),
+      }),
+      keys: deviceKeys,
+      exportAs: 'devices',
+    }),
+    seekerReach: kind({
+      name: seekerReachKeys.entity,
+      schema: z.object({ reachKm: z.number(), profile: z.record(z.string(), z.unknown()) }),
+      keys: seekerReachKeys,
+      exportAs: 'matchingIndex',
+    }),
+    dailyCount: kind({
+      name: offerKeys.dailyCountEntity,
+      schema: z.object({ count: z.number() }),
+      keys: offerKeys,
+      exportAs: 'messageCounters',
+    }),
+    tombstone: kind({
+      name: seekerKeys.tombstoneEntity,
+      schema: z.object({ erasedAt: z.string() }),
+      keys: seekerKeys,
+      exportAs: 'erasure',
+    }),
+  }) as const)();
 
 export type Entities = typeof entities;
 export type EntityName = Entities[keyof Entities]['name'];
@@ -114,6 +115,5 @@ export const entityNamed = (name: unknown): Entities[keyof Entities] | undefined
   Object.values(entities).find((entry) => entry.name === name);
 
 /** The names of the kinds the export lists under their own name (the rest go under `other`). */
-export const exportedNames: ReadonlySet<string> = new Set(
-  Object.values(entities).flatMap((entry) => ('exportAs' in entry ? [entry.name] : [])),
-);
+export const exportedNames: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set(Object.values(entities).flatMap((entry) => ('exportAs' in entry ? [entry.name] : []))))();

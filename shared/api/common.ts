@@ -1,29 +1,27 @@
 import * as z from 'zod/mini';
-import { int32, queryInt32 } from '../domain/schema-parts';
+import { boundedString, int32, queryInt32 } from '../domain/schema-parts';
 
-export const problemDocument = z
-  .object({
-    type: z.string().check(z.maxLength(200)),
-    title: z.string().check(z.maxLength(100)),
-    status: int32(400, 599),
-    detail: z.string().check(z.maxLength(1000)),
-    instance: z.optional(z.string().check(z.maxLength(2048))),
-    errors: z.optional(
-      z
-        .array(
-          z.object({ field: z.string().check(z.maxLength(200)), detail: z.string().check(z.maxLength(500)) }),
-        )
-        .check(z.maxLength(100)),
-    ),
-  })
-  .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' });
+export const problemDocument = /* @__PURE__ */ (() =>
+  z
+    .object({
+      type: boundedString(200),
+      title: boundedString(100),
+      status: int32(400, 599),
+      detail: boundedString(1000),
+      instance: z.optional(boundedString(2048)),
+      errors: z.optional(
+        z.array(z.object({ field: boundedString(200), detail: boundedString(500) })).check(z.maxLength(100)),
+      ),
+    })
+    .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' }))();
 
-export const pageQuery = z.strictObject({
-  limit: z._default(queryInt32(1, 100), 20),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-});
+export const pageQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    limit: z._default(queryInt32(1, 100), 20),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+  }))();
 
-export const idParams = z.strictObject({ id: z.uuid().check(z.maxLength(36)) });
+export const idParams = /* @__PURE__ */ (() => z.strictObject({ id: z.uuid().check(z.maxLength(36)) }))();
 
 export const pageOf = <T extends z.ZodMiniType, Extra extends z.core.$ZodShape = Record<never, never>>(
   item: T,
@@ -33,7 +31,7 @@ export const pageOf = <T extends z.ZodMiniType, Extra extends z.core.$ZodShape =
   z
     .object({
       items: z.array(item).check(z.maxLength(100)),
-      nextCursor: z.optional(z.string().check(z.maxLength(2048))),
+      nextCursor: z.optional(boundedString(2048)),
       ...extra,
     })
     .register(z.globalRegistry, { id });

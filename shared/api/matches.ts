@@ -5,58 +5,62 @@ import { commonProblems, idParams, pageOf, pageQuery, problemDocument } from './
 import { candidateCounts } from './vacancies';
 
 const tags = ['Matches'];
-const matchIdParams = z.strictObject({
-  id: z.string().check(z.maxLength(22), z.regex(/^[A-Za-z0-9_-]{22}$/, 'field.matchId')),
-});
+const matchIdParams = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().check(z.maxLength(22), z.regex(/^[A-Za-z0-9_-]{22}$/, 'field.matchId')),
+  }))();
 
-export const listMyMatchesRoute = defineRoute({
-  operationId: 'listMyMatches',
-  method: 'GET',
-  path: '/v1/seekers/me/matches',
-  summary: 'Your matches, best first, each explained',
-  tags,
-  access: ['seeker'],
-  query: pageQuery,
-  responses: {
-    200: { description: 'One page', schema: pageOf(seekerMatchView, 'SeekerMatchPage') },
-    ...commonProblems,
-  },
-});
-
-export const getMyMatchRoute = defineRoute({
-  operationId: 'getMyMatch',
-  method: 'GET',
-  path: '/v1/seekers/me/matches/{id}',
-  summary:
-    'One of your matches with everything the employer says about the job (the offer page; SMS links open it)',
-  tags,
-  access: ['seeker'],
-  params: matchIdParams,
-  responses: {
-    200: { description: 'The match, explained, with the vacancy’s details', schema: seekerOfferView },
-    ...commonProblems,
-    404: { description: 'No such match among yours', schema: problemDocument },
-  },
-});
-
-export const listCandidatesRoute = defineRoute({
-  operationId: 'listCandidates',
-  method: 'GET',
-  path: '/v1/vacancies/{id}/matches',
-  summary: 'Anonymised candidates for your vacancy, best first; contact appears once a candidate accepts',
-  tags,
-  access: ['employer'],
-  params: idParams,
-  query: pageQuery,
-  responses: {
-    200: {
-      description: 'One page, and the counts over every candidate of the vacancy',
-      schema: pageOf(candidateView, 'CandidatePage', { counts: candidateCounts }),
+export const listMyMatchesRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'listMyMatches',
+    method: 'GET',
+    path: '/v1/seekers/me/matches',
+    summary: 'Your matches, best first, each explained',
+    tags,
+    access: ['seeker'],
+    query: pageQuery,
+    responses: {
+      200: { description: 'One page', schema: pageOf(seekerMatchView, 'SeekerMatchPage') },
+      ...commonProblems,
     },
-    ...commonProblems,
-    404: { description: 'No such vacancy among yours', schema: problemDocument },
-  },
-});
+  }))();
+
+export const getMyMatchRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'getMyMatch',
+    method: 'GET',
+    path: '/v1/seekers/me/matches/{id}',
+    summary:
+      'One of your matches with everything the employer says about the job (the offer page; SMS links open it)',
+    tags,
+    access: ['seeker'],
+    params: matchIdParams,
+    responses: {
+      200: { description: 'The match, explained, with the vacancy’s details', schema: seekerOfferView },
+      ...commonProblems,
+      404: { description: 'No such match among yours', schema: problemDocument },
+    },
+  }))();
+
+export const listCandidatesRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'listCandidates',
+    method: 'GET',
+    path: '/v1/vacancies/{id}/matches',
+    summary: 'Anonymised candidates for your vacancy, best first; contact appears once a candidate accepts',
+    tags,
+    access: ['employer'],
+    params: idParams,
+    query: pageQuery,
+    responses: {
+      200: {
+        description: 'One page, and the counts over every candidate of the vacancy',
+        schema: pageOf(candidateView, 'CandidatePage', { counts: candidateCounts }),
+      },
+      ...commonProblems,
+      404: { description: 'No such vacancy among yours', schema: problemDocument },
+    },
+  }))();
 
 const respondRoute = (answer: 'accept' | 'decline') =>
   defineRoute({
@@ -78,5 +82,5 @@ const respondRoute = (answer: 'accept' | 'decline') =>
     },
   });
 
-export const acceptMatchRoute = respondRoute('accept');
-export const declineMatchRoute = respondRoute('decline');
+export const acceptMatchRoute = /* @__PURE__ */ (() => respondRoute('accept'))();
+export const declineMatchRoute = /* @__PURE__ */ (() => respondRoute('decline'))();

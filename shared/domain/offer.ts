@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Language } from '../messages/language';
 import { noticeText } from '../messages/notices';
 import { occupationLabel, sectorLabel } from './labels';
-import { commuteMode, identifier, int32, isoTimestamp } from './schema-parts';
+import { boundedString, commuteMode, identifier, int32, isoTimestamp } from './schema-parts';
 import { offerChannel } from './seeker';
 
 /**
@@ -22,7 +22,7 @@ const offerStatuses = [
   'withdrawn',
   'skipped',
 ] as const;
-export const offerStatus = z.enum(offerStatuses);
+export const offerStatus = /* @__PURE__ */ (() => z.enum(offerStatuses))();
 export type OfferStatus = z.infer<typeof offerStatus>;
 
 /**
@@ -58,68 +58,70 @@ export class IllegalOfferMoveError extends Error {
 /** Statuses that still wait for a message to go out (the ones a withdrawal or a pause stops). */
 export const waitingStatuses = ['queued', 'pending', 'held', 'digest'] as const satisfies OfferStatus[];
 
-export const offer = z
-  .object({
-    id: identifier,
-    vacancyId: identifier,
-    seekerId: identifier,
-    channel: offerChannel,
-    status: offerStatus,
-    reason: z.optional(z.string().check(z.maxLength(300))),
-    /** The wave of its vacancy that released it (1, 2, …). */
-    wave: z.optional(int32(1, 10_000)),
-    /** When a wave released it. */
-    releasedAt: z.optional(isoTimestamp),
-    /** The Paris date whose daily slot it holds while pending (taken when released). */
-    slotDate: z.optional(z.string().check(z.maxLength(10))),
-    /** When a held or digest offer may go out. */
-    notBefore: z.optional(isoTimestamp),
-    sentAt: z.optional(isoTimestamp),
-    viaDigest: z.optional(z.boolean()),
-    score: int32(0, 100),
-    vacancy: z.object({
-      title: z.string().check(z.maxLength(200)),
-      sector: z.string().check(z.maxLength(50)),
-      occupation: z.string().check(z.maxLength(5)),
-      commune: z.object({ code: z.string().check(z.maxLength(5)), name: z.string().check(z.maxLength(100)) }),
-      epci: z.string().check(z.maxLength(20)),
-    }),
-    commute: z.object({ mode: commuteMode, minutes: int32(0, 1440) }),
-    createdAt: isoTimestamp,
-    updatedAt: isoTimestamp,
-  })
-  .register(z.globalRegistry, { id: 'Offer' });
+export const offer = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: identifier,
+      vacancyId: identifier,
+      seekerId: identifier,
+      channel: offerChannel,
+      status: offerStatus,
+      reason: z.optional(boundedString(300)),
+      /** The wave of its vacancy that released it (1, 2, …). */
+      wave: z.optional(int32(1, 10_000)),
+      /** When a wave released it. */
+      releasedAt: z.optional(isoTimestamp),
+      /** The Paris date whose daily slot it holds while pending (taken when released). */
+      slotDate: z.optional(boundedString(10)),
+      /** When a held or digest offer may go out. */
+      notBefore: z.optional(isoTimestamp),
+      sentAt: z.optional(isoTimestamp),
+      viaDigest: z.optional(z.boolean()),
+      score: int32(0, 100),
+      vacancy: z.object({
+        title: boundedString(200),
+        sector: boundedString(50),
+        occupation: boundedString(5),
+        commune: z.object({ code: boundedString(5), name: boundedString(100) }),
+        epci: boundedString(20),
+      }),
+      commute: z.object({ mode: commuteMode, minutes: int32(0, 1440) }),
+      createdAt: isoTimestamp,
+      updatedAt: isoTimestamp,
+    })
+    .register(z.globalRegistry, { id: 'Offer' }))();
 export type Offer = z.output<typeof offer>;
 
 /** The inbox: what was sent or is waiting, and why (the reason's code and its words). */
-export const inboxEntry = z
-  .extend(
-    z.pick(offer, {
-      id: true,
-      vacancyId: true,
-      channel: true,
-      status: true,
-      reason: true,
-      notBefore: true,
-      sentAt: true,
-      commute: true,
-      createdAt: true,
-    }),
-    {
-      // The inbox lists offers once a wave released them: never `queued`.
-      status: z.enum(
-        offerStatuses.filter((status): status is Exclude<OfferStatus, 'queued'> => status !== 'queued'),
-      ),
-      reasonText: z.optional(z.string().check(z.maxLength(300))),
-      vacancy: z.extend(offer.shape.vacancy, {
-        labels: z.object({
-          sector: z.string().check(z.maxLength(200)),
-          occupation: z.string().check(z.maxLength(250)),
-        }),
+export const inboxEntry = /* @__PURE__ */ (() =>
+  z
+    .extend(
+      z.pick(offer, {
+        id: true,
+        vacancyId: true,
+        channel: true,
+        status: true,
+        reason: true,
+        notBefore: true,
+        sentAt: true,
+        commute: true,
+        createdAt: true,
       }),
-    },
-  )
-  .register(z.globalRegistry, { id: 'InboxEntry' });
+      {
+        // The inbox lists offers once a wave released them: never `queued`.
+        status: z.enum(
+          offerStatuses.filter((status): status is Exclude<OfferStatus, 'queued'> => status !== 'queued'),
+        ),
+        reasonText: z.optional(boundedString(300)),
+        vacancy: z.extend(offer.shape.vacancy, {
+          labels: z.object({
+            sector: boundedString(200),
+            occupation: boundedString(250),
+          }),
+        }),
+      },
+    )
+    .register(z.globalRegistry, { id: 'InboxEntry' }))();
 export const toInboxEntry = (o: Offer, language: Language): z.output<typeof inboxEntry> =>
   inboxEntry.parse({
     ...o,

@@ -7,6 +7,13 @@
  * name is given with `.register(z.globalRegistry, …)`, which names that very instance: a
  * shared schema (a constant, or a helper such as `int32` that names its own) is `.clone()`d
  * first, as classic zod's `.meta()` did.
+ *
+ * Every module-level schema or route in shared/ is built in an arrow function called at once and
+ * marked `@__PURE__`, so that esbuild drops the ones a function does not use and a bundle builds
+ * only what its own route reads and answers (`matches-list-mine`: 174 zod instances at import,
+ * where it built 637 when every route's schemas were built). That building is most of what a
+ * function adds to a cold start (README, "Bundles and cold starts"); test/infra/synth.test.ts
+ * checks it on a few named schemas.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import * as z from 'zod/mini';
@@ -17,61 +24,78 @@ import { sectorSlugs } from '../reference/sectors';
 import { findSkill, skillCodeOfLabel } from '../reference/skill-referential';
 import { foldForSearch } from '../reference/text-search';
 
-export const communeCode = z
-  .string()
-  .check(
-    z.maxLength(5),
-    z.regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'field.communeCode', abort: true }),
-    z.refine(isKnownCommune, 'field.unknownCommune'),
-  )
-  .register(z.globalRegistry, {
-    description: 'INSEE commune code (code officiel géographique)',
-    example: '64445',
-  });
+const boundedStrings = new Map<number, z.ZodMiniString>();
+/**
+ * A string of at most `max` characters, one instance per bound: zod schemas are immutable, so
+ * the many answer fields of this shape share it, and a function builds a few schemas at import
+ * instead of three per field. Clone it before naming or describing it (`.register`).
+ */
+export function boundedString(max: number) {
+  const known = boundedStrings.get(max);
+  if (known) return known;
+  const schema = z.string().check(z.maxLength(max));
+  boundedStrings.set(max, schema);
+  return schema;
+}
 
-export const romeCode = z
-  .string()
-  .check(
-    z.maxLength(5),
-    z.regex(/^[A-N]\d{4}$/, { message: 'field.romeCode', abort: true }),
-    z.refine(isKnownOccupation, 'field.unknownOccupation'),
-  )
-  .register(z.globalRegistry, {
-    description: 'ROME 4.0 occupation code (see GET /v1/ref/occupations)',
-    example: 'H2913',
-  });
+export const communeCode = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(5),
+      z.regex(/^(\d{5}|2[AB]\d{3})$/, { message: 'field.communeCode', abort: true }),
+      z.refine(isKnownCommune, 'field.unknownCommune'),
+    )
+    .register(z.globalRegistry, {
+      description: 'INSEE commune code (code officiel géographique)',
+      example: '64445',
+    }))();
 
-export const jobTitleCode = z
-  .string()
-  .check(
-    z.maxLength(6),
-    z.regex(/^\d{1,6}$/, { message: 'field.jobTitleCode', abort: true }),
-    z.refine(isKnownJobTitle, 'field.unknownJobTitle'),
-  )
-  .register(z.globalRegistry, {
-    description: 'ROME job title ("appellation") by its code OGR (see GET /v1/ref/occupations)',
-    example: '15158',
-  });
+export const romeCode = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(5),
+      z.regex(/^[A-N]\d{4}$/, { message: 'field.romeCode', abort: true }),
+      z.refine(isKnownOccupation, 'field.unknownOccupation'),
+    )
+    .register(z.globalRegistry, {
+      description: 'ROME 4.0 occupation code (see GET /v1/ref/occupations)',
+      example: 'H2913',
+    }))();
 
-export const sectorSlug = z
-  .enum(sectorSlugs)
-  .register(z.globalRegistry, { description: 'Sector slug (see GET /v1/ref/sectors)' });
+export const jobTitleCode = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(6),
+      z.regex(/^\d{1,6}$/, { message: 'field.jobTitleCode', abort: true }),
+      z.refine(isKnownJobTitle, 'field.unknownJobTitle'),
+    )
+    .register(z.globalRegistry, {
+      description: 'ROME job title ("appellation") by its code OGR (see GET /v1/ref/occupations)',
+      example: '15158',
+    }))();
 
-export const shiftName = z.enum(['day', 'morning', 'afternoon', 'night']);
+export const sectorSlug = /* @__PURE__ */ (() =>
+  z.enum(sectorSlugs).register(z.globalRegistry, { description: 'Sector slug (see GET /v1/ref/sectors)' }))();
+
+export const shiftName = /* @__PURE__ */ (() => z.enum(['day', 'morning', 'afternoon', 'night']))();
 export type Shift = z.infer<typeof shiftName>;
 
-export const commuteMode = z.enum(['car', 'transit', 'bike', 'walk']);
+export const commuteMode = /* @__PURE__ */ (() => z.enum(['car', 'transit', 'bike', 'walk']))();
 export type CommuteMode = z.infer<typeof commuteMode>;
 
 /** Caveats on a commute time in words, as `explainWarnings` (match.ts) writes them. */
-export const explainedWarnings = z
-  .array(
-    z.object({
-      code: z.optional(z.string().check(z.maxLength(60))),
-      text: z.string().check(z.maxLength(300)),
-    }),
-  )
-  .check(z.maxLength(10));
+export const explainedWarnings = /* @__PURE__ */ (() =>
+  z
+    .array(
+      z.object({
+        code: z.optional(boundedString(60)),
+        text: boundedString(300),
+      }),
+    )
+    .check(z.maxLength(10)))();
 
 /** A list without repeated values (compared as written). */
 export const distinctList = <T extends z.ZodMiniType<string>>(item: T, max: number) =>
@@ -100,59 +124,63 @@ export const plainText = (min: number, max: number, options: { multiline?: boole
   );
 
 /** A skill as stored and answered: a referential code with its label, or a free text. */
-export const skill = z
-  .object({
-    code: z
-      .optional(z.string().check(z.maxLength(8)))
-      .register(z.globalRegistry, { description: 'Code OGR of a ROME skill (GET /v1/ref/skills)' }),
-    label: z.string().check(z.maxLength(250)),
-  })
-  .register(z.globalRegistry, { id: 'Skill' });
+export const skill = /* @__PURE__ */ (() =>
+  z
+    .object({
+      code: z
+        .optional(boundedString(8))
+        .register(z.globalRegistry, { description: 'Code OGR of a ROME skill (GET /v1/ref/skills)' }),
+      label: boundedString(250),
+    })
+    .register(z.globalRegistry, { id: 'Skill' }))();
 export type Skill = z.output<typeof skill>;
 
 /** Skills of an item written before schema version 2: plain texts. */
 export const upgradeSkills = (skills: unknown[] | undefined): Skill[] =>
   (skills ?? []).map((one) => (typeof one === 'string' ? { label: one } : (one as Skill)));
 
-const skillCode = z.string().check(
-  z.maxLength(8),
-  z.regex(/^\d{1,8}$/, 'field.skill'),
-  z.refine((code) => findSkill(code) !== undefined, 'field.unknownSkill'),
-);
+const skillCode = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.maxLength(8),
+    z.regex(/^\d{1,8}$/, 'field.skill'),
+    z.refine((code) => findSkill(code) !== undefined, 'field.unknownSkill'),
+  ))();
 
 /**
  * What a client may send for a skill: a free text ("soudage TIG"), a referential code
  * (`{ "code": "103070" }`, as GET /v1/ref/skills suggests) or a stored skill sent back.
  * A free text that is a referential label becomes that skill.
  */
-export const skillInput = z.pipe(
-  z.union([
-    plainText(1, 120),
-    z.strictObject({ code: skillCode, label: z.optional(z.string().check(z.maxLength(250))) }),
-    z.strictObject({ label: plainText(1, 120) }),
-  ]),
-  z.transform((given): Skill => {
-    if (typeof given === 'object' && 'code' in given)
-      return { code: given.code, label: findSkill(given.code)?.label ?? given.code };
-    const text = typeof given === 'string' ? given : given.label;
-    const code = skillCodeOfLabel(text);
-    return code ? { code, label: findSkill(code)?.label ?? text } : { label: text };
-  }),
-);
+export const skillInput = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.union([
+      plainText(1, 120),
+      z.strictObject({ code: skillCode, label: z.optional(boundedString(250)) }),
+      z.strictObject({ label: plainText(1, 120) }),
+    ]),
+    z.transform((given): Skill => {
+      if (typeof given === 'object' && 'code' in given)
+        return { code: given.code, label: findSkill(given.code)?.label ?? given.code };
+      const text = typeof given === 'string' ? given : given.label;
+      const code = skillCodeOfLabel(text);
+      return code ? { code, label: findSkill(code)?.label ?? text } : { label: text };
+    }),
+  ))();
 
 /** Skills, duplicates (same code, or same text ignoring case and accents) removed. */
-export const skillList = z.pipe(
-  z.array(skillInput).check(z.maxLength(30)),
-  z.transform((skills) => {
-    const seen = new Set<string>();
-    return skills.filter((one) => {
-      const key = one.code ?? foldForSearch(one.label);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }),
-);
+export const skillList = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.array(skillInput).check(z.maxLength(30)),
+    z.transform((skills) => {
+      const seen = new Set<string>();
+      return skills.filter((one) => {
+        const key = one.code ?? foldForSearch(one.label);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    }),
+  ))();
 
 /** Countries whose mobile numbers can receive offers: France (with its overseas départements) and the EU. */
 const mobileCountries = /* @__PURE__ */ new Set(
@@ -182,7 +210,7 @@ export const mobilePhone = /* @__PURE__ */ (() =>
       example: '06 12 34 56 78',
     }))();
 
-export const isoTimestamp = z.iso.datetime().check(z.maxLength(40));
+export const isoTimestamp = /* @__PURE__ */ (() => z.iso.datetime().check(z.maxLength(40)))();
 /** A bounded integer, documented as int32 in OpenAPI. */
 export const int32 = (min: number, max: number) =>
   z.int().check(z.minimum(min), z.maximum(max)).register(z.globalRegistry, { format: 'int32' });
@@ -195,6 +223,6 @@ export const queryInt32 = (min: number, max: number) =>
     .register(z.globalRegistry, { format: 'int32' });
 
 /** Identifiers: UUIDs, Cognito subs, match ids. */
-export const identifier = z.string().check(z.maxLength(128));
+export const identifier = /* @__PURE__ */ (() => boundedString(128))();
 
-export const version = int32(1, 2_000_000_000);
+export const version = /* @__PURE__ */ (() => int32(1, 2_000_000_000))();

@@ -66,4 +66,26 @@ describe('npx cdk synth', () => {
     // health uses no table: without idempotency it carries no DynamoDB client either.
     expect(carrying('@aws-sdk/client-dynamodb')).not.toContain('system-health');
   });
+
+  it('builds in each function only the schemas it reads or answers, none of the other routes’', async () => {
+    const bundles = join(out, '.bundles');
+    const codes = new Map(
+      await Promise.all(
+        functionEntries(process.cwd()).map(
+          async (entry) =>
+            [
+              bundleName(entry),
+              await readFile(join(bundles, bundleName(entry), 'index.mjs'), 'utf8'),
+            ] as const,
+        ),
+      ),
+    );
+    // A named schema's id is in a bundle only if that bundle builds the schema.
+    const building = (id: string) =>
+      [...codes].filter(([, code]) => code.includes(`"${id}"`)).map(([name]) => name);
+    expect(building('VacancyPatch')).toEqual(['system-openapi', 'vacancies-patch']);
+    expect(building('SeekerProfileInput')).toEqual(['seekers-put-me', 'system-openapi']);
+    expect(building('Candidate')).toEqual(['matches-list-candidates', 'system-openapi']);
+    expect(building('SeekerOffer')).toEqual(['matches-get-mine', 'system-openapi']);
+  });
 });

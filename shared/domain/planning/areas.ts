@@ -7,61 +7,73 @@
 import * as z from 'zod/mini';
 import { departementName, findEpci, listCommunes } from '../../reference/communes';
 import { pilotTerritory } from '../../reference/territories';
-import { communeCode, distinctList, identifier, isoTimestamp, plainText, version } from '../schema-parts';
+import {
+  boundedString,
+  communeCode,
+  distinctList,
+  identifier,
+  isoTimestamp,
+  plainText,
+  version,
+} from '../schema-parts';
 import { type StatisticalUnit, unitOfCommune } from './units';
 
-export const epciCode = z
-  .string()
-  .check(
-    z.maxLength(9),
-    z.regex(/^\d{9}$/, { message: 'field.epciCode', abort: true }),
-    z.refine((code) => findEpci(code) !== undefined, 'field.unknownEpci'),
-  )
-  .register(z.globalRegistry, { description: 'EPCI SIREN code', example: '200067254' });
+export const epciCode = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(9),
+      z.regex(/^\d{9}$/, { message: 'field.epciCode', abort: true }),
+      z.refine((code) => findEpci(code) !== undefined, 'field.unknownEpci'),
+    )
+    .register(z.globalRegistry, { description: 'EPCI SIREN code', example: '200067254' }))();
 
-export const areaId = z
-  .string()
-  .check(z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId'))
-  .register(z.globalRegistry, {
-    description: 'Area id: a built-in (`lacq-pau-tarbes`, `epci-<SIREN>`, `dep-<code>`) or a custom one',
-  });
+export const areaId = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId'))
+    .register(z.globalRegistry, {
+      description: 'Area id: a built-in (`lacq-pau-tarbes`, `epci-<SIREN>`, `dep-<code>`) or a custom one',
+    }))();
 
-export const areaDefinition = z
-  .strictObject({
-    name: plainText(2, 100),
-    epcis: z._default(distinctList(epciCode, 300), []),
-    communes: z._default(distinctList(communeCode, 2000), []),
-  })
-  .check(
-    z.refine((area) => area.epcis.length + area.communes.length > 0, {
-      message: 'field.areaEmpty',
-      path: ['epcis'],
-    }),
-  )
-  .register(z.globalRegistry, { id: 'AreaDefinition' });
+export const areaDefinition = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      name: plainText(2, 100),
+      epcis: z._default(distinctList(epciCode, 300), []),
+      communes: z._default(distinctList(communeCode, 2000), []),
+    })
+    .check(
+      z.refine((area) => area.epcis.length + area.communes.length > 0, {
+        message: 'field.areaEmpty',
+        path: ['epcis'],
+      }),
+    )
+    .register(z.globalRegistry, { id: 'AreaDefinition' }))();
 export type AreaDefinition = z.output<typeof areaDefinition>;
 
-export const area = z
-  .object({
-    id: areaId,
-    name: z.string().check(z.maxLength(200)),
-    kind: z.enum(['territory', 'epci', 'departement', 'custom']),
-    epcis: z.array(z.string().check(z.maxLength(9))).check(z.maxLength(300)),
-    communes: z.array(z.string().check(z.maxLength(5))).check(z.maxLength(2000)),
-    departements: z.array(z.string().check(z.maxLength(3))).check(z.maxLength(10)),
-    source: z.optional(z.string().check(z.maxLength(1000))),
-    version: z.optional(version),
-    updatedBy: z.optional(identifier),
-    updatedAt: z.optional(isoTimestamp),
-  })
-  .register(z.globalRegistry, { id: 'Area' });
+export const area = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: areaId,
+      name: boundedString(200),
+      kind: z.enum(['territory', 'epci', 'departement', 'custom']),
+      epcis: z.array(boundedString(9)).check(z.maxLength(300)),
+      communes: z.array(boundedString(5)).check(z.maxLength(2000)),
+      departements: z.array(boundedString(3)).check(z.maxLength(10)),
+      source: z.optional(boundedString(1000)),
+      version: z.optional(version),
+      updatedBy: z.optional(identifier),
+      updatedAt: z.optional(isoTimestamp),
+    })
+    .register(z.globalRegistry, { id: 'Area' }))();
 export type Area = z.output<typeof area>;
 
 const reservedPrefixes = ['epci-', 'dep-'];
 export const isReservedAreaId = (id: string) =>
   id === pilotTerritory.id || reservedPrefixes.some((prefix) => id.startsWith(prefix));
 
-export const pilotArea: Area = {
+export const pilotArea: Area = /* @__PURE__ */ (() => ({
   id: pilotTerritory.id,
   name: pilotTerritory.name,
   kind: 'territory',
@@ -69,7 +81,7 @@ export const pilotArea: Area = {
   communes: [],
   departements: [],
   source: pilotTerritory.source,
-};
+}))();
 
 /** Built-in areas that exist without being stored (the pilot territory, each EPCI, each département). */
 export function builtInArea(id: string): Area | undefined {
@@ -127,8 +139,8 @@ function communesBy(key: (commune: ReturnType<typeof listCommunes>[number]) => s
     return groups;
   };
 }
-const communesByEpci = communesBy((commune) => commune.epci);
-const communesByDepartement = communesBy((commune) => commune.departement);
+const communesByEpci = /* @__PURE__ */ (() => communesBy((commune) => commune.epci))();
+const communesByDepartement = /* @__PURE__ */ (() => communesBy((commune) => commune.departement))();
 
 export interface ResolvedArea {
   area: Area;

@@ -20,78 +20,82 @@ import {
 import { stopsNear } from './commutes';
 import { type Network, type TransitStop, withNearbyTransfers } from './network';
 
-const clockTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime'));
+const clockTime = /* @__PURE__ */ (() =>
+  z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'field.clockTime')))();
 export const weekdayCodes = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-export const addLine = z
-  .strictObject({
-    kind: z.literal('add-line'),
-    name: plainText(1, 60)
-      .clone()
-      .register(z.globalRegistry, { description: 'What travellers read, e.g. "Car Pau – Lacq"' }),
-    mode: z.enum(['bus', 'coach', 'rail', 'tram']),
-    stops: z
-      .array(
-        z.strictObject({
-          commune: communeCode,
-          minutes: int32(0, 600).clone().register(z.globalRegistry, { description: 'From the first stop' }),
-        }),
-      )
-      .check(
-        z.minLength(2),
-        z.maxLength(30),
-        z.refine(
-          (stops) =>
-            stops[0]?.minutes === 0 &&
-            stops.every((stop, i) => i === 0 || stop.minutes > (stops[i - 1]?.minutes ?? 0)),
-          'field.stopsInOrder',
+export const addLine = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      kind: z.literal('add-line'),
+      name: plainText(1, 60)
+        .clone()
+        .register(z.globalRegistry, { description: 'What travellers read, e.g. "Car Pau – Lacq"' }),
+      mode: z.enum(['bus', 'coach', 'rail', 'tram']),
+      stops: z
+        .array(
+          z.strictObject({
+            commune: communeCode,
+            minutes: int32(0, 600).clone().register(z.globalRegistry, { description: 'From the first stop' }),
+          }),
+        )
+        .check(
+          z.minLength(2),
+          z.maxLength(30),
+          z.refine(
+            (stops) =>
+              stops[0]?.minutes === 0 &&
+              stops.every((stop, i) => i === 0 || stop.minutes > (stops[i - 1]?.minutes ?? 0)),
+            'field.stopsInOrder',
+          ),
         ),
-      ),
-    departures: distinctList(clockTime, 100)
-      .check(z.minLength(1))
-      .register(z.globalRegistry, { description: 'From the first stop, e.g. ["04:50"]' }),
-    returnDepartures: z.optional(distinctList(clockTime, 100)).register(z.globalRegistry, {
-      description: 'From the last stop back to the first, same running times',
-    }),
-    days: z._default(distinctList(z.enum(weekdayCodes), 7).check(z.minLength(1)), [
-      'mon',
-      'tue',
-      'wed',
-      'thu',
-      'fri',
-    ]),
-  })
-  .register(z.globalRegistry, { id: 'ScenarioAddLine' });
+      departures: distinctList(clockTime, 100)
+        .check(z.minLength(1))
+        .register(z.globalRegistry, { description: 'From the first stop, e.g. ["04:50"]' }),
+      returnDepartures: z.optional(distinctList(clockTime, 100)).register(z.globalRegistry, {
+        description: 'From the last stop back to the first, same running times',
+      }),
+      days: z._default(distinctList(z.enum(weekdayCodes), 7).check(z.minLength(1)), [
+        'mon',
+        'tue',
+        'wed',
+        'thu',
+        'fri',
+      ]),
+    })
+    .register(z.globalRegistry, { id: 'ScenarioAddLine' }))();
 
-export const removeLine = z
-  .strictObject({
-    kind: z.literal('remove-line'),
-    line: z
-      .string()
-      .check(z.maxLength(200))
-      .register(z.globalRegistry, { description: 'Line id from GET /v1/planning/transit' }),
-  })
-  .register(z.globalRegistry, { id: 'ScenarioRemoveLine' });
+export const removeLine = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      kind: z.literal('remove-line'),
+      line: z
+        .string()
+        .check(z.maxLength(200))
+        .register(z.globalRegistry, { description: 'Line id from GET /v1/planning/transit' }),
+    })
+    .register(z.globalRegistry, { id: 'ScenarioRemoveLine' }))();
 
-export const scenarioChange = z.discriminatedUnion('kind', [addLine, removeLine]);
+export const scenarioChange = /* @__PURE__ */ (() => z.discriminatedUnion('kind', [addLine, removeLine]))();
 export type ScenarioChange = z.output<typeof scenarioChange>;
 
-export const scenarioDefinition = z
-  .strictObject({
-    name: plainText(2, 100),
-    description: z.optional(plainText(0, 1000, { multiline: true })),
-    changes: z.array(scenarioChange).check(z.minLength(1), z.maxLength(20)),
-  })
-  .register(z.globalRegistry, { id: 'ScenarioDefinition' });
+export const scenarioDefinition = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      name: plainText(2, 100),
+      description: z.optional(plainText(0, 1000, { multiline: true })),
+      changes: z.array(scenarioChange).check(z.minLength(1), z.maxLength(20)),
+    })
+    .register(z.globalRegistry, { id: 'ScenarioDefinition' }))();
 export type ScenarioDefinition = z.output<typeof scenarioDefinition>;
 
-export const scenarioId = z
-  .string()
-  .check(z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId'));
+export const scenarioId = /* @__PURE__ */ (() =>
+  z.string().check(z.maxLength(40), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'field.areaId')))();
 
-export const scenario = z
-  .extend(scenarioDefinition, { id: scenarioId, version, updatedBy: identifier, updatedAt: isoTimestamp })
-  .register(z.globalRegistry, { id: 'Scenario' });
+export const scenario = /* @__PURE__ */ (() =>
+  z
+    .extend(scenarioDefinition, { id: scenarioId, version, updatedBy: identifier, updatedAt: isoTimestamp })
+    .register(z.globalRegistry, { id: 'Scenario' }))();
 export type Scenario = z.output<typeof scenario>;
 
 export interface AppliedScenario {
