@@ -15,10 +15,10 @@
  * function adds to a cold start (README, "Bundles and cold starts"); test/infra/synth.test.ts
  * checks it on a few named schemas.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import * as z from 'zod/mini';
 import { isKnownCommune } from '../reference/communes';
 import { isKnownJobTitle } from '../reference/job-titles';
+import { offerMobileNumber } from '../reference/mobile-phones';
 import { isKnownOccupation } from '../reference/occupations';
 import { sectorSlugs } from '../reference/sectors';
 import { findSkill, skillCodeOfLabel } from '../reference/skill-referential';
@@ -182,25 +182,17 @@ export const skillList = /* @__PURE__ */ (() =>
     }),
   ))();
 
-/** Countries whose mobile numbers can receive offers: France (with its overseas départements) and the EU. */
-const mobileCountries = /* @__PURE__ */ new Set(
-  'FR GP MQ GF RE YT AT BE BG CY CZ DE DK EE ES FI GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(
-    ' ',
-  ),
-);
-
 /**
- * A mobile number as people write it ("06 12 34 56 78", "+33 6 12 34 56 78", "0033…"),
- * checked with libphonenumber-js and stored in E.164 ("+33612345678"). Built in a pure call so
- * that a bundle which reads no phone number leaves libphonenumber-js's metadata out.
+ * A mobile number as people write it ("06 12 34 56 78", "+33 6 12 34 56 78", "0033…") of a
+ * country that can receive offers (shared/reference/mobile-phones.ts), stored in E.164.
  */
 export const mobilePhone = /* @__PURE__ */ (() =>
   z
     .pipe(
       z.string().check(z.trim(), z.maxLength(32)),
       z.transform((text, context) => {
-        const parsed = parsePhoneNumberFromString(text.replace(/^00/, '+'), 'FR');
-        if (parsed?.isValid() && parsed.country && mobileCountries.has(parsed.country)) return parsed.number;
+        const number = offerMobileNumber(text);
+        if (number) return number;
         context.issues.push({ code: 'custom', message: 'field.phone', input: text });
         return z.NEVER;
       }),

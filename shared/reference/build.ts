@@ -10,12 +10,16 @@
  *    communes' centroids.
  *  - occupations.json, job-titles.json, skills.json: France Travail's ROME referential
  *    (Licence Ouverte / Etalab 2.0), see rome-build.ts.
+ *  - mobile-phones.json: libphonenumber-js's mobile metadata (MIT, from Google's libphonenumber,
+ *    Apache-2.0) for the calling codes of the countries that can receive offers, see
+ *    mobile-phones-build.ts.
  * Tests check the committed files are what this script makes.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { commandLine } from '../../infra/cli';
 import { buildCompactReference } from './compact';
 import { buildCoordinates, type CoordinateRow, coordinateCoverage } from './coordinates-sources';
+import { buildMobilePhoneMetadata } from './mobile-phones-build';
 import { buildRomeReference } from './rome-build';
 
 // A bad option gets the usage and exit 2, like every project command (infra/cli.ts).
@@ -23,7 +27,8 @@ commandLine({
   command: 'npm run reference:build',
   summary:
     'Rebuilds shared/reference/data/ (communes, EPCI, commune coordinates, ROME occupations,\n' +
-    'job titles and skills) from @etalab/decoupage-administratif, GeoNames and ../shared/data/.',
+    'job titles, skills and mobile numbering plans) from @etalab/decoupage-administratif, GeoNames,\n' +
+    'libphonenumber-js and ../shared/data/.',
   options: {},
 });
 
@@ -55,6 +60,7 @@ const rome = buildRomeReference();
 write('occupations.json', rome.occupations);
 write('job-titles.json', rome.jobTitles);
 write('skills.json', rome.skills);
+write('mobile-phones.json', buildMobilePhoneMetadata());
 
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(2)} %`;
 const report = (name: string, rows: typeof communes) => {

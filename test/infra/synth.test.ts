@@ -63,6 +63,9 @@ describe('npx cdk synth', () => {
     expect(await beside('reference-commute', 'geo-routes.mjs')).toBe(true);
     expect(await beside('planning-catchment', 'geo-routes.mjs')).toBe(true);
     expect(await beside('vacancies-close', 'geo-routes.mjs')).toBe(false);
+    // The phone metadata is a table beside the one bundle that reads phone numbers.
+    expect(await beside('seekers-put-me', 'data/mobile-phones.json')).toBe(true);
+    expect(await beside('seekers-get-me', 'data/mobile-phones.json')).toBe(false);
     // health uses no table: without idempotency it carries no DynamoDB client either.
     expect(carrying('@aws-sdk/client-dynamodb')).not.toContain('system-health');
   });
