@@ -1,6 +1,6 @@
 /**
  * The item kinds that stream consumers, the consumers' filters (infra/consumers.ts), the
- * seeker's export and erasure, and counting read: each with the name stored in the item's
+ * seeker's export and counting read: each with the name stored in the item's
  * `entity` attribute, the zod schema of the domain object it holds and its key module. The
  * name is written once, in the key module beside the keys; everything else reads it here.
  * Storage-only kinds (planning buckets, timetables, the route cache, team collections)
@@ -19,24 +19,12 @@ import { type CountedKind, countedKinds } from './domain/planning/codes';
 import { seekerProfile, upgradeSeekerProfile } from './domain/seeker';
 import { upgradeVacancy, vacancy } from './domain/vacancy';
 
-/** Where the seeker's export lists an item kind held in their partition. */
-export type ExportGroup =
-  | 'profile'
-  | 'matches'
-  | 'offers'
-  | 'devices'
-  | 'matchingIndex'
-  | 'messageCounters'
-  | 'erasure';
-
 export interface EntityKind<Name extends string = string, Schema extends z.ZodMiniType = z.ZodMiniType> {
   name: Name;
   schema: Schema;
   /** Reads an item written by an older schema version as the current shape. */
   upgrade?: (stored: Record<string, unknown>) => unknown;
   keys: object;
-  /** Held about one person: listed by the export under this name, erased with them. */
-  exportAs?: ExportGroup;
   /** Counted into the planning figures as this kind (planning/codes.ts). */
   counted?: CountedKind;
 }
@@ -58,17 +46,15 @@ export const entities = /* @__PURE__ */ (() =>
       schema: seekerProfile,
       upgrade: upgradeSeekerProfile,
       keys: seekerKeys,
-      exportAs: 'profile',
       counted: countedKinds.seeker,
     }),
     match: kind({
       name: matchKeys.entity,
       schema: match,
       keys: matchKeys,
-      exportAs: 'matches',
       counted: countedKinds.match,
     }),
-    offer: kind({ name: offerKeys.entity, schema: offer, keys: offerKeys, exportAs: 'offers' }),
+    offer: kind({ name: offerKeys.entity, schema: offer, keys: offerKeys }),
     /** A vacancy's wave schedule (notifications/waves.ts): no person's data, only offer ids and counts. */
     offerWaves: kind({
       name: offerKeys.waveEntity,
@@ -85,25 +71,21 @@ export const entities = /* @__PURE__ */ (() =>
         createdAt: z.string(),
       }),
       keys: deviceKeys,
-      exportAs: 'devices',
     }),
     seekerReach: kind({
       name: seekerReachKeys.entity,
       schema: z.object({ reachKm: z.number(), profile: z.record(z.string(), z.unknown()) }),
       keys: seekerReachKeys,
-      exportAs: 'matchingIndex',
     }),
     dailyCount: kind({
       name: offerKeys.dailyCountEntity,
       schema: z.object({ count: z.number() }),
       keys: offerKeys,
-      exportAs: 'messageCounters',
     }),
     tombstone: kind({
       name: seekerKeys.tombstoneEntity,
       schema: z.object({ erasedAt: z.string() }),
       keys: seekerKeys,
-      exportAs: 'erasure',
     }),
   }) as const)();
 
@@ -114,6 +96,20 @@ export type EntityName = Entities[keyof Entities]['name'];
 export const entityNamed = (name: unknown): Entities[keyof Entities] | undefined =>
   Object.values(entities).find((entry) => entry.name === name);
 
-/** The names of the kinds the export lists under their own name (the rest go under `other`). */
+/**
+ * The kinds held about one person that the seeker's export lists under their own name, by the
+ * name stored in their items (the other kinds of the seeker's partition go under `other`).
+ * Names only: the export reads items as they were written and builds none of their schemas.
+ */
+export const exportedKinds = {
+  profile: seekerKeys.entity,
+  matches: matchKeys.entity,
+  offers: offerKeys.entity,
+  devices: deviceKeys.entity,
+  matchingIndex: seekerReachKeys.entity,
+  messageCounters: offerKeys.dailyCountEntity,
+  erasure: seekerKeys.tombstoneEntity,
+} as const;
+
 export const exportedNames: ReadonlySet<string> = /* @__PURE__ */ (() =>
-  new Set(Object.values(entities).flatMap((entry) => ('exportAs' in entry ? [entry.name] : []))))();
+  new Set(Object.values(exportedKinds)))();

@@ -1,6 +1,7 @@
-import type * as z from 'zod/mini';
-import { type EntityKind, entities, exportedNames } from '../entities';
+import { exportedKinds, exportedNames } from '../entities';
 import type { ContributionRecord, StatisticsStore } from '../ports/statistics';
+import type { Match } from './match';
+import type { Offer } from './offer';
 import { entityKey } from './planning/codes';
 import { toSeekerProfileView, upgradeSeekerProfile } from './seeker';
 import type { SeekerDeps } from './seeker-operations';
@@ -15,26 +16,26 @@ export async function exportSeeker(
   id: string,
 ) {
   const held = await deps.seekers.everything(id);
-  // Items as their stores wrote them: each kind's shape (the export's schema keeps what it lists).
-  const of = <Kind extends EntityKind>(kind: Kind) => (held[kind.name] ?? []) as z.output<Kind['schema']>[];
-  const matches = of(entities.match);
+  // Items as their stores wrote them (the export's schema keeps what it lists).
+  const of = <Item = Record<string, unknown>>(name: string) => (held[name] ?? []) as Item[];
+  const matches = of<Match>(exportedKinds.matches);
   const keys = [entityKey.encode('seeker', id), ...matches.map((m) => entityKey.encode('match', m.id))];
   const records = await Promise.all(keys.map((key) => deps.statistics.record(key)));
   const other = Object.entries(held)
     .filter(([kind]) => !exportedNames.has(kind))
     .flatMap(([kind, items]) => items.map((item) => ({ kind, item })));
-  const profile = of(entities.seekerProfile)[0];
+  const profile = of(exportedKinds.profile)[0];
   return {
     exportedAt: deps.clock.now().toISOString(),
     subject: id,
     profile: profile ? toSeekerProfileView(upgradeSeekerProfile(profile)) : null,
     matches,
-    offers: of(entities.offer),
-    devices: of(entities.device),
-    matchingIndex: of(entities.seekerReach),
-    messageCounters: of(entities.dailyCount),
+    offers: of<Offer>(exportedKinds.offers),
+    devices: of(exportedKinds.devices),
+    matchingIndex: of(exportedKinds.matchingIndex),
+    messageCounters: of(exportedKinds.messageCounters),
     statistics: records.filter((r): r is ContributionRecord => r !== undefined),
-    erasure: of(entities.tombstone)[0] ?? null,
+    erasure: of<{ erasedAt: string }>(exportedKinds.erasure)[0] ?? null,
     other,
   };
 }
