@@ -12,8 +12,8 @@
  * marked `@__PURE__`, so that esbuild drops the ones a function does not use and a bundle builds
  * only what its own route reads and answers (`matches-list-mine`: 174 zod instances at import,
  * where it built 637 when every route's schemas were built). That building is most of what a
- * function adds to a cold start (README, "Bundles and cold starts"); test/infra/synth.test.ts
- * checks it on a few named schemas.
+ * function adds to a cold start (README, "Bundles and cold starts"). test/unit/schema-modules.test.ts
+ * finds unwrapped ones; test/infra/synth.test.ts checks a few named schemas are built only where used.
  */
 import * as z from 'zod/mini';
 import { isKnownCommune } from '../reference/communes';
